@@ -1,0 +1,28 @@
+/** Activation: start the language server and register commands; failures are shown, not swallowed. */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { registerCommands } from './commands';
+import { createLanguageClient } from './languageClient';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('Shipshape');
+  context.subscriptions.push(output);
+  try {
+    client = createLanguageClient(context, output);
+    registerCommands(context, client, output);
+    await client.start();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    output.appendLine(`Shipshape failed to start: ${message}`);
+    void vscode.window.showErrorMessage(`Shipshape failed to start its language server: ${message}`, 'Show Output').then((choice) => {
+      if (choice) output.show(true);
+    });
+  }
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

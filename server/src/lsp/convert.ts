@@ -1,0 +1,66 @@
+/** The only place where core offsets and spans become LSP positions and ranges, and back. */
+import {
+  DiagnosticSeverity,
+  DiagnosticTag,
+  SymbolKind as LspSymbolKind,
+  type Diagnostic,
+  type DocumentSymbol as LspDocumentSymbol,
+  type Range,
+  type TextEdit as LspTextEdit,
+} from 'vscode-languageserver';
+import type { ComposeDocument, DocumentSymbol, Finding, Severity, Span, SymbolKind, TextEdit } from '../service/index';
+
+export function toRange(doc: ComposeDocument, span: Span): Range {
+  return { start: doc.lineIndex.positionAt(span.start), end: doc.lineIndex.positionAt(span.end) };
+}
+
+export function toSpan(doc: ComposeDocument, range: Range): Span {
+  return { start: doc.lineIndex.offsetAt(range.start), end: doc.lineIndex.offsetAt(range.end) };
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toDiagnostic(doc: ComposeDocument, uri: string, finding: Finding): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: toRange(doc, finding.span),
+    severity: SEVERITY[finding.severity],
+    code: finding.code,
+    source: 'shipshape',
+    message: finding.message,
+  };
+  if (finding.docUrl) diagnostic.codeDescription = { href: finding.docUrl };
+  if (finding.related?.length) {
+    diagnostic.relatedInformation = finding.related.map((related) => ({ location: { uri, range: toRange(doc, related.span) }, message: related.message }));
+  }
+  if (finding.tags?.length) diagnostic.tags = finding.tags.map((tag) => (tag === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated));
+  return diagnostic;
+}
+
+export function toTextEdit(doc: ComposeDocument, edit: TextEdit): LspTextEdit {
+  return { range: toRange(doc, edit.span), newText: edit.newText };
+}
+
+const SYMBOL_KIND: Record<SymbolKind, LspSymbolKind> = {
+  section: LspSymbolKind.Namespace,
+  service: LspSymbolKind.Class,
+  network: LspSymbolKind.Interface,
+  volume: LspSymbolKind.Struct,
+  secret: LspSymbolKind.Key,
+  config: LspSymbolKind.File,
+  property: LspSymbolKind.Property,
+};
+
+export function toDocumentSymbol(doc: ComposeDocument, symbol: DocumentSymbol): LspDocumentSymbol {
+  return {
+    name: symbol.name,
+    kind: SYMBOL_KIND[symbol.kind],
+    range: toRange(doc, symbol.span),
+    selectionRange: toRange(doc, symbol.selectionSpan),
+    children: symbol.children.map((child) => toDocumentSymbol(doc, child)),
+  };
+}

@@ -1,0 +1,94 @@
+/** The LSP binding: capabilities, settings and a one-line handler table over the language service. */
+import { CodeActionKind, TextDocumentSyncKind, type CodeAction as LspCodeAction, type Connection, type InitializeResult } from 'vscode-languageserver';
+import type { ShipshapeSettings } from '../protocol';
+import { createLanguageService, type RuleSetting, type ServiceSettings } from '../service/index';
+import { toDiagnostic, toDocumentSymbol, toSpan, toTextEdit } from './convert';
+import { DiagnosticsScheduler } from './diagnosticsScheduler';
+import { Documents } from './documents';
+import { runSafe } from './runSafe';
+
+export interface ServerRuntime {
+  readonly schema: object;
+  /** Methods whose handler is made to throw, to test that the server survives a failing feature. */
+  readonly faultyMethods?: ReadonlySet<string>;
+}
+
+const DEFAULT_DEBOUNCE_MS = 150;
+
+export function startServer(connection: Connection, runtime: ServerRuntime): void {
+  const service = createLanguageService({ schema: runtime.schema });
+  const documents = new Documents(service);
+  let enabled = true;
+  let serviceSettings: ServiceSettings = {};
+  const logger = { error: (message: string) => connection.console.error(message) };
+
+  const computeDiagnostics = (uri: string) => {
+    const doc = documents.get(uri);
+    if (!doc || !enabled) return [];
+    return service.diagnostics(doc, serviceSettings).map((finding) => toDiagnostic(doc, uri, finding));
+  };
+  const safeDiagnostics = (uri: string) => {
+    const result = runSafe(logger, 'diagnostics', uri, [], undefined, () => computeDiagnostics(uri));
+    return Array.isArray(result) ? result : [];
+  };
+  const scheduler = new DiagnosticsScheduler(connection, documents, safeDiagnostics, DEFAULT_DEBOUNCE_MS);
+
+  const applySettings = (settings: ShipshapeSettings | undefined) => {
+    enabled = settings?.enable ?? true;
+    serviceSettings = { rules: (settings?.rules ?? {}) as Record<string, RuleSetting> };
+    scheduler.debounceMs = settings?.diagnostics?.debounceMs ?? DEFAULT_DEBOUNCE_MS;
+    documents.setStackPatterns(settings?.stackFilePatterns);
+    for (const document of documents.text.all()) scheduler.schedule(document.uri, true);
+  };
+
+  /** Wraps a request handler with runSafe and the fault-injection hook. */
+  const handle = <P extends { textDocument: { uri: string } }, R>(method: string, fallback: R, run: (params: P) => R) =>
+    (params: P, token?: { isCancellationRequested: boolean; onCancellationRequested: unknown }) =>
+      runSafe(logger, method, params.textDocument.uri, fallback, token as never, () => {
+        if (runtime.faultyMethods?.has(method)) throw new Error(`injected fault in ${method}`);
+        return run(params);
+      });
+
+  connection.onInitialize((params): InitializeResult => {
+    applySettings((params.initializationOptions as { settings?: ShipshapeSettings } | undefined)?.settings);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
+        documentSymbolProvider: true,
+      },
+      serverInfo: { name: 'shipshape-language-server', version: '0.1.0' },
+    };
+  });
+
+  connection.onDidChangeConfiguration((change) => applySettings((change.settings as { shipshape?: ShipshapeSettings } | undefined)?.shipshape));
+
+  documents.text.onDidOpen((event) => scheduler.schedule(event.document.uri, true));
+  documents.text.onDidChangeContent((event) => scheduler.schedule(event.document.uri));
+  documents.text.onDidClose((event) => scheduler.clear(event.document.uri));
+
+  connection.onDocumentSymbol(
+    handle('textDocument/documentSymbol', [], (params) => {
+      const doc = documents.get(params.textDocument.uri);
+      return doc ? service.documentSymbols(doc).map((symbol) => toDocumentSymbol(doc, symbol)) : [];
+    }),
+  );
+
+  connection.onCodeAction(
+    handle('textDocument/codeAction', [] as LspCodeAction[], (params) => {
+      const uri = params.textDocument.uri;
+      const doc = documents.get(uri);
+      if (!doc || !enabled) return [];
+      return service.codeActions(doc, toSpan(doc, params.range), serviceSettings).map((action): LspCodeAction => ({
+        title: action.title,
+        kind: action.kind === 'quickfix' ? CodeActionKind.QuickFix : CodeActionKind.RefactorRewrite,
+        edit: { changes: { [uri]: action.edits.map((edit) => toTextEdit(doc, edit)) } },
+        ...(action.fixes ? { diagnostics: [toDiagnostic(doc, uri, action.fixes)] } : {}),
+        ...(action.isPreferred ? { isPreferred: true } : {}),
+      }));
+    }),
+  );
+
+  documents.listen(connection);
+  connection.listen();
+}

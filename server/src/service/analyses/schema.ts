@@ -1,0 +1,247 @@
+/**
+ * Validation against the Compose Specification JSON schema (vendored in schemas/compose-spec.json),
+ * compiled once per language service. ajv's raw output (one error per failed `oneOf` branch) is reduced
+ * to one human message per problem, placed on the key or value the user has to change.
+ */
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ComposeDocument } from '../parse/model';
+import { isInterpolated, type Entry, type Node } from '../parse/tree';
+import { didYouMean } from '../suggest';
+import type { Finding, Span } from '../types';
+import type { Analysis } from './analysis';
+
+const SPEC_URL = 'https://docs.docker.com/reference/compose-file/';
+type Path = readonly string[];
+
+export function compileSchema(schema: object): ValidateFunction {
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true, validateFormats: false, validateSchema: false });
+  return ajv.compile(schema);
+}
+
+export function schemaAnalysis(validate: ValidateFunction): Analysis {
+  return {
+    name: 'schema',
+    run(doc: ComposeDocument): Finding[] {
+      const findings: Finding[] = [];
+      for (const { root } of doc.documents) {
+        if (!root) continue;
+        validate(normalize(toJson(root)));
+        findings.push(...reduceErrors(validate.errors ?? [], root));
+      }
+      return findings;
+    },
+  };
+}
+
+/** Plain JSON for ajv; interpolated scalars carry their default (errors on them are dropped anyway). */
+export function toJson(node: Node): unknown {
+  switch (node.kind) {
+    case 'map': {
+      const object: Record<string, unknown> = {};
+      for (const entry of node.entries) object[entry.key] = toJson(entry.value);
+      return object;
+    }
+    case 'seq':
+      return node.items.map(toJson);
+    case 'scalar':
+      return node.interpolation?.resolved ?? node.value;
+  }
+}
+
+/**
+ * compose-go reads an empty element (`web:` with nothing under it) as an empty mapping; the schema
+ * only allows that for some sections, so empty elements are made empty mappings before validation.
+ */
+function normalize(json: unknown): unknown {
+  if (!isObject(json)) return json;
+  for (const section of ['services', 'networks', 'volumes', 'secrets', 'configs']) {
+    const elements = json[section];
+    if (!isObject(elements)) continue;
+    for (const name of Object.keys(elements)) if (elements[name] === null) elements[name] = {};
+  }
+  return json;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+interface Located {
+  readonly error: ErrorObject;
+  readonly path: Path;
+  readonly node: Node | undefined;
+  readonly entry: Entry | undefined;
+}
+
+const TYPE_KEYWORDS = new Set(['type', 'const']);
+const COMBINATORS = new Set(['oneOf', 'anyOf', 'allOf', 'if', 'then', 'else', 'not']);
+
+function reduceErrors(errors: readonly ErrorObject[], root: Node): Finding[] {
+  const located = errors.map((error) => locate(error, root)).filter((item) => !isExempt(item));
+  const findings: Finding[] = [];
+  const byPath = new Map<string, Located[]>();
+  for (const item of located) {
+    const key = item.path.join('\u0000');
+    byPath.set(key, [...(byPath.get(key) ?? []), item]);
+  }
+  for (const [key, group] of byPath) {
+    const deeper = located.some((other) => other.path.length > group[0]!.path.length && other.path.join('\u0000').startsWith(key + '\u0000'));
+    const specific = group.filter((item) => !TYPE_KEYWORDS.has(item.error.keyword) && !COMBINATORS.has(item.error.keyword));
+    if (specific.length > 0 || deeper) {
+      for (const item of specific) findings.push(toFinding(item));
+      continue;
+    }
+    const typeErrors = group.filter((item) => TYPE_KEYWORDS.has(item.error.keyword));
+    if (typeErrors.length > 0) findings.push(typeFinding(typeErrors));
+    else if (group[0]) findings.push(toFinding(group[0]));
+  }
+  return dedupe(findings);
+}
+
+function locate(error: ErrorObject, root: Node): Located {
+  const path = error.instancePath === '' ? [] : error.instancePath.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let node: Node | undefined = root;
+  let entry: Entry | undefined;
+  for (const segment of path) {
+    if (node?.kind === 'map') {
+      entry = node.index.get(segment);
+      node = entry?.value;
+    } else if (node?.kind === 'seq') {
+      entry = undefined;
+      node = node.items[Number(segment)];
+    } else {
+      node = undefined;
+    }
+  }
+  return { error, path, node, entry };
+}
+
+/** Values that depend on the environment or carry Compose merge tags are not judged by the schema. */
+function isExempt({ node }: Located): boolean {
+  return isInterpolated(node) || node?.tag !== undefined;
+}
+
+function toFinding(item: Located): Finding {
+  const { error, path, node } = item;
+  const where = describe(path);
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const property = String(error.params['additionalProperty']);
+      const propertyEntry = node?.kind === 'map' ? node.index.get(property) : undefined;
+      const span = propertyEntry?.keySpan ?? spanOf(item);
+      const known = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      if (known.length === 0) {
+        return finding('schema-invalid-name', 'error', `'${property}' is not a valid name in ${where}.`, span);
+      }
+      return finding('schema-unknown-property', 'error', `Unknown property '${property}' ${where === 'the top level' ? 'at' : 'in'} ${where}.${didYouMean(property, known)}`, span);
+    }
+    case 'required':
+      return finding('schema-missing-property', 'error', `Missing required property '${String(error.params['missingProperty'])}' in ${where}.`, keyOrValueSpan(item));
+    case 'enum': {
+      const allowed = (error.params['allowedValues'] as unknown[]).map(String);
+      const value = String(valueOf(node));
+      return finding('schema-invalid-value', 'error', `'${value}' is not allowed for ${label(path)}. Expected one of: ${allowed.join(', ')}.${didYouMean(value, allowed)}`, spanOf(item));
+    }
+    case 'uniqueItems': {
+      const duplicate = node?.kind === 'seq' ? node.items[Number(error.params['i'])] : undefined;
+      return finding('schema-duplicate-item', 'error', `Duplicate item in ${label(path)}: Compose requires its items to be unique.`, duplicate?.span ?? spanOf(item));
+    }
+    case 'pattern':
+      return finding('schema-invalid-value', 'error', `'${String(valueOf(node))}' is not a valid value for ${label(path)}.`, spanOf(item));
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+    case 'minItems':
+    case 'maxItems':
+    case 'minLength':
+    case 'minProperties':
+      return finding('schema-invalid-value', 'error', `${capitalize(label(path))} ${error.message ?? 'is out of range'}.`, spanOf(item));
+    default:
+      return finding('schema-invalid', 'error', `${capitalize(label(path))} ${error.message ?? 'is invalid'}.`, spanOf(item));
+  }
+}
+
+function typeFinding(items: readonly Located[]): Finding {
+  const first = items[0]!;
+  const expected = new Set<string>();
+  for (const { error } of items) {
+    if (error.keyword === 'const') expected.add(`'${String(error.params['allowedValue'])}'`);
+    else for (const type of String(error.params['type']).split(',')) expected.add(TYPE_NAMES[type] ?? type);
+  }
+  const list = [...expected];
+  const text = list.length > 1 ? `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}` : (list[0] ?? 'another type');
+  return finding('schema-invalid-type', 'error', `${capitalize(label(first.path))} must be ${text}.`, spanOf(first));
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  object: 'a mapping',
+  array: 'a list',
+  string: 'a string',
+  number: 'a number',
+  integer: 'an integer',
+  boolean: 'a boolean',
+  null: 'empty',
+};
+
+const SECTION_NAMES: Record<string, string> = {
+  services: 'service',
+  networks: 'network',
+  volumes: 'volume',
+  secrets: 'secret',
+  configs: 'config',
+};
+
+/** "service 'web'", "'deploy' of service 'web'", "the top level". */
+function describe(path: Path): string {
+  if (path.length === 0) return 'the top level';
+  const section = SECTION_NAMES[path[0]!];
+  if (path.length === 1) return section ? `'${path[0]}' (the ${section} list)` : `'${path[0]}'`;
+  const owner = section ? `${section} '${path[1]}'` : `'${path[0]}'`;
+  if (path.length === 2) return owner;
+  return `${label(path)} of ${owner}`;
+}
+
+/** "'ports'", "'ports' item 2", "'ipam.config[0].subnet'" (relative to the element when inside one). */
+function label(path: Path): string {
+  if (path.length === 0) return 'the file';
+  const relative = SECTION_NAMES[path[0]!] && path.length > 2 ? path.slice(2) : path;
+  const last = relative[relative.length - 1]!;
+  const isIndex = (segment: string): boolean => /^\d+$/.test(segment);
+  const dotted = (segments: readonly string[]): string =>
+    segments.map((segment, i) => (isIndex(segment) ? `[${segment}]` : i === 0 ? segment : `.${segment}`)).join('');
+  if (isIndex(last) && relative.length > 1) return `'${dotted(relative.slice(0, -1))}' item ${Number(last) + 1}`;
+  return `'${dotted(relative)}'`;
+}
+
+function valueOf(node: Node | undefined): unknown {
+  return node?.kind === 'scalar' ? node.value : node?.kind;
+}
+
+/** The value's span, or the key's when the value is empty (a zero-width span is hard to see). */
+function spanOf({ node, entry }: Located): Span {
+  if (node && node.span.end > node.span.start) return node.span;
+  return entry?.keySpan ?? node?.span ?? { start: 0, end: 0 };
+}
+
+function keyOrValueSpan({ node, entry }: Located): Span {
+  return entry?.keySpan ?? node?.span ?? { start: 0, end: 0 };
+}
+
+function finding(code: string, severity: Finding['severity'], message: string, span: Span): Finding {
+  return { code, severity, message, span, docUrl: SPEC_URL };
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function dedupe(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.code}|${f.span.start}|${f.span.end}|${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,54 @@
+/**
+ * The Shipshape language service: the only surface the LSP binding, the CLI and the tests use.
+ * It is transport-free: text and settings in, offsets and plain data out. The schema is passed in by
+ * the entry points, so the core never touches the file system.
+ */
+import type { Analysis } from './analyses/analysis';
+import { createAnalyses } from './analyses/index';
+import { compileSchema } from './analyses/schema';
+import { codeAction } from './features/codeAction';
+import { diagnostics, sortFindings } from './features/diagnostics';
+import { documentSymbol, type DocumentSymbol } from './features/documentSymbol';
+import { parseCompose, type ComposeDocument } from './parse/model';
+import type { CodeAction, ComposeMode, Finding, ServiceSettings, Span } from './types';
+
+export type { ComposeDocument } from './parse/model';
+export type { DocumentSymbol, SymbolKind } from './features/documentSymbol';
+export { LineIndex, type LineCharacter } from './parse/lineIndex';
+export { DEFAULT_STACK_PATTERNS, modeForPath } from './mode';
+export * from './types';
+
+export interface LanguageServiceOptions {
+  /** The Compose Specification JSON schema (schemas/compose-spec.json). */
+  readonly schema: object;
+}
+
+export interface LanguageService {
+  /** Parses one version of a document. Never throws. */
+  parse(text: string, mode: ComposeMode): ComposeDocument;
+  /** All findings (syntax, schema, analyses) after settings and suppression comments, sorted. */
+  diagnostics(doc: ComposeDocument, settings?: ServiceSettings): Finding[];
+  /** Quick fixes and refactorings for the range `span`. */
+  codeActions(doc: ComposeDocument, span: Span, settings?: ServiceSettings): CodeAction[];
+  documentSymbols(doc: ComposeDocument): DocumentSymbol[];
+}
+
+export function createLanguageService(options: LanguageServiceOptions): LanguageService {
+  const analyses: readonly Analysis[] = createAnalyses(compileSchema(options.schema));
+  // Findings are computed once per parsed version and shared by diagnostics and quick fixes.
+  const cache = new WeakMap<ComposeDocument, Finding[]>();
+  const findingsOf = (doc: ComposeDocument): Finding[] => {
+    let findings = cache.get(doc);
+    if (!findings) {
+      findings = sortFindings([...doc.syntaxFindings, ...analyses.flatMap((analysis) => analysis.run(doc))]);
+      cache.set(doc, findings);
+    }
+    return findings;
+  };
+  return {
+    parse: parseCompose,
+    diagnostics: (doc, settings = {}) => diagnostics(doc, findingsOf(doc), settings),
+    codeActions: (doc, span, settings = {}) => codeAction(doc, span, diagnostics(doc, findingsOf(doc), settings), analyses),
+    documentSymbols: documentSymbol,
+  };
+}

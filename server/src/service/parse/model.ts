@@ -1,0 +1,78 @@
+/**
+ * The typed Compose model over the resolved YAML tree: the top-level sections with their named elements.
+ * Elements keep their key span and value node, so every analysis can point at what the user wrote.
+ */
+import type { ComposeMode, Finding, Span } from '../types';
+import { LineIndex } from './lineIndex';
+import { parseYaml, type YamlDocument } from './parse';
+import { asMap, type MapNode, type Node } from './tree';
+
+export const SECTIONS = ['services', 'networks', 'volumes', 'secrets', 'configs'] as const;
+export type SectionName = (typeof SECTIONS)[number];
+
+/** A named element of a top-level section, e.g. service `web` or network `back`. */
+export interface Element {
+  readonly section: SectionName;
+  readonly name: string;
+  readonly keySpan: Span;
+  readonly node: Node;
+  /** Set when the element comes from a merge key. */
+  readonly via?: Span;
+}
+
+export interface ComposeModel {
+  readonly services: ReadonlyMap<string, Element>;
+  readonly networks: ReadonlyMap<string, Element>;
+  readonly volumes: ReadonlyMap<string, Element>;
+  readonly secrets: ReadonlyMap<string, Element>;
+  readonly configs: ReadonlyMap<string, Element>;
+  /** Top-level entries of every document, later documents after earlier ones. */
+  readonly topLevel: readonly { readonly key: string; readonly keySpan: Span; readonly node: Node }[];
+}
+
+/** One parsed version of a Compose or stack file: everything features need, computed once. */
+export interface ComposeDocument {
+  readonly text: string;
+  readonly mode: ComposeMode;
+  readonly lineIndex: LineIndex;
+  readonly documents: readonly YamlDocument[];
+  readonly syntaxFindings: readonly Finding[];
+  readonly model: ComposeModel;
+}
+
+export function parseCompose(text: string, mode: ComposeMode): ComposeDocument {
+  const { documents, syntaxFindings } = parseYaml(text);
+  return { text, mode, lineIndex: new LineIndex(text), documents, syntaxFindings, model: buildModel(documents) };
+}
+
+function buildModel(documents: readonly YamlDocument[]): ComposeModel {
+  const sections: Record<SectionName, Map<string, Element>> = {
+    services: new Map(),
+    networks: new Map(),
+    volumes: new Map(),
+    secrets: new Map(),
+    configs: new Map(),
+  };
+  const topLevel: { key: string; keySpan: Span; node: Node }[] = [];
+  for (const document of documents) {
+    const root = asMap(document.root);
+    if (!root) continue;
+    for (const { key, keySpan, value } of root.entries) {
+      topLevel.push({ key, keySpan, node: value });
+      if (!isSection(key)) continue;
+      const section = asMap(value);
+      if (!section) continue;
+      // Later documents override earlier ones, as compose-go merges multi-document files.
+      for (const element of elementsOf(key, section)) sections[key].set(element.name, element);
+    }
+  }
+  return { ...sections, topLevel };
+}
+
+function elementsOf(section: SectionName, map: MapNode): Element[] {
+  return map.entries.map(({ key, keySpan, value, via }) => (via ? { section, name: key, keySpan, node: value, via } : { section, name: key, keySpan, node: value }));
+}
+
+function isSection(key: string): key is SectionName {
+  return (SECTIONS as readonly string[]).includes(key);
+}

@@ -1,0 +1,235 @@
+/**
+ * A compact, resolved view of a YAML document: aliases and merge keys (`<<: *x`) are expanded, and every
+ * node keeps the span where it is written plus, when it arrived through an alias or a merge key, the span
+ * where it is used (`via`). Analyses read this tree only; the `yaml` package's own objects are dropped
+ * after parsing to keep memory small on large files.
+ */
+import { isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Document, type Node as YamlNode } from 'yaml';
+import type { Span } from '../types';
+import { parseInterpolation, type Interpolation } from './interpolation';
+
+interface NodeBase {
+  /** Where the value is written. */
+  readonly span: Span;
+  /** Where the value is used, when that differs from where it is written (alias or merge key). */
+  readonly via?: Span;
+  /** A custom tag such as Compose's `!reset` or `!override`. */
+  readonly tag?: string;
+}
+
+export interface MapNode extends NodeBase {
+  readonly kind: 'map';
+  readonly entries: readonly Entry[];
+  /** Last entry per key (YAML duplicates are reported separately). */
+  readonly index: ReadonlyMap<string, Entry>;
+}
+
+export interface Entry {
+  readonly key: string;
+  readonly keySpan: Span;
+  readonly value: Node;
+  /** Span of the `<<` key (or the alias after it) that brought this entry in. */
+  readonly via?: Span;
+}
+
+export interface SeqNode extends NodeBase {
+  readonly kind: 'seq';
+  readonly items: readonly Node[];
+}
+
+export type ScalarStyle = 'plain' | 'single' | 'double' | 'block';
+
+export interface ScalarNode extends NodeBase {
+  readonly kind: 'scalar';
+  /** The YAML 1.2 core-schema value; null for an empty value. */
+  readonly value: string | number | boolean | null;
+  /** The source text of the scalar (without quotes for quoted styles it is the raw text still). */
+  readonly raw: string;
+  readonly style: ScalarStyle;
+  /** Present when a string value contains `$` interpolation. */
+  readonly interpolation?: Interpolation;
+}
+
+export type Node = MapNode | SeqNode | ScalarNode;
+
+export interface TreeBudget {
+  /** Nodes that may still be created; alias expansion beyond it is cut off (YAML "billion laughs"). */
+  remaining: number;
+  exhaustedAt?: Span;
+}
+
+/** Converts one `yaml` document into the resolved tree. Never throws on well-formed `yaml` ASTs. */
+export function buildTree(doc: Document, text: string, budget: TreeBudget): Node | undefined {
+  const builder = new TreeBuilder(doc, text, budget);
+  return doc.contents ? builder.node(doc.contents as YamlNode, undefined) : undefined;
+}
+
+class TreeBuilder {
+  private readonly expanding = new Set<YamlNode>();
+
+  constructor(
+    private readonly doc: Document,
+    private readonly text: string,
+    private readonly budget: TreeBudget,
+  ) {}
+
+  node(node: YamlNode, via: Span | undefined): Node {
+    const span = spanOf(node);
+    if (this.budget.remaining-- <= 0) {
+      this.budget.exhaustedAt ??= via ?? span;
+      return emptyScalar(span, via);
+    }
+    if (isAlias(node)) {
+      const target = node.resolve(this.doc) as YamlNode | undefined;
+      if (!target || this.expanding.has(target)) return emptyScalar(span, via);
+      this.expanding.add(target);
+      try {
+        return this.node(target, via ?? span);
+      } finally {
+        this.expanding.delete(target);
+      }
+    }
+    const tag = node.tag && !node.tag.startsWith('tag:yaml.org,2002:') ? node.tag : undefined;
+    const base = { span, ...(via ? { via } : {}), ...(tag ? { tag } : {}) };
+    if (isMap(node)) return this.map(node.items, base, via);
+    if (isSeq(node)) {
+      return { kind: 'seq', ...base, items: node.items.map((item) => this.node(item as YamlNode, via)) };
+    }
+    if (isScalar(node)) return this.scalar(node, base);
+    return emptyScalar(span, via);
+  }
+
+  private map(pairs: readonly unknown[], base: NodeBase, via: Span | undefined): MapNode {
+    const own: Entry[] = [];
+    const merged: Entry[][] = [];
+    for (const pair of pairs) {
+      if (!isPair(pair) || pair.key === null || pair.key === undefined) continue;
+      const keyNode = pair.key as YamlNode;
+      const keySpan = spanOf(keyNode);
+      const key = isScalar(keyNode) ? String(keyNode.value) : this.text.slice(keySpan.start, keySpan.end);
+      const valueNode = (pair.value ?? null) as YamlNode | null;
+      if (key === '<<' && isScalar(keyNode) && keyNode.type === Scalar.PLAIN && valueNode) {
+        merged.push(...this.mergeSources(valueNode, via ?? keySpan));
+        continue;
+      }
+      const value = valueNode ? this.node(valueNode, via) : emptyScalar({ start: keySpan.end + 1, end: keySpan.end + 1 }, via);
+      own.push(via ? { key, keySpan, value, via } : { key, keySpan, value });
+    }
+    // Explicit keys win over merged ones; among merged maps the first listed wins (YAML merge key spec).
+    const index = new Map<string, Entry>();
+    const entries: Entry[] = [];
+    for (const entry of own) {
+      index.set(entry.key, entry);
+      entries.push(entry);
+    }
+    for (const source of merged) {
+      for (const entry of source) {
+        if (index.has(entry.key)) continue;
+        index.set(entry.key, entry);
+        entries.push(entry);
+      }
+    }
+    return { kind: 'map', ...base, entries, index };
+  }
+
+  /** The entries a `<<` value contributes: an alias to a map, an inline map, or a list of those. */
+  private mergeSources(value: YamlNode, via: Span): Entry[][] {
+    const sources = isSeq(value) ? (value.items as YamlNode[]) : [value];
+    const result: Entry[][] = [];
+    for (const source of sources) {
+      const resolved = this.node(source, isAlias(source) ? via : undefined);
+      if (resolved.kind !== 'map') continue;
+      result.push(resolved.entries.map((entry) => ({ ...entry, via: entry.via ?? via })));
+    }
+    return result;
+  }
+
+  private scalar(node: Scalar, base: NodeBase): ScalarNode {
+    const raw = this.text.slice(base.span.start, base.span.end);
+    const style: ScalarStyle =
+      node.type === Scalar.QUOTE_SINGLE ? 'single'
+      : node.type === Scalar.QUOTE_DOUBLE ? 'double'
+      : node.type === Scalar.BLOCK_FOLDED || node.type === Scalar.BLOCK_LITERAL ? 'block'
+      : 'plain';
+    const value = toScalarValue(node.value);
+    const interpolation = typeof value === 'string' ? parseInterpolation(value) : undefined;
+    return { kind: 'scalar', ...base, value, raw, style, ...(interpolation ? { interpolation } : {}) };
+  }
+}
+
+function toScalarValue(value: unknown): string | number | boolean | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value === 'bigint') return Number(value);
+  return String(value);
+}
+
+function spanOf(node: YamlNode): Span {
+  const range = node.range;
+  return range ? { start: range[0], end: range[1] } : { start: 0, end: 0 };
+}
+
+function emptyScalar(span: Span, via: Span | undefined): ScalarNode {
+  return { kind: 'scalar', span: { start: span.start, end: span.start }, ...(via ? { via } : {}), value: null, raw: '', style: 'plain' };
+}
+
+// ---- Navigation helpers used by the model, analyses and features ----
+
+export function asMap(node: Node | undefined): MapNode | undefined {
+  return node?.kind === 'map' ? node : undefined;
+}
+
+export function asSeq(node: Node | undefined): SeqNode | undefined {
+  return node?.kind === 'seq' ? node : undefined;
+}
+
+export function asScalar(node: Node | undefined): ScalarNode | undefined {
+  return node?.kind === 'scalar' ? node : undefined;
+}
+
+/** The value at `key` of a map node. */
+export function get(node: Node | undefined, key: string): Node | undefined {
+  return node?.kind === 'map' ? node.index.get(key)?.value : undefined;
+}
+
+export function entry(node: Node | undefined, key: string): Entry | undefined {
+  return node?.kind === 'map' ? node.index.get(key) : undefined;
+}
+
+/** The value at a path of map keys and sequence indexes. */
+export function at(node: Node | undefined, ...path: readonly (string | number)[]): Node | undefined {
+  let current = node;
+  for (const segment of path) {
+    if (!current) return undefined;
+    current = typeof segment === 'number' ? asSeq(current)?.items[segment] : get(current, segment);
+  }
+  return current;
+}
+
+/**
+ * The textual value of a scalar as Compose would see it after interpolation: numbers and booleans as
+ * their string, interpolated strings with defaults applied; undefined when unknowable or not a scalar.
+ */
+export function text(node: Node | undefined): string | undefined {
+  if (node?.kind !== 'scalar' || node.value === null) return undefined;
+  if (node.interpolation) return node.interpolation.resolved;
+  return String(node.value);
+}
+
+/** True for a scalar whose value depends on environment variables (so it must not be judged). */
+export function isInterpolated(node: Node | undefined): boolean {
+  return node?.kind === 'scalar' && node.interpolation !== undefined && node.interpolation.variables.length > 0;
+}
+
+/** A number written as a YAML number or a numeric string, after interpolation defaults. */
+export function numberValue(node: Node | undefined): number | undefined {
+  if (node?.kind === 'scalar' && typeof node.value === 'number') return node.value;
+  const value = text(node);
+  return value !== undefined && /^-?\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : undefined;
+}
+
+/** The items of a sequence, or the entries' values of a map, as a list (Compose allows both for many keys). */
+export function listItems(node: Node | undefined): readonly Node[] {
+  if (node?.kind === 'seq') return node.items;
+  return [];
+}

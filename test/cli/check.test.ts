@@ -1,0 +1,74 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { ROOT } from '../support/service';
+
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+const dir = mkdtempSync(path.join(tmpdir(), 'shipshape-cli-'));
+const write = (name: string, text: string) => {
+  const file = path.join(dir, name);
+  writeFileSync(file, text);
+  return file;
+};
+const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+
+describe('shipshape check', () => {
+  const broken = write('compose.yaml', 'services:\n  web:\n    imag: nginx\n');
+  const clean = write('clean.yaml', 'services:\n  web:\n    image: nginx\n');
+
+  it('prints file:line:col severity code message and exits 1 on errors', () => {
+    const result = run('check', broken);
+    assert.equal(result.status, 1);
+    assert.equal(result.stdout, `${broken}:3:5 error schema-unknown-property Unknown property 'imag' in service 'web'. Did you mean 'image'?\n`);
+    assert.match(result.stderr, /1 file checked: 1 errors/);
+  });
+
+  it('exits 0 on a clean file', () => {
+    const result = run('check', clean);
+    assert.equal(result.status, 0);
+    assert.equal(result.stdout, '');
+  });
+
+  it('prints one JSON array of LSP-shaped findings', () => {
+    const result = run('check', '--format', 'json', broken, clean);
+    assert.equal(result.status, 1);
+    assert.deepEqual(JSON.parse(result.stdout), [
+      {
+        file: broken,
+        range: { start: { line: 2, character: 4 }, end: { line: 2, character: 8 } },
+        severity: 'error',
+        code: 'schema-unknown-property',
+        source: 'shipshape',
+        message: "Unknown property 'imag' in service 'web'. Did you mean 'image'?",
+      },
+    ]);
+  });
+
+  it('exits 2 with a clear message for usage errors and unreadable files, never a stack trace', () => {
+    for (const args of [[], ['lint', clean], ['check'], ['check', '--format', 'xml', clean], ['check', '--bogus', clean]]) {
+      const result = run(...args);
+      assert.equal(result.status, 2, args.join(' '));
+      assert.match(result.stderr, /^shipshape: /);
+      assert.doesNotMatch(result.stderr, /\n\s+at /);
+    }
+    const missing = run('check', path.join(dir, 'missing.yaml'));
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /missing\.yaml: no such file/);
+    const binary = run('check', write('binary.yml', 'a\0b'));
+    assert.equal(binary.status, 2);
+    assert.match(binary.stderr, /binary file/);
+  });
+
+  it('checks *stack*.yml files, or any file with --stack, in stack mode', () => {
+    assert.equal(run('check', write('docker-stack.yml', 'services:\n  web:\n    image: nginx\n')).status, 0);
+    assert.equal(run('check', '--stack', clean).status, 0);
+  });
+
+  it('prints help', () => {
+    const result = run('--help');
+    assert.equal(result.status, 0);
+    assert.match(result.stdout, /Usage: shipshape check/);
+  });
+});

@@ -1,0 +1,52 @@
+/**
+ * Every real-world file in ../shared/corpus (or $SHIPSHAPE_CORPUS) goes through the whole core. The
+ * findings are compared with a reviewed snapshot (test/corpus/snapshot.json): each entry in it was read
+ * and judged a true finding. Skipped with a message where the corpus is absent.
+ */
+import * as assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { expectJson } from '../support/expect';
+import { ROOT, service } from '../support/service';
+
+const CORPUS = path.resolve(process.env['SHIPSHAPE_CORPUS'] ?? path.join(ROOT, '..', 'shared', 'corpus'));
+
+/** The corpus index names each file's kind (compose or stack). */
+function corpusFiles(): { file: string; mode: 'compose' | 'stack' }[] {
+  const index = readFileSync(path.join(CORPUS, 'INDEX.tsv'), 'utf8').trim().split('\n').slice(1);
+  const kinds = new Map(index.map((line) => line.split('\t')).map((cols) => [cols[0]!, cols[5] === 'stack' ? ('stack' as const) : ('compose' as const)]));
+  return readdirSync(CORPUS)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()
+    .map((file) => ({ file, mode: kinds.get(file) ?? 'compose' }));
+}
+
+describe('real-world corpus', function () {
+  if (!existsSync(path.join(CORPUS, 'INDEX.tsv'))) {
+    it.skip(`corpus not found at ${CORPUS} (set SHIPSHAPE_CORPUS)`);
+    return;
+  }
+
+  it('parses and checks every file without an exception, and only reviewed findings appear', function () {
+    const snapshot: Record<string, string[]> = {};
+    for (const { file, mode } of corpusFiles()) {
+      const text = readFileSync(path.join(CORPUS, file), 'utf8');
+      const doc = service.parse(text, mode);
+      const findings = service.diagnostics(doc);
+      if (findings.length === 0) continue;
+      snapshot[file] = findings.map((f) => {
+        const { line, character } = doc.lineIndex.positionAt(f.span.start);
+        return `${line + 1}:${character + 1} ${f.severity} ${f.code} ${f.message}`;
+      });
+    }
+    expectJson(path.join(__dirname, 'snapshot.json'), snapshot);
+  });
+
+  it('has no schema or syntax errors on any file (all are valid real-world files)', () => {
+    for (const { file, mode } of corpusFiles()) {
+      const doc = service.parse(readFileSync(path.join(CORPUS, file), 'utf8'), mode);
+      const errors = service.diagnostics(doc).filter((f) => f.code.startsWith('schema-') || f.code.startsWith('yaml-') || f.code === 'duplicate-key');
+      assert.deepEqual(errors.map((f) => f.message), [], file);
+    }
+  });
+});

@@ -1,0 +1,62 @@
+import * as assert from 'node:assert/strict';
+import { startServer, type TestServer } from '../support/lspClient';
+
+const URI = 'file:///work/compose.yaml';
+
+describe('language server over stdio', function () {
+  let server: TestServer;
+  afterEach(async () => server?.stop());
+
+  it('publishes diagnostics with exact ranges and the did-you-mean message', async () => {
+    server = await startServer();
+    const diagnostics = server.diagnostics(URI, 1);
+    server.open(URI, 'services:\n  web:\n    imag: nginx\n');
+    const [first, ...rest] = await diagnostics;
+    assert.equal(rest.length, 0);
+    assert.deepEqual(first!.range, { start: { line: 2, character: 4 }, end: { line: 2, character: 8 } });
+    assert.equal(first!.code, 'schema-unknown-property');
+    assert.equal(first!.source, 'shipshape');
+    assert.equal(first!.message, "Unknown property 'imag' in service 'web'. Did you mean 'image'?");
+    assert.ok(first!.codeDescription?.href.startsWith('https://docs.docker.com/'));
+  });
+
+  it('applies incremental edits and publishes for the latest version', async () => {
+    server = await startServer();
+    const opened = server.diagnostics(URI, 1);
+    server.open(URI, 'services:\n  web:\n    imag: nginx\n');
+    assert.equal((await opened).length, 1);
+    const fixed = server.diagnostics(URI, 3);
+    await server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: URI, version: 2 },
+      contentChanges: [{ range: { start: { line: 2, character: 4 }, end: { line: 2, character: 8 } }, text: 'imagee' }],
+    });
+    await server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: URI, version: 3 },
+      contentChanges: [{ range: { start: { line: 2, character: 4 }, end: { line: 2, character: 10 } }, text: 'image' }],
+    });
+    assert.deepEqual(await fixed, []);
+  });
+
+  it('answers document symbols', async () => {
+    server = await startServer();
+    server.open(URI, 'services:\n  web:\n    image: nginx\nnetworks:\n  back: {}\n');
+    const symbols = (await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: URI } })) as { name: string; children: { name: string }[] }[];
+    assert.deepEqual(symbols.map((s) => [s.name, s.children.map((c) => c.name)]), [['services', ['web']], ['networks', ['back']]]);
+  });
+
+  it('survives a feature that throws: logs it, answers empty, keeps serving', async () => {
+    server = await startServer({ env: { SHIPSHAPE_FAULTY_METHODS: 'textDocument/documentSymbol' } });
+    const diagnostics = server.diagnostics(URI, 1);
+    server.open(URI, 'services:\n  web:\n    imag: nginx\n');
+    assert.equal((await diagnostics).length, 1);
+    const symbols = await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: URI } });
+    assert.deepEqual(symbols, []);
+    const actions = await server.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: URI },
+      range: { start: { line: 2, character: 4 }, end: { line: 2, character: 4 } },
+      context: { diagnostics: [] },
+    });
+    assert.ok(Array.isArray(actions), 'other features still answer');
+    assert.equal(server.process.exitCode, null, 'the server is still running');
+  });
+});

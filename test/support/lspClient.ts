@@ -1,0 +1,57 @@
+/** Starts the built language server (dist/server.js) over stdio and speaks JSON-RPC to it. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { ROOT } from './service';
+
+export interface TestServer {
+  readonly connection: MessageConnection;
+  readonly process: ChildProcess;
+  readonly stderr: () => string;
+  /** Resolves with the next diagnostics published for `uri` (optionally for a given version). */
+  diagnostics(uri: string, version?: number): Promise<Diagnostic[]>;
+  open(uri: string, text: string, version?: number): void;
+  stop(): Promise<void>;
+}
+
+export async function startServer(options: { env?: Record<string, string>; settings?: object } = {}): Promise<TestServer> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.js'), '--stdio'], {
+    env: { ...process.env, ...options.env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const waiting: { uri: string; version: number | undefined; resolve: (d: Diagnostic[]) => void }[] = [];
+  connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+    for (const waiter of [...waiting]) {
+      if (waiter.uri !== params.uri || (waiter.version !== undefined && waiter.version !== params.version)) continue;
+      waiting.splice(waiting.indexOf(waiter), 1);
+      waiter.resolve(params.diagnostics);
+    }
+  });
+  connection.onNotification('window/logMessage', () => undefined);
+  connection.listen();
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
+    initializationOptions: { settings: { diagnostics: { debounceMs: 0 }, ...options.settings } },
+  });
+  await connection.sendNotification('initialized', {});
+  return {
+    connection,
+    process: child,
+    stderr: () => stderr,
+    diagnostics: (uri, version) => new Promise((resolve) => waiting.push({ uri, version, resolve })),
+    open: (uri, text, version = 1) =>
+      void connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockercompose', version, text } }),
+    async stop() {
+      await connection.sendRequest('shutdown').catch(() => undefined);
+      await connection.sendNotification('exit').catch(() => undefined);
+      connection.dispose();
+      if (child.exitCode === null) child.kill();
+    },
+  };
+}
