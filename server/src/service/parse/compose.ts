@@ -1,0 +1,112 @@
+/**
+ * Accessors for the Compose constructs several analyses and features read (network attachments,
+ * dependencies, network_mode, replica counts), so each form (list or map, short or long) is read once.
+ */
+import type { Span } from '../types';
+import { at, get, numberValue, text, type Node } from './tree';
+
+export interface NetworkAttachment {
+  readonly name: string;
+  /** The list item or map key naming the network. */
+  readonly span: Span;
+  /** The attachment's settings (map form), if any. */
+  readonly config?: Node;
+  readonly ipv4Address?: Node;
+  readonly ipv6Address?: Node;
+  readonly aliases: readonly Node[];
+}
+
+/** `networks:` of a service, list form (`[front, back]`) or map form (`{back: {ipv4_address: …}}`). */
+export function serviceNetworks(service: Node): NetworkAttachment[] {
+  const networks = get(service, 'networks');
+  if (networks?.kind === 'seq') {
+    return networks.items.flatMap((item) => {
+      const name = text(item);
+      return name === undefined ? [] : [{ name, span: item.span, aliases: [] }];
+    });
+  }
+  if (networks?.kind === 'map') {
+    return networks.entries.map(({ key, keySpan, value }) => {
+      const aliases = get(value, 'aliases');
+      const ipv4Address = get(value, 'ipv4_address');
+      const ipv6Address = get(value, 'ipv6_address');
+      return {
+        name: key,
+        span: keySpan,
+        ...(value.kind === 'map' ? { config: value } : {}),
+        ...(ipv4Address ? { ipv4Address } : {}),
+        ...(ipv6Address ? { ipv6Address } : {}),
+        aliases: aliases?.kind === 'seq' ? aliases.items : [],
+      };
+    });
+  }
+  return [];
+}
+
+export interface Dependency {
+  readonly name: string;
+  readonly span: Span;
+  /** `service_started` (default), `service_healthy` or `service_completed_successfully`. */
+  readonly condition: string;
+  readonly conditionNode?: Node;
+  readonly required: boolean;
+}
+
+/** `depends_on`, short form (`[db]`) or long form (`{db: {condition: service_healthy}}`). */
+export function serviceDependsOn(service: Node): Dependency[] {
+  const dependsOn = get(service, 'depends_on');
+  if (dependsOn?.kind === 'seq') {
+    return dependsOn.items.flatMap((item) => {
+      const name = text(item);
+      return name === undefined ? [] : [{ name, span: item.span, condition: 'service_started', required: true }];
+    });
+  }
+  if (dependsOn?.kind === 'map') {
+    return dependsOn.entries.map(({ key, keySpan, value }) => {
+      const conditionNode = get(value, 'condition');
+      return {
+        name: key,
+        span: keySpan,
+        condition: text(conditionNode) ?? 'service_started',
+        ...(conditionNode ? { conditionNode } : {}),
+        required: text(get(value, 'required')) !== 'false',
+      };
+    });
+  }
+  return [];
+}
+
+export type NetworkModeKind = 'host' | 'none' | 'bridge' | 'service' | 'container' | 'other';
+
+export interface NetworkMode {
+  readonly kind: NetworkModeKind;
+  /** The service or container named by `service:x` / `container:x`. */
+  readonly target?: string;
+  readonly node: Node;
+}
+
+export function networkMode(service: Node): NetworkMode | undefined {
+  const node = get(service, 'network_mode');
+  const value = text(node);
+  if (!node || value === undefined) return undefined;
+  const colon = value.indexOf(':');
+  const prefix = colon >= 0 ? value.slice(0, colon) : value;
+  if (colon >= 0 && (prefix === 'service' || prefix === 'container')) return { kind: prefix, target: value.slice(colon + 1), node };
+  if (value === 'host' || value === 'none' || value === 'bridge') return { kind: value, node };
+  return { kind: 'other', node };
+}
+
+/**
+ * How many containers (compose) or tasks (stack) the service runs: `deploy.replicas`, else `scale`,
+ * else 1. Undefined when it depends on a variable without a default.
+ */
+export function replicaCount(service: Node): number | undefined {
+  const replicas = at(service, 'deploy', 'replicas') ?? get(service, 'scale');
+  if (!replicas) return 1;
+  return numberValue(replicas);
+}
+
+/** `deploy.mode`, default `replicated`. */
+export function deployMode(service: Node): string {
+  return text(at(service, 'deploy', 'mode')) ?? 'replicated';
+}
