@@ -18,8 +18,6 @@ export interface ParsedYaml {
 /** Nodes that alias expansion may create, relative to the size of the text (guards "billion laughs"). */
 const NODE_BUDGET_PER_CHAR = 4;
 const MIN_NODE_BUDGET = 100_000;
-/** A mapping key as written: quoted, or plain up to the `:` that ends it. */
-const KEY_TEXT = /^("[^"\n]*"|'[^'\n]*'|[^\n]+?(?=\s*:(\s|$)))/;
 const YAML_SPEC = 'https://yaml.org/spec/1.2.2/';
 
 export function parseYaml(text: string): ParsedYaml {
@@ -29,14 +27,15 @@ export function parseYaml(text: string): ParsedYaml {
   const parsed = parseAllDocuments(text, {
     lineCounter: new LineCounter(),
     prettyErrors: false,
-    uniqueKeys: true,
+    // Duplicate keys are found by the tree builder: `yaml`'s own check is quadratic in the map size.
+    uniqueKeys: false,
     strict: false,
     intAsBigInt: false,
   });
   const docs = Array.isArray(parsed) ? parsed : [];
   for (const doc of docs) {
     for (const error of doc.errors) syntaxFindings.push(yamlErrorFinding(error, text));
-    const root = buildTree(doc, text, budget);
+    const root = buildTree(doc, text, budget, (key, span) => syntaxFindings.push(duplicateKeyFinding(key, span)));
     const range = doc.range;
     documents.push({ root, span: { start: range[0], end: range[2] } });
   }
@@ -52,19 +51,19 @@ export function parseYaml(text: string): ParsedYaml {
   return { documents, syntaxFindings };
 }
 
+function duplicateKeyFinding(key: string, span: Span): Finding {
+  return {
+    code: 'duplicate-key',
+    severity: 'error',
+    message: `Duplicate key '${key}': Compose rejects a mapping that defines the same key twice.`,
+    span,
+    docUrl: 'https://docs.docker.com/reference/compose-file/',
+  };
+}
+
 function yamlErrorFinding(error: YAMLError, text: string): Finding {
   const start = Math.max(0, Math.min(error.pos[0], text.length));
   const end = Math.max(start, Math.min(error.pos[1], text.length));
-  if (error.code === 'DUPLICATE_KEY') {
-    const key = KEY_TEXT.exec(text.slice(start, start + 1024))?.[0] ?? text.slice(start, end);
-    return {
-      code: 'duplicate-key',
-      severity: 'error',
-      message: `Duplicate key '${key}': Compose rejects a mapping that defines the same key twice.`,
-      span: { start, end: start + key.length },
-      docUrl: 'https://docs.docker.com/reference/compose-file/',
-    };
-  }
   return { code: 'yaml-syntax', severity: 'error', message: firstLine(error.message), span: { start, end }, docUrl: YAML_SPEC };
 }
 

@@ -58,19 +58,27 @@ export interface TreeBudget {
   exhaustedAt?: Span;
 }
 
+/** Where the builder reports keys written twice in one mapping (found here in linear time). */
+export type DuplicateKeySink = (key: string, span: Span) => void;
+
 /** Converts one `yaml` document into the resolved tree. Never throws on well-formed `yaml` ASTs. */
-export function buildTree(doc: Document, text: string, budget: TreeBudget): Node | undefined {
-  const builder = new TreeBuilder(doc, text, budget);
+export function buildTree(doc: Document, text: string, budget: TreeBudget, onDuplicateKey: DuplicateKeySink): Node | undefined {
+  const builder = new TreeBuilder(text, budget, onDuplicateKey);
   return doc.contents ? builder.node(doc.contents as YamlNode, undefined) : undefined;
 }
 
 class TreeBuilder {
   private readonly expanding = new Set<YamlNode>();
+  /**
+   * Anchors seen so far in document order. `yaml`'s own `Alias.resolve` walks the whole document for
+   * every alias, which makes files with an alias per service quadratic.
+   */
+  private readonly anchors = new Map<string, YamlNode>();
 
   constructor(
-    private readonly doc: Document,
     private readonly text: string,
     private readonly budget: TreeBudget,
+    private readonly onDuplicateKey: DuplicateKeySink,
   ) {}
 
   node(node: YamlNode, via: Span | undefined): Node {
@@ -80,7 +88,7 @@ class TreeBuilder {
       return emptyScalar(span, via);
     }
     if (isAlias(node)) {
-      const target = node.resolve(this.doc) as YamlNode | undefined;
+      const target = this.anchors.get(node.source);
       if (!target || this.expanding.has(target)) return emptyScalar(span, via);
       this.expanding.add(target);
       try {
@@ -89,6 +97,8 @@ class TreeBuilder {
         this.expanding.delete(target);
       }
     }
+    // Only anchors written here count; re-walking an alias target must not re-register older anchors.
+    if (node.anchor && this.expanding.size === 0) this.anchors.set(node.anchor, node);
     const tag = node.tag && !node.tag.startsWith('tag:yaml.org,2002:') ? node.tag : undefined;
     const base = { span, ...(via ? { via } : {}), ...(tag ? { tag } : {}) };
     if (isMap(node)) return this.map(node.items, base, via);
@@ -119,6 +129,7 @@ class TreeBuilder {
     const index = new Map<string, Entry>();
     const entries: Entry[] = [];
     for (const entry of own) {
+      if (index.has(entry.key) && this.expanding.size === 0) this.onDuplicateKey(entry.key, entry.keySpan);
       index.set(entry.key, entry);
       entries.push(entry);
     }
