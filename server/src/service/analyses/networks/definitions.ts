@@ -1,0 +1,96 @@
+/**
+ * Top-level network definitions: external networks, drivers the target cannot use or does not ship,
+ * macvlan/ipvlan without a parent interface or subnet, and driver options.
+ * https://docs.docker.com/reference/compose-file/networks/
+ */
+import { NETWORK_DRIVERS, networkDriver } from '../../facts/networkDrivers';
+import type { ComposeDocument, Element } from '../../parse/model';
+import { entry, get, text } from '../../parse/tree';
+import { didYouMean } from '../../suggest';
+import type { Finding } from '../../types';
+import { findingAt } from '../finding';
+import { isExternalNetwork } from '../subnets/ipamModel';
+
+export const NETWORKS_URL = 'https://docs.docker.com/reference/compose-file/networks/';
+const OVERLAY_URL = 'https://docs.docker.com/engine/network/drivers/overlay/';
+const MACVLAN_URL = 'https://docs.docker.com/engine/network/drivers/macvlan/';
+const BRIDGE_URL = 'https://docs.docker.com/engine/network/drivers/bridge/#options';
+/** Linux limits interface names to IFNAMSIZ - 1 characters. */
+const MAX_INTERFACE_NAME = 15;
+
+export function checkNetworkDefinitions(doc: ComposeDocument): Finding[] {
+  return [...doc.model.networks.values()].flatMap((network) => (isExternalNetwork(network.node) ? externalNetwork(doc, network) : managedNetwork(doc, network)));
+}
+
+/** Only `name` (and extensions) may accompany `external` (compose-go rejects anything else). */
+function externalNetwork(doc: ComposeDocument, network: Element): Finding[] {
+  const findings: Finding[] = [];
+  const node = network.node;
+  if (node.kind !== 'map') return findings;
+  for (const { key, keySpan, via } of node.entries) {
+    if (key === 'external' || key === 'name' || key.startsWith('x-')) continue;
+    const located = via ? { span: keySpan, via } : { span: keySpan };
+    findings.push(
+      doc.mode === 'compose'
+        ? findingAt(located, 'external-network-extra-keys', 'error', `External network '${network.name}' cannot set '${key}': Compose rejects every key but 'name' next to 'external: true'.`, `${NETWORKS_URL}#external`)
+        : findingAt(located, 'external-network-extra-keys', 'warning', `External network '${network.name}' is not created by the stack, so '${key}' has no effect.`, `${NETWORKS_URL}#external`),
+    );
+  }
+  const external = entry(node, 'external');
+  const legacyName = get(external?.value, 'name');
+  if (external && legacyName && !get(node, 'name')) {
+    findings.push({ ...findingAt({ span: external.keySpan, ...(external.via ? { via: external.via } : {}) }, 'external-name-deprecated', 'information', `'external.name' is deprecated; write 'external: true' and 'name: ${text(legacyName) ?? '…'}'.`, `${NETWORKS_URL}#external`), tags: ['deprecated'] });
+  }
+  return findings;
+}
+
+function managedNetwork(doc: ComposeDocument, network: Element): Finding[] {
+  const findings: Finding[] = [];
+  const driverNode = get(network.node, 'driver');
+  const driverName = driverNode ? text(driverNode) : doc.mode === 'stack' ? 'overlay' : 'bridge';
+  if (driverName === undefined) return findings;
+  const driver = networkDriver(driverName);
+  const at = driverNode ?? { span: network.keySpan, ...(network.via ? { via: network.via } : {}) };
+  if (!driver) {
+    const suggestion = didYouMean(driverName, NETWORK_DRIVERS.map((known) => known.name));
+    findings.push(findingAt(at, 'driver-unknown', 'information', `'${driverName}' is not a driver built into Docker: the plugin must be installed on every host that runs this network.${suggestion}`, 'https://docs.docker.com/engine/network/drivers/'));
+    return findings;
+  }
+  if (doc.mode === 'compose' && driverName === 'overlay') {
+    findings.push(findingAt(at, 'overlay-requires-swarm', 'warning', `Network '${network.name}' uses the overlay driver: docker compose can create it only when the engine is a swarm manager.`, OVERLAY_URL));
+    if (text(get(network.node, 'attachable')) !== 'true') {
+      findings.push(findingAt({ span: network.keySpan, ...(network.via ? { via: network.via } : {}) }, 'overlay-not-attachable', 'warning', `Overlay network '${network.name}' needs 'attachable: true' for docker compose containers to join it.`, OVERLAY_URL));
+    }
+  }
+  if (doc.mode === 'stack' && driver.scope === 'local') {
+    findings.push(findingAt(at, 'stack-local-driver', 'warning', `Swarm services cannot use a ${driverName} network created by the stack: it is local to one host. Use overlay, or an external swarm-scoped network.`, 'https://docs.docker.com/engine/swarm/networking/'));
+  }
+  if (driverName === 'macvlan' || driverName === 'ipvlan') {
+    if (!get(get(network.node, 'driver_opts'), 'parent')) {
+      findings.push(findingAt(at, 'macvlan-missing-parent', 'warning', `${driverName} network '${network.name}' has no 'driver_opts.parent': Docker then uses a dummy interface, so the network cannot reach the LAN.`, MACVLAN_URL));
+    }
+    if (!get(get(network.node, 'ipam'), 'config')) {
+      findings.push(findingAt(at, 'macvlan-missing-subnet', 'information', `${driverName} network '${network.name}' sets no ipam subnet, so containers get addresses from Docker's default pools instead of the LAN's; set subnet, gateway and ip_range to match the physical network.`, MACVLAN_URL));
+    }
+  }
+  findings.push(...driverOptions(network, driverName, driver.options));
+  return findings;
+}
+
+function driverOptions(network: Element, driverName: string, known: readonly string[] | undefined): Finding[] {
+  const options = get(network.node, 'driver_opts');
+  if (!known || options?.kind !== 'map') return [];
+  const findings: Finding[] = [];
+  for (const { key, keySpan, value, via } of options.entries) {
+    const located = via ? { span: keySpan, via } : { span: keySpan };
+    if (!known.includes(key)) {
+      findings.push(findingAt(located, 'driver-opt-unknown', 'information', `The ${driverName} driver does not know option '${key}' and ignores it.${didYouMean(key, known)}`, networkDriver(driverName)!.docUrl));
+    } else if (key === 'com.docker.network.bridge.name') {
+      const name = text(value);
+      if (name !== undefined && name.length > MAX_INTERFACE_NAME) {
+        findings.push(findingAt(value, 'bridge-name-too-long', 'error', `Bridge name '${name}' has ${name.length} characters; Linux interface names have at most ${MAX_INTERFACE_NAME}.`, BRIDGE_URL));
+      }
+    }
+  }
+  return findings;
+}

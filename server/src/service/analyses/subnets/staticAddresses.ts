@@ -1,0 +1,126 @@
+/**
+ * Static container addresses (`services.*.networks.<net>.ipv4_address` / `ipv6_address`): the engine
+ * accepts one only on a network with a configured subnet containing it, never a reserved or taken
+ * address, and every replica would ask for the same one.
+ * https://docs.docker.com/reference/compose-file/services/#ipv4_address-ipv6_address
+ *
+ * Stack files are not checked here: `docker stack deploy` drops these keys silently, which the
+ * stack-mode analysis reports.
+ */
+import { replicaCount, serviceNetworks } from '../../parse/compose';
+import type { ComposeDocument, Element } from '../../parse/model';
+import { text, type Node } from '../../parse/tree';
+import type { Finding } from '../../types';
+import { findingAt, lineOf } from '../finding';
+import { contains, familyName, formatCidr, parseAddress, reservedAddresses, type Address, type Cidr, type Family } from './cidr';
+import { ipamNetworks, type IpamConfig, type IpamNetwork } from './ipamModel';
+
+const STATIC_URL = 'https://docs.docker.com/reference/compose-file/services/#ipv4_address-ipv6_address';
+
+/** One static address written under a service's network attachment. */
+export interface StaticAddress {
+  readonly service: Element;
+  readonly networkName: string;
+  /** The declared network; undefined for the implicit `default` network. */
+  readonly network?: IpamNetwork;
+  readonly key: 'ipv4_address' | 'ipv6_address';
+  readonly node: Node;
+  readonly text: string;
+  readonly address?: Address;
+}
+
+/** Static addresses on networks this file manages (undeclared and external networks are left out). */
+export function staticAddresses(doc: ComposeDocument): StaticAddress[] {
+  const networks = ipamNetworks(doc);
+  const result: StaticAddress[] = [];
+  for (const service of doc.model.services.values()) {
+    for (const attachment of serviceNetworks(service.node)) {
+      const network = networks.get(attachment.name);
+      if (network ? network.external || !network.defaultIpam : attachment.name !== 'default') continue;
+      for (const [key, node] of [['ipv4_address', attachment.ipv4Address], ['ipv6_address', attachment.ipv6Address]] as const) {
+        const value = text(node);
+        if (!node || value === undefined) continue;
+        const address = parseAddress(value);
+        result.push({ service, networkName: attachment.name, ...(network ? { network } : {}), key, node, text: value, ...(address ? { address } : {}) });
+      }
+    }
+  }
+  return result;
+}
+
+/** The subnets of a family declared on a network, with their config entries. */
+export function subnetsOf(network: IpamNetwork | undefined, family: Family): { config: IpamConfig; cidr: Cidr }[] {
+  return (network?.configs ?? []).flatMap((config) => (config.subnet?.cidr?.family === family ? [{ config, cidr: config.subnet.cidr }] : []));
+}
+
+/**
+ * Addresses of a subnet a container cannot get: network and broadcast addresses, the gateway (written,
+ * or the one the bridge driver takes by default: the first free address of ip_range or the subnet), and
+ * auxiliary addresses.
+ */
+export function reservedIn(network: IpamNetwork | undefined, config: IpamConfig, cidr: Cidr): Map<bigint, string> {
+  const reserved = new Map<bigint, string>(reservedAddresses(cidr).map((r) => [r.value, `the ${r.what} of subnet ${formatCidr(cidr)}`]));
+  const gateway = config.gateway?.address;
+  if (gateway) reserved.set(gateway.value, `the gateway of network '${network?.element.name}'`);
+  else if (!config.gateway && network?.driver === 'bridge') {
+    const range = config.ipRange?.cidr ?? cidr;
+    const first = range.start === cidr.start ? range.start + 1n : range.start;
+    reserved.set(first, `the default gateway of network '${network.element.name}' (the bridge takes the first free address)`);
+  }
+  for (const aux of config.auxAddresses) if (aux.address) reserved.set(aux.address.value, `auxiliary address '${aux.label}' of network '${network?.element.name}'`);
+  return reserved;
+}
+
+export function checkStaticAddresses(doc: ComposeDocument): Finding[] {
+  if (doc.mode === 'stack') return [];
+  const findings: Finding[] = [];
+  const byAddress = new Map<string, StaticAddress[]>();
+  for (const item of staticAddresses(doc)) {
+    const problem = check(item);
+    if (problem) findings.push(problem);
+    if (!item.address) continue;
+    const key = `${item.networkName}/${item.address.value}`;
+    const list = byAddress.get(key);
+    if (list) list.push(item);
+    else byAddress.set(key, [item]);
+    const replicas = replicaCount(item.service.node);
+    if (replicas !== undefined && replicas > 1) {
+      findings.push(findingAt(item.node, 'static-ip-with-replicas', 'error', `Service '${item.service.name}' runs ${replicas} replicas but sets ${item.key} ${item.text}: every replica asks for the same address, so only one can start.`, STATIC_URL));
+    }
+  }
+  for (const list of byAddress.values()) {
+    if (list.length < 2) continue;
+    for (const item of list) {
+      const others = list.filter((other) => other !== item);
+      const first = others[0]!;
+      findings.push(findingAt(item.node, 'ip-duplicate', 'error', `${item.text} on network '${item.networkName}' is also the static address of service '${first.service.name}' (line ${lineOf(doc, first.node.span)}); the second container fails with "Address already in use".`, STATIC_URL, others.slice(0, 3).map((other) => ({ span: other.node.span, message: `Also assigned to service '${other.service.name}'` }))));
+    }
+  }
+  return findings;
+}
+
+function check(item: StaticAddress): Finding | undefined {
+  const family: Family = item.key === 'ipv4_address' ? 4 : 6;
+  const at = (code: string, severity: 'error' | 'warning', message: string) => findingAt(item.node, code, severity, message, STATIC_URL);
+  if (!item.address) return at('ip-invalid', 'error', `${item.key} '${item.text}' is not an ${familyName(family)} address.`);
+  if (item.address.family !== family) {
+    const other = family === 4 ? 'ipv6_address' : 'ipv4_address';
+    return at('ip-family-mismatch', 'error', `${item.key} ${item.text} is an ${familyName(item.address.family)} address; write it as ${other}.`);
+  }
+  const network = item.network;
+  if (family === 6 && !network?.enableIpv6) {
+    return at('ipv6-address-without-enable-ipv6', 'warning', `Network '${item.networkName}' does not set 'enable_ipv6: true', so service '${item.service.name}' cannot get IPv6 address ${item.text}.`);
+  }
+  if (network?.unknownSubnet) return undefined;
+  const subnets = subnetsOf(network, family);
+  if (subnets.length === 0) {
+    return at('static-ip-without-subnet', 'error', `Network '${item.networkName}' has no ${familyName(family)} subnet in ipam.config; Docker only accepts static addresses like ${item.text} on networks with a configured subnet.`);
+  }
+  const home = subnets.find(({ cidr }) => contains(cidr, item.address!));
+  if (!home) {
+    return at('ip-outside-subnet', 'error', `${item.key} ${item.text} of service '${item.service.name}' is outside the subnet${subnets.length > 1 ? 's' : ''} of network '${item.networkName}' (${subnets.map(({ cidr }) => formatCidr(cidr)).join(', ')}).`);
+  }
+  const reserved = reservedIn(network, home.config, home.cidr).get(item.address.value);
+  if (reserved) return at('ip-reserved', 'error', `${item.text} is ${reserved}; a container cannot use it.`);
+  return undefined;
+}
