@@ -15,7 +15,7 @@ export function columnOf(doc: ComposeDocument, offset: number): number {
 
 /** Removes a map entry: whole lines in a block map, the entry and one comma in a flow map. */
 export function removeEntry(doc: ComposeDocument, entry: Entry, parent: Node): TextEdit {
-  const end = Math.max(entry.value.span.end, entry.keySpan.end);
+  const { end } = entrySpan(doc, entry);
   if (!isFlow(doc, parent)) {
     const { line: first } = doc.lineIndex.positionAt(entry.keySpan.start);
     const { line: last } = doc.lineIndex.positionAt(end);
@@ -28,7 +28,9 @@ export function removeEntry(doc: ComposeDocument, entry: Entry, parent: Node): T
   return { span: { start: entry.keySpan.start, end: end + (after?.[0].length ?? 0) }, newText: '' };
 }
 
-/** The span from an entry's key to the end of its value. */
-export function entrySpan(entry: Entry): Span {
-  return { start: entry.keySpan.start, end: Math.max(entry.value.span.end, entry.keySpan.end) };
+/** The span from an entry's key to the last character of its value (block values end after a newline). */
+export function entrySpan(doc: ComposeDocument, entry: Entry): Span {
+  let end = Math.max(entry.value.span.end, entry.keySpan.end);
+  while (end > entry.keySpan.end && /\s/.test(doc.text[end - 1]!)) end--;
+  return { start: entry.keySpan.start, end };
 }

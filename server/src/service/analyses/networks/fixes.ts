@@ -30,7 +30,7 @@ export const rewriteExternalName: FixProvider = (doc, finding) => {
     if (!external || !name || external.via || !at(external.keySpan, finding)) continue;
     const nameText = doc.text.slice(name.span.start, name.span.end);
     const separator = isFlow(doc, network.node) ? ', ' : `\n${' '.repeat(columnOf(doc, external.keySpan.start))}`;
-    return quickfix("Use 'external: true' and 'name:'", [{ span: entrySpan(external), newText: `external: true${separator}name: ${nameText}` }]);
+    return quickfix("Use 'external: true' and 'name:'", [{ span: entrySpan(doc, external), newText: `external: true${separator}name: ${nameText}` }]);
   }
   return [];
 };
