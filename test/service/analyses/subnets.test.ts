@@ -55,7 +55,7 @@ describe('subnets: ipam.config validity', () => {
   });
 
   it('ipv6-subnet-without-enable-ipv6 (compose only); IPv4 and ULA look-alikes pass', () => {
-    checkFindings(nets('  n:\n    ipam: {config: [{subnet: 172.30.0.0/16}, {subnet: ⟦"fd00:1::/64"⟧}]}\n  m:\n    enable_ipv6: true\n    ipam: {config: [{subnet: "fd00:2::/64"}]}\n'), ['ipv6-subnet-without-enable-ipv6'], {
+    checkFindings(nets('  n:\n    ipam: {config: [{subnet: 172.30.0.0/16}, {subnet: ⟦"fd00:1::/64"⟧}]}\n  m:\n    enable_ipv6: true\n    ipam: {config: [{subnet: "fd00:2::/64"}]}\n  k:\n    enable_ipv6: ${IPV6}\n    ipam: {config: [{subnet: "fd00:3::/64"}]}\n'), ['ipv6-subnet-without-enable-ipv6'], {
       messages: ["IPv6 subnet fd00:1::/64 of network 'n' needs 'enable_ipv6: true' on the network."],
     });
   });

@@ -76,11 +76,18 @@ function readNetwork(doc: ComposeDocument, element: Element): IpamNetwork {
     ...(driver !== undefined ? { driver } : {}),
     ...(scope ? { scope } : {}),
     external,
-    enableIpv6: text(get(node, 'enable_ipv6')) === 'true',
+    enableIpv6: enablesIpv6(get(node, 'enable_ipv6')),
     defaultIpam: ipamDriver === 'default',
     configs,
     unknownSubnet,
   };
+}
+
+/** An interpolated `enable_ipv6` counts as enabled, so nothing is judged on a value nobody knows yet. */
+function enablesIpv6(node: Node | undefined): boolean {
+  if (!node) return false;
+  const value = text(node);
+  return value === undefined || value === 'true';
 }
 
 /** `external: true`, the legacy `external: {name: x}`, or an interpolated value: managed elsewhere. */
