@@ -18,6 +18,11 @@ export function findingAt(at: Located, code: string, severity: Severity, message
   return { code, severity, message, span: at.span, docUrl, ...(all.length ? { related: all } : {}) };
 }
 
+/** Where a map entry's key is written, with the merge key that brought it in, if any. */
+export function keyOf(entry: { readonly keySpan: Span; readonly via?: Span }): Located {
+  return entry.via ? { span: entry.keySpan, via: entry.via } : { span: entry.keySpan };
+}
+
 /** 1-based line of an offset, for messages that point at another place ("… (line 14)"). */
 export function lineOf(doc: ComposeDocument, span: Span): number {
   return doc.lineIndex.positionAt(span.start).line + 1;

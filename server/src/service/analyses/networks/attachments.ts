@@ -7,7 +7,7 @@ import { networkMode, serviceNetworks } from '../../parse/compose';
 import type { ComposeDocument, Element } from '../../parse/model';
 import { entry, get, text, type Node } from '../../parse/tree';
 import type { Finding } from '../../types';
-import { findingAt, lineOf } from '../finding';
+import { findingAt, keyOf, lineOf } from '../finding';
 import { isExternalNetwork } from '../subnets/ipamModel';
 
 const NETWORK_MODE_URL = 'https://docs.docker.com/reference/compose-file/services/#network_mode';
@@ -50,13 +50,13 @@ function modeConflicts(service: Element): Finding[] {
   const findings: Finding[] = [];
   const networks = entry(service.node, 'networks');
   if (networks) {
-    findings.push(findingAt(located(networks), 'network-mode-conflict', 'error', `Service '${service.name}' sets both network_mode '${text(mode.node)}' and networks; Compose rejects the file because they exclude each other.`, NETWORK_MODE_URL, [{ span: mode.node.span, message: 'network_mode is set here' }]));
+    findings.push(findingAt(keyOf(networks), 'network-mode-conflict', 'error', `Service '${service.name}' sets both network_mode '${text(mode.node)}' and networks; Compose rejects the file because they exclude each other.`, NETWORK_MODE_URL, [{ span: mode.node.span, message: 'network_mode is set here' }]));
   }
   if (mode.kind === 'service' || mode.kind === 'container') {
     for (const key of NAMESPACE_OPTIONS) {
       const option = entry(service.node, key);
       if (!option) continue;
-      findings.push(findingAt(located(option), 'shared-netns-option', 'warning', `Service '${service.name}' shares the network namespace of ${mode.kind} '${mode.target}', so Docker refuses '${key}' ("conflicting options"); set it on '${mode.target}' instead.`, NETWORK_MODE_URL));
+      findings.push(findingAt(keyOf(option), 'shared-netns-option', 'warning', `Service '${service.name}' shares the network namespace of ${mode.kind} '${mode.target}', so Docker refuses '${key}' ("conflicting options"); set it on '${mode.target}' instead.`, NETWORK_MODE_URL));
     }
   }
   return findings;
@@ -78,8 +78,4 @@ function predefinedNetworks(doc: ComposeDocument, service: Element): Finding[] {
     findings.push(findingAt({ span: attachment.span }, 'host-none-network-combination', 'error', `Service '${service.name}' joins the '${engineName}' network and other networks; a container in the ${engineName} network namespace cannot be connected to any other network. Use 'network_mode: ${engineName}' alone, or drop it.`, NETWORK_MODE_URL));
   }
   return findings;
-}
-
-function located(item: { readonly keySpan: { start: number; end: number }; readonly via?: { start: number; end: number } }) {
-  return item.via ? { span: item.keySpan, via: item.via } : { span: item.keySpan };
 }

@@ -8,7 +8,7 @@ import type { ComposeDocument, Element } from '../../parse/model';
 import { entry, get, text } from '../../parse/tree';
 import { didYouMean } from '../../suggest';
 import type { Finding } from '../../types';
-import { findingAt } from '../finding';
+import { findingAt, keyOf } from '../finding';
 import { isExternalNetwork } from '../subnets/ipamModel';
 
 export const NETWORKS_URL = 'https://docs.docker.com/reference/compose-file/networks/';
@@ -27,9 +27,10 @@ function externalNetwork(doc: ComposeDocument, network: Element): Finding[] {
   const findings: Finding[] = [];
   const node = network.node;
   if (node.kind !== 'map') return findings;
-  for (const { key, keySpan, via } of node.entries) {
+  for (const item of node.entries) {
+    const key = item.key;
     if (key === 'external' || key === 'name' || key.startsWith('x-')) continue;
-    const located = via ? { span: keySpan, via } : { span: keySpan };
+    const located = keyOf(item);
     findings.push(
       doc.mode === 'compose'
         ? findingAt(located, 'external-network-extra-keys', 'error', `External network '${network.name}' cannot set '${key}': Compose rejects every key but 'name' next to 'external: true'.`, `${NETWORKS_URL}#external`)
@@ -39,7 +40,7 @@ function externalNetwork(doc: ComposeDocument, network: Element): Finding[] {
   const external = entry(node, 'external');
   const legacyName = get(external?.value, 'name');
   if (external && legacyName && !get(node, 'name')) {
-    findings.push({ ...findingAt({ span: external.keySpan, ...(external.via ? { via: external.via } : {}) }, 'external-name-deprecated', 'information', `'external.name' is deprecated; write 'external: true' and 'name: ${text(legacyName) ?? '…'}'.`, `${NETWORKS_URL}#external`), tags: ['deprecated'] });
+    findings.push({ ...findingAt(keyOf(external), 'external-name-deprecated', 'information', `'external.name' is deprecated; write 'external: true' and 'name: ${text(legacyName) ?? '…'}'.`, `${NETWORKS_URL}#external`), tags: ['deprecated'] });
   }
   return findings;
 }
@@ -50,7 +51,7 @@ function managedNetwork(doc: ComposeDocument, network: Element): Finding[] {
   const driverName = driverNode ? text(driverNode) : doc.mode === 'stack' ? 'overlay' : 'bridge';
   if (driverName === undefined) return findings;
   const driver = networkDriver(driverName);
-  const at = driverNode ?? { span: network.keySpan, ...(network.via ? { via: network.via } : {}) };
+  const at = driverNode ?? keyOf(network);
   if (!driver) {
     const suggestion = didYouMean(driverName, NETWORK_DRIVERS.map((known) => known.name));
     findings.push(findingAt(at, 'driver-unknown', 'information', `'${driverName}' is not a driver built into Docker: the plugin must be installed on every host that runs this network.${suggestion}`, 'https://docs.docker.com/engine/network/drivers/'));
@@ -59,7 +60,7 @@ function managedNetwork(doc: ComposeDocument, network: Element): Finding[] {
   if (doc.mode === 'compose' && driverName === 'overlay') {
     findings.push(findingAt(at, 'overlay-requires-swarm', 'warning', `Network '${network.name}' uses the overlay driver: docker compose can create it only when the engine is a swarm manager.`, OVERLAY_URL));
     if (text(get(network.node, 'attachable')) !== 'true') {
-      findings.push(findingAt({ span: network.keySpan, ...(network.via ? { via: network.via } : {}) }, 'overlay-not-attachable', 'warning', `Overlay network '${network.name}' needs 'attachable: true' for docker compose containers to join it.`, OVERLAY_URL));
+      findings.push(findingAt(keyOf(network), 'overlay-not-attachable', 'warning', `Overlay network '${network.name}' needs 'attachable: true' for docker compose containers to join it.`, OVERLAY_URL));
     }
   }
   if (doc.mode === 'stack' && driver.scope === 'local') {
@@ -81,10 +82,10 @@ function driverOptions(network: Element, driverName: string, known: readonly str
   const options = get(network.node, 'driver_opts');
   if (!known || options?.kind !== 'map') return [];
   const findings: Finding[] = [];
-  for (const { key, keySpan, value, via } of options.entries) {
-    const located = via ? { span: keySpan, via } : { span: keySpan };
+  for (const item of options.entries) {
+    const { key, value } = item;
     if (!known.includes(key)) {
-      findings.push(findingAt(located, 'driver-opt-unknown', 'information', `The ${driverName} driver does not know option '${key}' and ignores it.${didYouMean(key, known)}`, networkDriver(driverName)!.docUrl));
+      findings.push(findingAt(keyOf(item), 'driver-opt-unknown', 'information', `The ${driverName} driver does not know option '${key}' and ignores it.${didYouMean(key, known)}`, networkDriver(driverName)!.docUrl));
     } else if (key === 'com.docker.network.bridge.name') {
       const name = text(value);
       if (name !== undefined && name.length > MAX_INTERFACE_NAME) {
