@@ -178,8 +178,8 @@ describe('subnets: static addresses', () => {
     });
   });
 
-  it('look-alikes: inside the subnet, outside ip_range; interpolated; external and undeclared networks; stack files', () => {
-    const text = 'services:\n  a:\n    image: x\n    networks:\n      n:\n        ipv4_address: 192.168.178.5\n      x:\n        ipv4_address: 10.0.0.5\n      u:\n        ipv4_address: 10.0.0.6\n      v:\n        ipv4_address: ${IP}\nnetworks:\n  n:\n    ipam: {config: [{subnet: 192.168.178.0/24, ip_range: 192.168.178.208/28, gateway: 192.168.178.1}]}\n  x:\n    external: true\n  v:\n    ipam: {config: [{subnet: 10.3.0.0/24}]}\n';
+  it('look-alikes: inside the subnet, outside ip_range (where aux addresses are not reserved); interpolated; external and undeclared networks; stack files', () => {
+    const text = 'services:\n  a:\n    image: x\n    networks:\n      n:\n        ipv4_address: 192.168.178.5\n      x:\n        ipv4_address: 10.0.0.5\n      u:\n        ipv4_address: 10.0.0.6\n      v:\n        ipv4_address: ${IP}\nnetworks:\n  n:\n    ipam: {config: [{subnet: 192.168.178.0/24, ip_range: 192.168.178.208/28, gateway: 192.168.178.1, aux_addresses: {nas: 192.168.178.5}}]}\n  x:\n    external: true\n  v:\n    ipam: {config: [{subnet: 10.3.0.0/24}]}\n';
     assert.deepEqual(findingsOf(text).filter((f) => f.code.startsWith('ip') || f.code.startsWith('static')), []);
     assert.deepEqual(findingsOf(text.replace('192.168.178.5', '10.0.0.1'), 'stack').filter((f) => f.code.startsWith('ip')), []);
   });

@@ -22,20 +22,19 @@ export function checkNetworkDefinitions(doc: ComposeDocument): Finding[] {
   return [...doc.model.networks.values()].flatMap((network) => (isExternalNetwork(network.node) ? externalNetwork(doc, network) : managedNetwork(doc, network)));
 }
 
-/** Only `name` (and extensions) may accompany `external` (compose-go rejects anything else). */
+/**
+ * Only `name` (and extensions) mean anything next to `external`. The compose-spec says such a file is
+ * rejected, but compose-go checks this for volumes only, and docker stack deploy skips external
+ * networks: the keys are silently ignored, hence a warning.
+ */
 function externalNetwork(doc: ComposeDocument, network: Element): Finding[] {
   const findings: Finding[] = [];
   const node = network.node;
   if (node.kind !== 'map') return findings;
+  const tool = doc.mode === 'stack' ? 'docker stack deploy' : 'Compose';
   for (const item of node.entries) {
-    const key = item.key;
-    if (key === 'external' || key === 'name' || key.startsWith('x-')) continue;
-    const located = keyOf(item);
-    findings.push(
-      doc.mode === 'compose'
-        ? findingAt(located, 'external-network-extra-keys', 'error', `External network '${network.name}' cannot set '${key}': Compose rejects every key but 'name' next to 'external: true'.`, `${NETWORKS_URL}#external`)
-        : findingAt(located, 'external-network-extra-keys', 'warning', `External network '${network.name}' is not created by the stack, so '${key}' has no effect.`, `${NETWORKS_URL}#external`),
-    );
+    if (item.key === 'external' || item.key === 'name' || item.key.startsWith('x-')) continue;
+    findings.push(findingAt(keyOf(item), 'external-network-extra-keys', 'warning', `'${item.key}' has no effect on external network '${network.name}': ${tool} does not create it, only looks it up by name.`, `${NETWORKS_URL}#external`));
   }
   const external = entry(node, 'external');
   const legacyName = get(external?.value, 'name');

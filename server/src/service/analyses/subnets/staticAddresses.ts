@@ -55,8 +55,8 @@ export function subnetsOf(network: IpamNetwork | undefined, family: Family): { c
 
 /**
  * Addresses of a subnet a container cannot get: network and broadcast addresses, the gateway (written,
- * or the one the bridge driver takes by default: the first free address of ip_range or the subnet), and
- * auxiliary addresses.
+ * or the one libnetwork allocates for a bridge: the first free address of ip_range or the subnet), and
+ * reserved auxiliary addresses.
  */
 export function reservedIn(network: IpamNetwork | undefined, config: IpamConfig, cidr: Cidr): Map<bigint, string> {
   const reserved = new Map<bigint, string>(reservedAddresses(cidr).map((r) => [r.value, `the ${r.what} of subnet ${formatCidr(cidr)}`]));
@@ -67,7 +67,12 @@ export function reservedIn(network: IpamNetwork | undefined, config: IpamConfig,
     const first = range.start === cidr.start ? range.start + 1n : range.start;
     reserved.set(first, `the default gateway of network '${network.element.name}' (the bridge takes the first free address)`);
   }
-  for (const aux of config.auxAddresses) if (aux.address) reserved.set(aux.address.value, `auxiliary address '${aux.label}' of network '${network?.element.name}'`);
+  // libnetwork reserves auxiliary addresses only inside ip_range (the allocatable part); outside it the
+  // reservation is skipped silently (moby libnetwork network.go ipamAllocateVersion).
+  const allocatable = config.ipRange?.cidr ?? cidr;
+  for (const aux of config.auxAddresses) {
+    if (aux.address && contains(allocatable, aux.address)) reserved.set(aux.address.value, `auxiliary address '${aux.label}' of network '${network?.element.name}'`);
+  }
   return reserved;
 }
 
