@@ -54,9 +54,9 @@ describe('subnets: ipam.config validity', () => {
     });
   });
 
-  it('ipv6-subnet-without-enable-ipv6 (compose only); IPv4 and ULA look-alikes pass', () => {
+  it('ipv6-subnet-without-enable-ipv6 (information: engines 25+ enable IPv6 themselves); IPv4, enabled and interpolated look-alikes pass', () => {
     checkFindings(nets('  n:\n    ipam: {config: [{subnet: 172.30.0.0/16}, {subnet: ⟦"fd00:1::/64"⟧}]}\n  m:\n    enable_ipv6: true\n    ipam: {config: [{subnet: "fd00:2::/64"}]}\n  k:\n    enable_ipv6: ${IPV6}\n    ipam: {config: [{subnet: "fd00:3::/64"}]}\n'), ['ipv6-subnet-without-enable-ipv6'], {
-      messages: ["IPv6 subnet fd00:1::/64 of network 'n' needs 'enable_ipv6: true' on the network."],
+      messages: ["IPv6 subnet fd00:1::/64 of network 'n' is used only by Docker Engine 25 and later unless the network sets 'enable_ipv6: true'."],
     });
   });
 
@@ -166,20 +166,20 @@ describe('subnets: static addresses', () => {
     });
   });
 
-  it('static-ip-without-subnet, ip-family-mismatch, ipv6 without enable_ipv6, ip-invalid', () => {
-    const text = 'services:\n  a:\n    image: x\n    networks:\n      n:\n        ipv4_address: ⟦172.30.0.5⟧\n      m:\n        ipv4_address: ⟦"fd00::5"⟧\n        ipv6_address: ⟦"fd00::6"⟧\n      k:\n        ipv4_address: ⟦172.30.0⟧\nnetworks:\n  n: {}\n  m:\n    ipam: {config: [{subnet: 10.1.0.0/24}, {subnet: "fd00::/64"}]}\n  k:\n    ipam: {config: [{subnet: 10.2.0.0/24}]}\n';
-    checkFindings(text, ['static-ip-without-subnet', 'ip-family-mismatch', 'ipv6-address-without-enable-ipv6', 'ip-invalid'], {
+  it('static-ip-without-subnet (per family), ip-family-mismatch, ip-invalid', () => {
+    const text = 'services:\n  a:\n    image: x\n    networks:\n      n:\n        ipv4_address: ⟦172.30.0.5⟧\n      m:\n        ipv4_address: ⟦"fd00::5"⟧\n        ipv6_address: "fd00::6"\n      k:\n        ipv4_address: ⟦172.30.0⟧\n        ipv6_address: ⟦"fd00:9::6"⟧\nnetworks:\n  n: {}\n  m:\n    ipam: {config: [{subnet: 10.1.0.0/24}, {subnet: "fd00::/64"}]}\n  k:\n    ipam: {config: [{subnet: 10.2.0.0/24}]}\n';
+    checkFindings(text, ['static-ip-without-subnet', 'ip-family-mismatch', 'ip-invalid'], {
       messages: [
         "Network 'n' has no IPv4 subnet in ipam.config; Docker only accepts static addresses like 172.30.0.5 on networks with a configured subnet.",
         'ipv4_address fd00::5 is an IPv6 address; write it as ipv6_address.',
-        "Network 'm' does not set 'enable_ipv6: true', so service 'a' cannot get IPv6 address fd00::6.",
         "ipv4_address '172.30.0' is not an IPv4 address.",
+        "Network 'k' has no IPv6 subnet in ipam.config; Docker only accepts static addresses like fd00:9::6 on networks with a configured subnet.",
       ],
     });
   });
 
   it('look-alikes: inside the subnet, outside ip_range (where aux addresses are not reserved); interpolated; external and undeclared networks; stack files', () => {
-    const text = 'services:\n  a:\n    image: x\n    networks:\n      n:\n        ipv4_address: 192.168.178.5\n      x:\n        ipv4_address: 10.0.0.5\n      u:\n        ipv4_address: 10.0.0.6\n      v:\n        ipv4_address: ${IP}\nnetworks:\n  n:\n    ipam: {config: [{subnet: 192.168.178.0/24, ip_range: 192.168.178.208/28, gateway: 192.168.178.1, aux_addresses: {nas: 192.168.178.5}}]}\n  x:\n    external: true\n  v:\n    ipam: {config: [{subnet: 10.3.0.0/24}]}\n';
+    const text = 'services:\n  a:\n    image: x\n    networks:\n      n:\n        ipv4_address: 192.168.178.5\n      x:\n        ipv4_address: 10.0.0.5\n      u:\n        ipv4_address: 10.0.0.6\n      v:\n        ipv4_address: ${IP}\n      w:\n        ipv4_address: "::ffff:10.3.0.7"\nnetworks:\n  n:\n    ipam: {config: [{subnet: 192.168.178.0/24, ip_range: 192.168.178.208/28, gateway: 192.168.178.1, aux_addresses: {nas: 192.168.178.5}}]}\n  x:\n    external: true\n  v:\n    ipam: {config: [{subnet: 10.3.0.0/24}]}\n  w:\n    ipam: {config: [{subnet: 10.3.0.0/24}]}\n';
     assert.deepEqual(findingsOf(text).filter((f) => f.code.startsWith('ip') || f.code.startsWith('static')), []);
     assert.deepEqual(findingsOf(text.replace('192.168.178.5', '10.0.0.1'), 'stack').filter((f) => f.code.startsWith('ip')), []);
   });

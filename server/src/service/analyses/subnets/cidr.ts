@@ -35,6 +35,11 @@ export function parseAddress(text: string): Address | undefined {
   return undefined;
 }
 
+/** An IPv4-mapped IPv6 address (`::ffff:a.b.c.d`) as the IPv4 address Compose turns it into (`Unmap`). */
+export function unmap(address: Address): Address {
+  return address.family === 6 && address.value >> 32n === 0xffffn ? { family: 4, value: address.value & 0xffffffffn } : address;
+}
+
 export function parseCidr(text: string): Cidr | undefined {
   const slash = text.indexOf('/');
   if (slash < 0) return undefined;

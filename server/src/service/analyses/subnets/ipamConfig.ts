@@ -22,8 +22,10 @@ export function checkIpamConfigs(doc: ComposeDocument): Finding[] {
       // enable_ipv6 does not exist in the stack file format; gateway, ip_range and aux_addresses are
       // not in it either (the stack-mode analysis reports those keys), so only the subnet is judged there.
       if (doc.mode === 'stack') continue;
+      // Docker Engine 25+ turns IPv6 on by itself when an IPv6 subnet is given (moby PR #46455); older
+      // engines ignore the subnet, so this is a portability hint.
       if (subnet.family === 6 && !network.enableIpv6) {
-        findings.push(findingAt(config.subnet!.node, 'ipv6-subnet-without-enable-ipv6', 'warning', `IPv6 subnet ${formatCidr(subnet)} of network '${network.element.name}' needs 'enable_ipv6: true' on the network.`, IPV6_URL));
+        findings.push(findingAt(config.subnet!.node, 'ipv6-subnet-without-enable-ipv6', 'information', `IPv6 subnet ${formatCidr(subnet)} of network '${network.element.name}' is used only by Docker Engine 25 and later unless the network sets 'enable_ipv6: true'.`, IPV6_URL));
       }
       checkRange(config, subnet, findings);
       checkGateway(config, subnet, findings);

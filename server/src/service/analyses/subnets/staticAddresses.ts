@@ -12,7 +12,7 @@ import type { ComposeDocument, Element } from '../../parse/model';
 import { text, type Node } from '../../parse/tree';
 import type { Finding } from '../../types';
 import { findingAt, lineOf } from '../finding';
-import { contains, familyName, formatCidr, parseAddress, reservedAddresses, type Address, type Cidr, type Family } from './cidr';
+import { contains, familyName, formatCidr, parseAddress, reservedAddresses, unmap, type Address, type Cidr, type Family } from './cidr';
 import { ipamNetworks, type IpamConfig, type IpamNetwork } from './ipamModel';
 
 const STATIC_URL = 'https://docs.docker.com/reference/compose-file/services/#ipv4_address-ipv6_address';
@@ -40,7 +40,9 @@ export function staticAddresses(doc: ComposeDocument): StaticAddress[] {
       for (const [key, node] of [['ipv4_address', attachment.ipv4Address], ['ipv6_address', attachment.ipv6Address]] as const) {
         const value = text(node);
         if (!node || value === undefined) continue;
-        const address = parseAddress(value);
+        const parsed = parseAddress(value);
+        // docker compose unmaps ipv4_address (pkg/compose/create.go parseEndpointIPAM).
+        const address = parsed && key === 'ipv4_address' ? unmap(parsed) : parsed;
         result.push({ service, networkName: attachment.name, ...(network ? { network } : {}), key, node, text: value, ...(address ? { address } : {}) });
       }
     }
@@ -113,9 +115,6 @@ function check(item: StaticAddress): Finding | undefined {
     return at('ip-family-mismatch', 'error', `${item.key} ${item.text} is an ${familyName(item.address.family)} address; write it as ${other}.`);
   }
   const network = item.network;
-  if (family === 6 && !network?.enableIpv6) {
-    return at('ipv6-address-without-enable-ipv6', 'warning', `Network '${item.networkName}' does not set 'enable_ipv6: true', so service '${item.service.name}' cannot get IPv6 address ${item.text}.`);
-  }
   if (network?.unknownSubnet) return undefined;
   const subnets = subnetsOf(network, family);
   if (subnets.length === 0) {
