@@ -47,8 +47,8 @@ describe('networks: definitions', () => {
     checkFindings('services:\n  a:\n    image: x\nnetworks:\n  n:\n    ⟦external⟧:\n      name: outside\n  m:\n    external: {name: x}\n    name: x\n', ['external-name-deprecated'], { messages: ["'external.name' is deprecated; write 'external: true' and 'name: outside'."] });
   });
 
-  it('overlay-requires-swarm and overlay-not-attachable in compose files only', () => {
-    const text = 'services:\n  a:\n    image: x\nnetworks:\n  ⟦o⟧:\n    driver: ⟦overlay⟧\n  p: {driver: ⟦overlay⟧, attachable: true}\n  q: {external: true, name: swarmnet}\n';
+  it('overlay-requires-swarm and overlay-not-attachable in compose files, for overlays a service joins', () => {
+    const text = 'services:\n  a:\n    image: x\n    networks: [o, p, q]\nnetworks:\n  ⟦o⟧:\n    driver: ⟦overlay⟧\n  p: {driver: ⟦overlay⟧, attachable: true}\n  q: {external: true, name: swarmnet}\n  unused: {driver: overlay}\n';
     checkFindings(text, ['overlay-requires-swarm', 'overlay-not-attachable'], { messages: ["Overlay network 'o' needs 'attachable: true' for docker compose containers to join it.", "Network 'o' uses the overlay driver: docker compose can create it only when the engine is a swarm manager.", "Network 'p' uses the overlay driver: docker compose can create it only when the engine is a swarm manager."] });
     assert.deepEqual(findingsOf(text.replace(/[⟦⟧]/g, ''), 'stack', ['overlay-requires-swarm', 'overlay-not-attachable']), []);
   });

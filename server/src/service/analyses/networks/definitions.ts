@@ -4,6 +4,7 @@
  * https://docs.docker.com/reference/compose-file/networks/
  */
 import { NETWORK_DRIVERS, networkDriver } from '../../facts/networkDrivers';
+import { networkMode, serviceNetworks } from '../../parse/compose';
 import type { ComposeDocument, Element } from '../../parse/model';
 import { entry, get, text } from '../../parse/tree';
 import { didYouMean } from '../../suggest';
@@ -19,7 +20,19 @@ const BRIDGE_URL = 'https://docs.docker.com/engine/network/drivers/bridge/#optio
 const MAX_INTERFACE_NAME = 15;
 
 export function checkNetworkDefinitions(doc: ComposeDocument): Finding[] {
-  return [...doc.model.networks.values()].flatMap((network) => (isExternalNetwork(network.node) ? externalNetwork(doc, network) : managedNetwork(doc, network)));
+  const used = usedNetworks(doc);
+  return [...doc.model.networks.values()].flatMap((network) => (isExternalNetwork(network.node) ? externalNetwork(doc, network) : managedNetwork(doc, network, used)));
+}
+
+/** Networks some service joins (Compose creates only those); a service without networks joins `default`. */
+function usedNetworks(doc: ComposeDocument): Set<string> {
+  const used = new Set<string>();
+  for (const service of doc.model.services.values()) {
+    const attachments = serviceNetworks(service.node);
+    for (const attachment of attachments) used.add(attachment.name);
+    if (attachments.length === 0 && !networkMode(service.node)) used.add('default');
+  }
+  return used;
 }
 
 /**
@@ -44,7 +57,7 @@ function externalNetwork(doc: ComposeDocument, network: Element): Finding[] {
   return findings;
 }
 
-function managedNetwork(doc: ComposeDocument, network: Element): Finding[] {
+function managedNetwork(doc: ComposeDocument, network: Element, used: ReadonlySet<string>): Finding[] {
   const findings: Finding[] = [];
   const driverNode = get(network.node, 'driver');
   const driverName = driverNode ? text(driverNode) : doc.mode === 'stack' ? 'overlay' : 'bridge';
@@ -56,7 +69,8 @@ function managedNetwork(doc: ComposeDocument, network: Element): Finding[] {
     findings.push(findingAt(at, 'driver-unknown', 'information', `'${driverName}' is not a driver built into Docker: the plugin must be installed on every host that runs this network.${suggestion}`, 'https://docs.docker.com/engine/network/drivers/'));
     return findings;
   }
-  if (doc.mode === 'compose' && driverName === 'overlay') {
+  // Compose only creates (and so only needs swarm for) overlays that a service joins.
+  if (doc.mode === 'compose' && driverName === 'overlay' && used.has(network.name)) {
     findings.push(findingAt(at, 'overlay-requires-swarm', 'warning', `Network '${network.name}' uses the overlay driver: docker compose can create it only when the engine is a swarm manager.`, OVERLAY_URL));
     if (text(get(network.node, 'attachable')) !== 'true') {
       findings.push(findingAt(keyOf(network), 'overlay-not-attachable', 'warning', `Overlay network '${network.name}' needs 'attachable: true' for docker compose containers to join it.`, OVERLAY_URL));
