@@ -19,11 +19,12 @@ describe('networks: network_mode and attachments', () => {
   });
 
   it('shared-netns-option for service: and container: modes, including merged keys', () => {
-    checkFindings('x-base: &base\n  ⟦dns⟧: [1.1.1.1]\nservices:\n  a:\n    image: x\n    network_mode: "container:vpn"\n    ⟦hostname⟧: a\n    <<: *base\n  b:\n    image: x\n    network_mode: "service:a"\n    ⟦mac_address⟧: "02:42:ac:11:00:02"\n  c:\n    image: x\n    network_mode: host\n    hostname: c\n', ['shared-netns-option'], {
+    checkFindings('x-base: &base\n  ⟦dns⟧: [1.1.1.1]\nservices:\n  a:\n    image: x\n    network_mode: "container:vpn"\n    ⟦hostname⟧: a\n    <<: *base\n  b:\n    image: x\n    network_mode: "service:a"\n    ⟦mac_address⟧: "02:42:ac:11:00:02"\n    ⟦dns_search⟧: example.com\n  c:\n    image: x\n    network_mode: host\n    hostname: c\n', ['shared-netns-option'], {
       messages: [
         "Service 'a' shares the network namespace of container 'vpn', so Docker refuses 'dns' (\"conflicting options\"); set it on 'vpn' instead.",
         "Service 'a' shares the network namespace of container 'vpn', so Docker refuses 'hostname' (\"conflicting options\"); set it on 'vpn' instead.",
         "Service 'b' shares the network namespace of service 'a', so Docker refuses 'mac_address' (\"conflicting options\"); set it on 'a' instead.",
+        "Service 'b' shares the network namespace of service 'a', so Docker refuses 'dns_search' (\"conflicting options\"); set it on 'a' instead.",
       ],
     });
   });

@@ -12,8 +12,8 @@ import { isExternalNetwork } from '../subnets/ipamModel';
 
 const NETWORK_MODE_URL = 'https://docs.docker.com/reference/compose-file/services/#network_mode';
 const ALIASES_URL = 'https://docs.docker.com/reference/compose-file/services/#aliases';
-/** Per-container settings the engine refuses in `container:` mode ("conflicting options"). */
-const NAMESPACE_OPTIONS = ['hostname', 'dns', 'extra_hosts', 'mac_address'];
+/** Per-container settings the engine refuses in `container:` mode (moby validateNetContainerMode: "conflicting options"). */
+const NAMESPACE_OPTIONS = ['hostname', 'dns', 'dns_search', 'dns_opt', 'extra_hosts', 'mac_address'];
 
 export function checkAttachments(doc: ComposeDocument): Finding[] {
   const findings: Finding[] = [];
