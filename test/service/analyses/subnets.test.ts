@@ -77,6 +77,10 @@ describe('subnets: overlaps', () => {
     assert.equal(b!.related?.length, 1);
   });
 
+  it('look-alikes: adjacent /16s and IPv4 vs IPv6 ULA do not overlap', () => {
+    assert.deepEqual(findingsOf(nets('  a:\n    ipam: {config: [{subnet: 172.30.0.0/16}]}\n  b:\n    ipam: {config: [{subnet: 172.31.0.0/16}]}\n  c:\n    enable_ipv6: true\n    ipam: {config: [{subnet: "fd00::/8"}, {subnet: 10.0.0.0/8}]}\n'), 'compose', ['subnet-overlap', 'subnet-overlap-cross-scope']), []);
+  });
+
   it('finds IPv6 overlaps and overlapping entries of one network; IPv4 and IPv6 never overlap', () => {
     checkFindings(nets('  n:\n    enable_ipv6: true\n    ipam:\n      config:\n        - subnet: ⟦"fd00:1::/48"⟧\n        - subnet: ⟦"fd00:1:0:5::/64"⟧\n        - subnet: 10.0.0.0/8\n        - subnet: ⟦"::/0"⟧\n'), ['subnet-overlap']);
   });
