@@ -1,4 +1,4 @@
-/** One language service for all in-process tests, with the vendored schema (as the entry points load it). */
+/** One language service for all in-process tests, with the vendored schemas (as the entry points load them). */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { createLanguageService, type ComposeMode, type Finding } from '../../server/src/service/index';
@@ -7,7 +7,8 @@ import * as assert from 'node:assert/strict';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const schema = JSON.parse(readFileSync(path.join(ROOT, 'schemas', 'compose-spec.json'), 'utf8')) as object;
-export const service = createLanguageService({ schema });
+export const stackSchema = JSON.parse(readFileSync(path.join(ROOT, 'schemas', 'stack-v3.13.json'), 'utf8')) as object;
+export const service = createLanguageService({ schema, stackSchema });
 
 export function findingsOf(text: string, mode: ComposeMode = 'compose', codes?: readonly string[]): Finding[] {
   const findings = service.diagnostics(service.parse(text, mode));

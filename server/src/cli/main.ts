@@ -1,6 +1,7 @@
 /** `shipshape check [--stack] [--format text|json] FILE...`: the language service core in a terminal or CI. */
 import { readFileSync } from 'node:fs';
 import schema from '../../../schemas/compose-spec.json';
+import stackSchema from '../../../schemas/stack-v3.13.json';
 import { createLanguageService, modeForPath } from '../service/index';
 import { formatJson, formatText, summary, type FileReport } from './format';
 
@@ -48,7 +49,7 @@ export function main(argv: readonly string[], out: (s: string) => void, err: (s:
     return 2;
   }
 
-  const service = createLanguageService({ schema });
+  const service = createLanguageService({ schema, stackSchema });
   const reports: FileReport[] = [];
   let unreadable = false;
   for (const file of options.files) {

@@ -9,6 +9,7 @@ import { runSafe } from './runSafe';
 
 export interface ServerRuntime {
   readonly schema: object;
+  readonly stackSchema: object;
   /** Methods whose handler is made to throw, to test that the server survives a failing feature. */
   readonly faultyMethods?: ReadonlySet<string>;
 }
@@ -16,7 +17,7 @@ export interface ServerRuntime {
 const DEFAULT_DEBOUNCE_MS = 150;
 
 export function startServer(connection: Connection, runtime: ServerRuntime): void {
-  const service = createLanguageService({ schema: runtime.schema });
+  const service = createLanguageService({ schema: runtime.schema, stackSchema: runtime.stackSchema });
   const documents = new Documents(service);
   let enabled = true;
   let serviceSettings: ServiceSettings = {};

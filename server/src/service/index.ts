@@ -21,6 +21,11 @@ export * from './types';
 export interface LanguageServiceOptions {
   /** The Compose Specification JSON schema (schemas/compose-spec.json). */
   readonly schema: object;
+  /**
+   * Docker CLI's Compose file v3.13 schema (schemas/stack-v3.13.json): what `docker stack deploy`
+   * validates stack files with. Stack-mode allow-lists are derived from it.
+   */
+  readonly stackSchema: object;
 }
 
 export interface LanguageService {
@@ -34,7 +39,7 @@ export interface LanguageService {
 }
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
-  const analyses: readonly Analysis[] = createAnalyses(compileSchema(options.schema));
+  const analyses: readonly Analysis[] = createAnalyses({ compose: compileSchema(options.schema), stack: compileSchema(options.stackSchema) });
   // Findings are computed once per parsed version and shared by diagnostics and quick fixes.
   const cache = new WeakMap<ComposeDocument, Finding[]>();
   const findingsOf = (doc: ComposeDocument): Finding[] => {

@@ -1,10 +1,10 @@
 /** Every analysis the language service runs, in a fixed order (the core is deterministic). */
-import type { ValidateFunction } from 'ajv';
 import type { Analysis } from './analysis';
 import { networksAnalysis } from './networks';
-import { schemaAnalysis } from './schema';
+import { schemaAnalysis, type SchemaValidators } from './schema';
 import { subnetsAnalysis } from './subnets';
+import { durationSchemaClaim, unitsAnalysis } from './units';
 
-export function createAnalyses(validate: ValidateFunction): Analysis[] {
-  return [schemaAnalysis(validate), subnetsAnalysis, networksAnalysis];
+export function createAnalyses(validators: SchemaValidators): Analysis[] {
+  return [schemaAnalysis(validators, [durationSchemaClaim]), subnetsAnalysis, networksAnalysis, unitsAnalysis];
 }

@@ -1,36 +1,77 @@
 /**
- * Validation against the Compose Specification JSON schema (vendored in schemas/compose-spec.json),
- * compiled once per language service. ajv's raw output (one error per failed `oneOf` branch) is reduced
- * to one human message per problem, placed on the key or value the user has to change.
+ * Validation against the Compose Specification JSON schema (schemas/compose-spec.json) for Compose files,
+ * and against Docker CLI's Compose file v3.13 schema (schemas/stack-v3.13.json) for stack files, which is
+ * what `docker stack deploy` validates with. Both are compiled once per language service. ajv's raw output
+ * (one error per failed `oneOf` branch) is reduced to one human message per problem, placed on the key or
+ * value the user has to change. Errors another analysis explains better (with its own code and quick fix)
+ * are left to it through `SchemaClaim`s.
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import type { ComposeDocument } from '../parse/model';
 import { isInterpolated, type Entry, type Node } from '../parse/tree';
 import { didYouMean } from '../suggest';
-import type { Finding, Span } from '../types';
+import type { ComposeMode, Finding, Span } from '../types';
 import type { Analysis } from './analysis';
+import { composeVerdict, stackFinding } from './stackSchema';
 
 const SPEC_URL = 'https://docs.docker.com/reference/compose-file/';
-type Path = readonly string[];
+export type Path = readonly string[];
+
+export interface SchemaValidators {
+  readonly compose: ValidateFunction;
+  readonly stack: ValidateFunction;
+}
+
+/** True when another analysis reports this schema error itself (e.g. `duration-invalid` for `delay: 5`). */
+export type SchemaClaim = (item: Located, mode: ComposeMode) => boolean;
 
 export function compileSchema(schema: object): ValidateFunction {
   const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true, validateFormats: false, validateSchema: false });
-  return ajv.compile(schema);
+  return ajv.compile(withoutDraft4Ids(schema) as object);
 }
 
-export function schemaAnalysis(validate: ValidateFunction): Analysis {
+/**
+ * Docker CLI's v3 schemas are draft-04 and name their parts with `id`, which ajv 8 refuses; the ids are
+ * only labels there (every `$ref` is a `#/definitions/...` pointer), so they are dropped.
+ */
+function withoutDraft4Ids(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(withoutDraft4Ids);
+  if (!isObject(schema)) return schema;
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if ((key === 'id' || key === '$schema') && typeof value === 'string') continue;
+    result[key] = withoutDraft4Ids(value);
+  }
+  return result;
+}
+
+export function schemaAnalysis(validators: SchemaValidators, claims: readonly SchemaClaim[]): Analysis {
   return {
     name: 'schema',
     run(doc: ComposeDocument): Finding[] {
       const findings: Finding[] = [];
+      const mode = doc.mode;
       for (const { root } of doc.documents) {
         if (!root) continue;
-        validate(normalize(toJson(root)));
-        findings.push(...reduceErrors(validate.errors ?? [], root));
+        const composeErrors = validate(validators.compose, normalize(toJson(root)));
+        if (mode === 'compose') {
+          findings.push(...reduceErrors(composeErrors, root, (items) => (claims.some((claim) => claim(items[0], mode)) ? null : undefined)));
+          continue;
+        }
+        // Stack files: Docker validates with the v3.13 schema only. The Compose Specification's verdict
+        // tells a key stacks do not support (valid Compose) from a typo (invalid in both).
+        const verdict = composeVerdict(composeErrors.map((error) => locate(error, root)));
+        const stackErrors = validate(validators.stack, toJson(root));
+        findings.push(...reduceErrors(stackErrors, root, (items) => (claims.some((claim) => claim(items[0], mode)) ? null : stackFinding(items, verdict))));
       }
       return findings;
     },
   };
+}
+
+function validate(validator: ValidateFunction, json: unknown): ErrorObject[] {
+  validator(json);
+  return [...(validator.errors ?? [])];
 }
 
 /** Plain JSON for ajv; interpolated scalars carry their default (errors on them are dropped anyway). */
@@ -66,7 +107,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-interface Located {
+export interface Located {
   readonly error: ErrorObject;
   readonly path: Path;
   readonly node: Node | undefined;
@@ -76,7 +117,17 @@ interface Located {
 const TYPE_KEYWORDS = new Set(['type', 'const']);
 const COMBINATORS = new Set(['oneOf', 'anyOf', 'allOf', 'if', 'then', 'else', 'not']);
 
-function reduceErrors(errors: readonly ErrorObject[], root: Node): Finding[] {
+/**
+ * Replaces the default finding for an error (or for the type errors of one value, which come as a group):
+ * a finding, `null` to drop it, `undefined` for the default.
+ */
+type ErrorMapper = (items: readonly [Located, ...Located[]]) => Finding | null | undefined;
+
+function reduceErrors(errors: readonly ErrorObject[], root: Node, mapper: ErrorMapper): Finding[] {
+  const mapped = (items: readonly [Located, ...Located[]], fallback: () => Finding): Finding[] => {
+    const result = mapper(items);
+    return result === null ? [] : [result ?? fallback()];
+  };
   const located = errors.map((error) => locate(error, root)).filter((item) => !isExempt(item));
   const findings: Finding[] = [];
   const byPath = new Map<string, Located[]>();
@@ -88,17 +139,17 @@ function reduceErrors(errors: readonly ErrorObject[], root: Node): Finding[] {
     const deeper = located.some((other) => other.path.length > group[0]!.path.length && other.path.join('\u0000').startsWith(key + '\u0000'));
     const specific = group.filter((item) => !TYPE_KEYWORDS.has(item.error.keyword) && !COMBINATORS.has(item.error.keyword));
     if (specific.length > 0 || deeper) {
-      for (const item of specific) findings.push(toFinding(item));
+      for (const item of specific) findings.push(...mapped([item], () => toFinding(item)));
       continue;
     }
     const typeErrors = group.filter((item) => TYPE_KEYWORDS.has(item.error.keyword));
-    if (typeErrors.length > 0) findings.push(typeFinding(typeErrors));
-    else if (group[0]) findings.push(toFinding(group[0]));
+    if (typeErrors.length > 0) findings.push(...mapped([typeErrors[0]!, ...typeErrors.slice(1)], () => typeFinding(typeErrors)));
+    else if (group[0]) findings.push(...mapped([group[0]], () => toFinding(group[0]!)));
   }
   return dedupe(findings);
 }
 
-function locate(error: ErrorObject, root: Node): Located {
+export function locate(error: ErrorObject, root: Node): Located {
   const path = error.instancePath === '' ? [] : error.instancePath.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   let node: Node | undefined = root;
   let entry: Entry | undefined;
@@ -162,7 +213,7 @@ function toFinding(item: Located): Finding {
   }
 }
 
-function typeFinding(items: readonly Located[]): Finding {
+export function typeFinding(items: readonly Located[]): Finding {
   const first = items[0]!;
   const expected = new Set<string>();
   for (const { error } of items) {
@@ -193,7 +244,7 @@ const SECTION_NAMES: Record<string, string> = {
 };
 
 /** "service 'web'", "'deploy' of service 'web'", "the top level". */
-function describe(path: Path): string {
+export function describe(path: Path): string {
   if (path.length === 0) return 'the top level';
   const section = SECTION_NAMES[path[0]!];
   if (path.length === 1) return section ? `'${path[0]}' (the ${section} list)` : `'${path[0]}'`;
@@ -203,7 +254,7 @@ function describe(path: Path): string {
 }
 
 /** "'ports'", "'ports' item 2", "'ipam.config[0].subnet'" (relative to the element when inside one). */
-function label(path: Path): string {
+export function label(path: Path): string {
   if (path.length === 0) return 'the file';
   const relative = SECTION_NAMES[path[0]!] && path.length > 2 ? path.slice(2) : path;
   const last = relative[relative.length - 1]!;
@@ -219,7 +270,7 @@ function valueOf(node: Node | undefined): unknown {
 }
 
 /** The value's span, or the key's when the value is empty (a zero-width span is hard to see). */
-function spanOf({ node, entry }: Located): Span {
+export function spanOf({ node, entry }: Located): Span {
   if (node && node.span.end > node.span.start) return node.span;
   return entry?.keySpan ?? node?.span ?? { start: 0, end: 0 };
 }
@@ -228,7 +279,7 @@ function keyOrValueSpan({ node, entry }: Located): Span {
   return entry?.keySpan ?? node?.span ?? { start: 0, end: 0 };
 }
 
-function finding(code: string, severity: Finding['severity'], message: string, span: Span): Finding {
+export function finding(code: string, severity: Finding['severity'], message: string, span: Span): Finding {
   return { code, severity, message, span, docUrl: SPEC_URL };
 }
 
