@@ -1,0 +1,152 @@
+/**
+ * Stack files: service keys `docker stack deploy` refuses, ignores or deprecates, stack-only value rules
+ * (quoted cpus, list-form depends_on), and the file version. Everything else the v3.13 schema refuses is
+ * reported by the schema analysis (analyses/stackSchema.ts).
+ * Sources: docker/cli cli/compose/types/types.go (Forbidden/Unsupported/DeprecatedProperties),
+ * cli/compose/loader/loader.go, cli/compose/schema/schema.go (versions), cli/compose/convert/service.go
+ * (restart fallback, network attachments), cli/command/stack/loader.go (image required).
+ */
+import { DEPRECATED_SERVICE_KEYS, FORBIDDEN_SERVICE_KEYS, IGNORED_SERVICE_KEYS, STACK_DEPLOY_DOCS, type StackKeyFact } from '../facts/stackKeys';
+import type { ComposeDocument } from '../parse/model';
+import { serviceNetworks } from '../parse/compose';
+import { at, entry, get, isInterpolated, text, type Entry, type MapNode } from '../parse/tree';
+import type { Finding } from '../types';
+import type { Analysis } from './analysis';
+import { atKey, atValue } from './place';
+import type { SchemaClaim } from './schema';
+import { stackFixes } from './stackFixes';
+import { STACK_FORMAT } from './stackSchema';
+
+/** `version` values docker/cli has a schema for: "3", "3.0" … "3.13" (a missing version means 3.13). */
+export const STACK_VERSIONS: ReadonlySet<string> = new Set(['3', ...Array.from({ length: 14 }, (_, i) => `3.${i}`)]);
+
+const CPUS_PATHS = [
+  ['deploy', 'resources', 'limits', 'cpus'],
+  ['deploy', 'resources', 'reservations', 'cpus'],
+] as const;
+
+export const stackAnalysis: Analysis = {
+  name: 'stack',
+  run(doc: ComposeDocument): Finding[] {
+    if (doc.mode !== 'stack') return [];
+    const findings: Finding[] = [...versionFindings(doc)];
+    for (const { name, node, keySpan } of doc.model.services.values()) {
+      if (node.kind !== 'map') continue;
+      findings.push(...serviceKeyFindings(name, node), ...valueFindings(name, node));
+      if (get(node, 'build') && !get(node, 'image')) {
+        findings.push({
+          code: 'stack-build-without-image',
+          severity: 'error',
+          message: `Service '${name}' has build but no image: docker stack deploy never builds and refuses a service without an image; build and push one and name it in image:.`,
+          span: keySpan,
+          docUrl: STACK_DEPLOY_DOCS,
+        });
+      }
+    }
+    return findings;
+  },
+  fixes: stackFixes,
+};
+
+/** Schema errors the stack analysis reports itself, with its own codes. */
+export const stackSchemaClaim: SchemaClaim = ({ error, path, node }, mode) => {
+  if (mode !== 'stack' || path[0] !== 'services') return false;
+  if (error.keyword === 'additionalProperties') return path.length === 2 && String(error.params['additionalProperty']) in FORBIDDEN_SERVICE_KEYS;
+  if (error.keyword !== 'type') return false;
+  const rest = path.slice(2).join('.');
+  if (rest === 'depends_on') return node?.kind === 'map';
+  return CPUS_PATHS.some((p) => p.join('.') === rest) && node?.kind === 'scalar' && typeof node.value === 'number';
+};
+
+function versionFindings(doc: ComposeDocument): Finding[] {
+  const version = doc.model.topLevel.find((item) => item.key === 'version');
+  if (!version || isInterpolated(version.node)) return [];
+  const value = text(version.node);
+  if (value === undefined || STACK_VERSIONS.has(value)) return [];
+  return [
+    atValue(version.node, {
+      code: 'stack-version-unsupported',
+      severity: 'error',
+      message: `docker stack deploy only reads Compose file format 3 ("unsupported Compose file version: ${value}"): use version "3.13" or remove the line.`,
+      docUrl: 'https://docs.docker.com/reference/compose-file/legacy-versions/',
+    }),
+  ];
+}
+
+function serviceKeyFindings(service: string, node: MapNode): Finding[] {
+  const findings: Finding[] = [];
+  for (const item of node.entries) {
+    const forbidden = FORBIDDEN_SERVICE_KEYS[item.key];
+    if (forbidden) {
+      findings.push(keyFinding(item, 'stack-forbidden-key', 'error', `docker stack deploy refuses '${item.key}' in service '${service}' ("compose file contains unsupported options"): ${forbidden.advice}.`, forbidden.docUrl));
+      continue;
+    }
+    const ignored = IGNORED_SERVICE_KEYS[item.key];
+    if (ignored) {
+      findings.push(...ignoredKeyFindings(service, node, item, ignored));
+      continue;
+    }
+    const deprecated = DEPRECATED_SERVICE_KEYS[item.key];
+    if (deprecated) {
+      findings.push({ ...keyFinding(item, 'stack-deprecated-key', 'information', `docker stack deploy ignores '${item.key}' in service '${service}' (deprecated): ${deprecated.advice}.`, deprecated.docUrl), tags: ['deprecated'] });
+    }
+  }
+  const dependsOn = entry(node, 'depends_on');
+  if (dependsOn?.value.kind === 'seq') {
+    findings.push({
+      ...keyFinding(dependsOn, 'stack-depends-on-ignored', 'information', `docker stack deploy ignores depends_on: Swarm starts the services of '${service}' in no particular order, so make it retry until its dependencies answer.`, STACK_DEPLOY_DOCS),
+      tags: ['unnecessary'],
+    });
+  } else if (dependsOn?.value.kind === 'map') {
+    findings.push(keyFinding(dependsOn, 'stack-depends-on-long-form', 'error', `${STACK_FORMAT} only accepts depends_on as a list of service names; the long form with conditions is refused (and the order is ignored anyway).`, STACK_DEPLOY_DOCS));
+  }
+  for (const attachment of serviceNetworks(node)) {
+    for (const [key, address] of [['ipv4_address', attachment.ipv4Address], ['ipv6_address', attachment.ipv6Address]] as const) {
+      const addressEntry = address && attachment.config ? entry(attachment.config, key) : undefined;
+      if (!addressEntry) continue;
+      findings.push(keyFinding(addressEntry, 'stack-ignored-key', 'warning', `docker stack deploy silently drops '${key}' on network '${attachment.name}' of service '${service}': Swarm assigns task addresses itself (tasks can be reached by service name or through the service VIP).`, 'https://docs.docker.com/engine/swarm/networking/'));
+    }
+  }
+  return findings;
+}
+
+function ignoredKeyFindings(service: string, node: MapNode, item: Entry, fact: StackKeyFact): Finding[] {
+  const ignored = (advice: string): Finding => keyFinding(item, 'stack-ignored-key', 'warning', `docker stack deploy ignores '${item.key}' in service '${service}': ${advice}.`, fact.docUrl);
+  if (item.key === 'network_mode' && text(item.value) === 'host') {
+    return [ignored("for host networking declare the network `host` as external (networks: {host: {external: true}}) and attach the service to it")];
+  }
+  if (item.key !== 'restart') return [ignored(fact.advice)];
+  // docker/cli lists `restart` as unsupported but convertRestartPolicy still reads it when
+  // deploy.restart_policy is absent: always/unless-stopped become `any`, on-failure[:N] `on-failure`,
+  // and `no` becomes no policy at all, which Swarm runs as its default `any`.
+  if (get(get(node, 'deploy'), 'restart_policy')) return [ignored('deploy.restart_policy takes precedence')];
+  const value = text(item.value);
+  if (value === undefined || isInterpolated(item.value)) return [];
+  if (value === 'no' || value === '') {
+    return [ignored("Swarm still restarts the tasks (its default condition is 'any'); set deploy.restart_policy.condition: none to stop that")];
+  }
+  return [
+    keyFinding(item, 'stack-restart-fallback', 'information', `docker stack deploy warns that it ignores 'restart', yet uses '${value}' because service '${service}' has no deploy.restart_policy: write deploy.restart_policy.condition instead.`, fact.docUrl),
+  ];
+}
+
+function valueFindings(service: string, node: MapNode): Finding[] {
+  const findings: Finding[] = [];
+  for (const path of CPUS_PATHS) {
+    const value = at(node, ...path);
+    if (value?.kind !== 'scalar' || typeof value.value !== 'number') continue;
+    findings.push(
+      atValue(value, {
+        code: 'stack-cpus-not-string',
+        severity: 'error',
+        message: `'${path.join('.')}' of service '${service}' must be a string in stack files ("must be a string"): quote it, '${value.raw}'.`,
+        docUrl: 'https://docs.docker.com/reference/compose-file/deploy/#resources',
+      }),
+    );
+  }
+  return findings;
+}
+
+function keyFinding(item: Entry, code: string, severity: Finding['severity'], message: string, docUrl: string): Finding {
+  return atKey(item, { code, severity, message, docUrl });
+}
