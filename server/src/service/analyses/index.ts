@@ -1,11 +1,23 @@
 /** Every analysis the language service runs, in a fixed order (the core is deterministic). */
 import type { Analysis } from './analysis';
+import { deployAnalysis, deployEnumSchemaClaim } from './deploy';
 import { networksAnalysis } from './networks';
+import { placementAnalysis } from './placement';
+import { resourcesAnalysis } from './resources';
 import { schemaAnalysis, type SchemaValidators } from './schema';
 import { stackAnalysis, stackSchemaClaim } from './stack';
 import { subnetsAnalysis } from './subnets';
 import { durationSchemaClaim, unitsAnalysis } from './units';
 
 export function createAnalyses(validators: SchemaValidators): Analysis[] {
-  return [schemaAnalysis(validators, [durationSchemaClaim, stackSchemaClaim]), subnetsAnalysis, networksAnalysis, stackAnalysis, unitsAnalysis];
+  return [
+    schemaAnalysis(validators, [durationSchemaClaim, stackSchemaClaim, deployEnumSchemaClaim]),
+    subnetsAnalysis,
+    networksAnalysis,
+    stackAnalysis,
+    deployAnalysis,
+    placementAnalysis,
+    resourcesAnalysis,
+    unitsAnalysis,
+  ];
 }

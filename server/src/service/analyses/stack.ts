@@ -112,6 +112,13 @@ function serviceKeyFindings(service: string, node: MapNode): Finding[] {
 
 function ignoredKeyFindings(service: string, node: MapNode, item: Entry, fact: StackKeyFact): Finding[] {
   const ignored = (advice: string): Finding => keyFinding(item, 'stack-ignored-key', 'warning', `docker stack deploy ignores '${item.key}' in service '${service}': ${advice}.`, fact.docUrl);
+  if (item.key === 'build') {
+    // build + image is the documented stack workflow (compose build/push, then stack deploy): a hint only.
+    // Without an image the service is refused: stack-build-without-image, reported on the service.
+    const image = text(get(node, 'image'));
+    if (image === undefined) return [];
+    return [keyFinding(item, 'stack-build-ignored', 'information', `docker stack deploy ignores 'build' in service '${service}' and runs the image '${image}': build and push it first (docker compose build && docker compose push).`, fact.docUrl)];
+  }
   if (item.key === 'network_mode' && text(item.value) === 'host') {
     return [ignored("for host networking declare the network `host` as external (networks: {host: {external: true}}) and attach the service to it")];
   }

@@ -1,0 +1,164 @@
+/**
+ * `deploy` values Docker refuses or ignores: enumerations, replica counts, job and global-mode
+ * combinations, and the deploy keys `docker compose` does nothing with.
+ * Sources: https://docs.docker.com/reference/compose-file/deploy/ ; docker/cli cli/compose/convert/service.go
+ * (convertDeployMode, convertEndpointSpec); moby daemon/cluster/convert/service.go (restart condition,
+ * failure action, order); moby/swarmkit manager/controlapi/service.go (validateJob, validateMode);
+ * compose-spec/compose-go loader/validate.go (scale, replicas); docker/compose pkg/compose/create.go.
+ */
+import { DEPLOY_ENUMS, DEPLOY_KEYS } from '../facts/deployKeys';
+import type { ComposeDocument } from '../parse/model';
+import { at, entry, get, isInterpolated, numberValue, text, type Entry, type MapNode, type Node } from '../parse/tree';
+import { closest, didYouMean } from '../suggest';
+import type { CodeAction, ComposeMode, Finding } from '../types';
+import type { Analysis } from './analysis';
+import { atKey, atValue } from './place';
+import type { SchemaClaim } from './schema';
+
+const DOCS = 'https://docs.docker.com/reference/compose-file/deploy/';
+type EnumKey = keyof typeof DEPLOY_ENUMS;
+
+interface InvalidEnum {
+  readonly node: Node;
+  readonly allowed: readonly string[];
+  readonly finding: Finding;
+}
+
+/** Enumerations each target acts on; compose ignores the others (see deploy-key-ignored-by-compose). */
+const CHECKED_ENUMS: Readonly<Record<ComposeMode, readonly EnumKey[]>> = {
+  stack: ['mode', 'endpoint_mode', 'restart_policy.condition', 'update_config.failure_action', 'rollback_config.failure_action', 'update_config.order', 'rollback_config.order'],
+  // The Compose Specification schema itself restricts `order`, so compose-go refuses bad values there too.
+  compose: ['restart_policy.condition', 'update_config.order', 'rollback_config.order'],
+};
+
+export const deployAnalysis: Analysis = {
+  name: 'deploy',
+  run(doc: ComposeDocument): Finding[] {
+    const findings: Finding[] = invalidEnums(doc).map((item) => item.finding);
+    for (const { name, node: service } of doc.model.services.values()) {
+      const deploy = get(service, 'deploy');
+      if (deploy?.kind === 'map') findings.push(...replicaFindings(name, service, deploy, doc.mode), ...modeFindings(name, deploy, doc.mode));
+      if (doc.mode === 'compose') findings.push(...scaleMismatch(name, service));
+      if (doc.mode === 'compose' && deploy?.kind === 'map') findings.push(...ignoredByCompose(name, deploy));
+    }
+    return findings;
+  },
+  fixes: {
+    'deploy-invalid-value': (doc, finding) => {
+      const item = invalidEnums(doc).find((candidate) => candidate.finding.span.start === finding.span.start && candidate.finding.span.end === finding.span.end);
+      if (!item) return [];
+      const value = text(item.node) ?? '';
+      const best = closest(value, item.allowed);
+      const choices = best ? [best] : item.allowed;
+      return choices.map((choice): CodeAction => ({ title: `Replace with '${choice}'`, kind: 'quickfix', edits: [{ span: item.node.span, newText: choice }], isPreferred: choice === best }));
+    },
+  },
+};
+
+/** `order` is a schema enum too; the deploy analysis reports it once, as deploy-invalid-value with a fix. */
+export const deployEnumSchemaClaim: SchemaClaim = ({ error, path }) =>
+  error.keyword === 'enum' && path[0] === 'services' && path[2] === 'deploy' && path.length === 5 && path[4] === 'order';
+
+function invalidEnums(doc: ComposeDocument): InvalidEnum[] {
+  const result: InvalidEnum[] = [];
+  for (const { name, node: service } of doc.model.services.values()) {
+    const deploy = get(service, 'deploy');
+    if (deploy?.kind !== 'map') continue;
+    for (const key of CHECKED_ENUMS[doc.mode]) {
+      const node = at(deploy, ...key.split('.'));
+      const value = text(node);
+      if (!node || value === undefined || isInterpolated(node)) continue;
+      const values = DEPLOY_ENUMS[key];
+      const allowed: readonly string[] = doc.mode === 'compose' && 'compose' in values ? values.compose : values.stack;
+      // docker/cli lower-cases endpoint_mode before sending it (convertEndpointSpec).
+      const candidate = key === 'endpoint_mode' ? value.toLowerCase() : value;
+      if (allowed.includes(candidate)) continue;
+      if (key === 'rollback_config.failure_action' && value === 'rollback') {
+        result.push({ node, allowed, finding: atValue(node, { code: 'rollback-failure-action-rollback', severity: 'warning', message: `'rollback' as rollback_config.failure_action of service '${name}' acts like 'pause': Swarm never rolls back a rollback. Use 'pause' or 'continue'.`, docUrl: `${DOCS}#rollback_config` }) });
+        continue;
+      }
+      const message = `'${value}' is not a valid deploy.${key} for service '${name}': use ${allowed.join(', ')}.${didYouMean(value, allowed)}`;
+      result.push({ node, allowed, finding: atValue(node, { code: 'deploy-invalid-value', severity: 'error', message, docUrl: DEPLOY_KEYS[key]?.docUrl ?? DOCS }) });
+    }
+  }
+  return result;
+}
+
+function replicaFindings(service: string, node: Node, deploy: MapNode, mode: ComposeMode): Finding[] {
+  const replicas = entry(deploy, 'replicas');
+  const findings: Finding[] = [];
+  if (!replicas || isInterpolated(replicas.value)) return findings;
+  const count = numberValue(replicas.value);
+  if (count !== undefined && count < 0) {
+    findings.push(atValue(replicas.value, { code: 'replicas-negative', severity: 'error', message: `deploy.replicas of service '${service}' is ${count}: it must be 0 or more.`, docUrl: `${DOCS}#replicas` }, replicas));
+  }
+  const deployMode = text(get(deploy, 'mode'));
+  if (mode === 'stack' && (deployMode === 'global' || deployMode === 'global-job')) {
+    findings.push(atKey(replicas, { code: 'replicas-with-global', severity: 'error', message: `Service '${service}' runs in ${deployMode} mode (one task per node), which refuses replicas ("replicas can only be used with replicated or replicated-job mode"): remove it.`, docUrl: `${DOCS}#replicas` }));
+  }
+  const scale = entry(node, 'scale');
+  if (mode === 'compose' && scale && !isInterpolated(scale.value) && (numberValue(scale.value) ?? 0) < 0) {
+    findings.push(atValue(scale.value, { code: 'replicas-negative', severity: 'error', message: `scale of service '${service}' is ${text(scale.value) ?? ''}: it must be 0 or more.`, docUrl: 'https://docs.docker.com/reference/compose-file/services/#scale' }, scale));
+  }
+  return findings;
+}
+
+function modeFindings(service: string, deploy: MapNode, mode: ComposeMode): Finding[] {
+  if (mode !== 'stack') return [];
+  const deployMode = text(get(deploy, 'mode'));
+  const findings: Finding[] = [];
+  const update = entry(deploy, 'update_config');
+  if (update && (deployMode === 'replicated-job' || deployMode === 'global-job')) {
+    findings.push(atKey(update, { code: 'job-with-update-config', severity: 'error', message: `Service '${service}' is a ${deployMode}, and Swarm refuses jobs with an update config ("Jobs may not have an update config"): remove update_config.`, docUrl: `${DOCS}#update_config` }));
+  }
+  const maxPerNode = entry(get(deploy, 'placement'), 'max_replicas_per_node');
+  if (maxPerNode && (deployMode === 'global' || deployMode === 'global-job')) {
+    findings.push({ ...atKey(maxPerNode, { code: 'max-replicas-per-node-global', severity: 'information', message: `max_replicas_per_node has no effect on ${deployMode} service '${service}': it already runs one task per node.`, docUrl: `${DOCS}#placement` }), tags: ['unnecessary'] });
+  }
+  return findings;
+}
+
+/** compose-go: "can't set distinct values on 'scale' and 'deploy.replicas'". */
+function scaleMismatch(service: string, node: Node): Finding[] {
+  const scale = entry(node, 'scale');
+  const replicas = entry(get(node, 'deploy'), 'replicas');
+  if (!scale || !replicas || isInterpolated(scale.value) || isInterpolated(replicas.value)) return [];
+  const [a, b] = [numberValue(scale.value), numberValue(replicas.value)];
+  if (a === undefined || b === undefined || a === b) return [];
+  const message = `scale (${a}) and deploy.replicas (${b}) of service '${service}' differ: docker compose refuses distinct values; keep one.`;
+  return [
+    atValue(scale.value, { code: 'scale-replicas-mismatch', severity: 'error', message, docUrl: 'https://docs.docker.com/reference/compose-file/services/#scale', related: [{ span: replicas.value.span, message: 'deploy.replicas is set here.' }] }, scale),
+    atValue(replicas.value, { code: 'scale-replicas-mismatch', severity: 'error', message, docUrl: `${DOCS}#replicas`, related: [{ span: scale.value.span, message: 'scale is set here.' }] }, replicas),
+  ];
+}
+
+/** The outermost deploy keys `docker compose up` does nothing with (DEPLOY_KEYS.honouredByCompose). */
+function ignoredByCompose(service: string, deploy: MapNode): Finding[] {
+  const findings: Finding[] = [];
+  const visit = (map: MapNode, prefix: string): void => {
+    for (const item of map.entries) {
+      const path = prefix ? `${prefix}.${item.key}` : item.key;
+      const fact = DEPLOY_KEYS[path];
+      if (!fact) continue;
+      if (!fact.honouredByCompose) {
+        if (path === 'mode' && (text(item.value) ?? 'replicated') === 'replicated') continue;
+        findings.push({ ...atKey(item, { code: 'deploy-key-ignored-by-compose', severity: 'information', message: ignoredMessage(service, path, item), docUrl: fact.docUrl }), tags: ['unnecessary'] });
+      } else if (item.value.kind === 'map') {
+        visit(item.value, path);
+      }
+    }
+  };
+  visit(deploy, '');
+  return findings;
+}
+
+function ignoredMessage(service: string, path: string, item: Entry): string {
+  const base = `docker compose ignores deploy.${path} of service '${service}'`;
+  if (path === 'mode') {
+    const value = text(item.value) ?? '';
+    const valid = DEPLOY_ENUMS.mode.stack as readonly string[];
+    const note = valid.includes(value) ? '' : ` ('${value}' is not a Swarm mode either: use ${valid.join(', ')}.${didYouMean(value, valid)})`;
+    return `${base}: it runs ${value === 'global' ? 'one container (or deploy.replicas), not one per node' : 'deploy.replicas containers'}; only docker stack deploy uses the mode.${note}`;
+  }
+  return `${base}: only docker stack deploy (Swarm) uses it.`;
+}
