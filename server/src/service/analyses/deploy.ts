@@ -37,8 +37,8 @@ export const deployAnalysis: Analysis = {
     const findings: Finding[] = invalidEnums(doc).map((item) => item.finding);
     for (const { name, node: service } of doc.model.services.values()) {
       const deploy = get(service, 'deploy');
-      if (deploy?.kind === 'map') findings.push(...replicaFindings(name, service, deploy, doc.mode), ...modeFindings(name, deploy, doc.mode));
-      if (doc.mode === 'compose') findings.push(...scaleMismatch(name, service));
+      if (deploy?.kind === 'map') findings.push(...replicaFindings(name, deploy, doc.mode), ...modeFindings(name, deploy, doc.mode));
+      if (doc.mode === 'compose') findings.push(...scaleMismatch(name, service), ...negativeScale(name, service));
       if (doc.mode === 'compose' && deploy?.kind === 'map') findings.push(...ignoredByCompose(name, deploy));
     }
     return findings;
@@ -84,7 +84,7 @@ function invalidEnums(doc: ComposeDocument): InvalidEnum[] {
   return result;
 }
 
-function replicaFindings(service: string, node: Node, deploy: MapNode, mode: ComposeMode): Finding[] {
+function replicaFindings(service: string, deploy: MapNode, mode: ComposeMode): Finding[] {
   const replicas = entry(deploy, 'replicas');
   const findings: Finding[] = [];
   if (!replicas || isInterpolated(replicas.value)) return findings;
@@ -96,11 +96,14 @@ function replicaFindings(service: string, node: Node, deploy: MapNode, mode: Com
   if (mode === 'stack' && (deployMode === 'global' || deployMode === 'global-job')) {
     findings.push(atKey(replicas, { code: 'replicas-with-global', severity: 'error', message: `Service '${service}' runs in ${deployMode} mode (one task per node), which refuses replicas ("replicas can only be used with replicated or replicated-job mode"): remove it.`, docUrl: `${DOCS}#replicas` }));
   }
-  const scale = entry(node, 'scale');
-  if (mode === 'compose' && scale && !isInterpolated(scale.value) && (numberValue(scale.value) ?? 0) < 0) {
-    findings.push(atValue(scale.value, { code: 'replicas-negative', severity: 'error', message: `scale of service '${service}' is ${text(scale.value) ?? ''}: it must be 0 or more.`, docUrl: 'https://docs.docker.com/reference/compose-file/services/#scale' }, scale));
-  }
   return findings;
+}
+
+/** compose-go: "services.x.scale: must be greater than or equal to 0". */
+function negativeScale(service: string, node: Node): Finding[] {
+  const scale = entry(node, 'scale');
+  if (!scale || isInterpolated(scale.value) || (numberValue(scale.value) ?? 0) >= 0) return [];
+  return [atValue(scale.value, { code: 'replicas-negative', severity: 'error', message: `scale of service '${service}' is ${text(scale.value) ?? ''}: it must be 0 or more.`, docUrl: 'https://docs.docker.com/reference/compose-file/services/#scale' }, scale)];
 }
 
 function modeFindings(service: string, deploy: MapNode, mode: ComposeMode): Finding[] {

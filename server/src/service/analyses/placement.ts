@@ -44,7 +44,8 @@ export const placementAnalysis: Analysis = {
         }
       }
       findings.push(...contradictions(constraints, name));
-      for (const preference of items(at(service, 'deploy', 'placement', 'preferences'))) {
+      const preferences = at(service, 'deploy', 'placement', 'preferences');
+      for (const preference of preferences?.kind === 'seq' ? preferences.items : []) {
         const spread = at(preference, 'spread');
         const value = text(spread);
         if (!spread || value === undefined || isInterpolated(spread) || isLabel(value)) continue;
