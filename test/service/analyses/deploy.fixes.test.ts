@@ -54,6 +54,7 @@ describe('deploy and stack quick fixes', () => {
     checkFix('services:\n  a:\n    image: x\n    <|>security_opt:\n      - no-new-privileges\n    # keep\n', 'stack-ignored-key', 'services:\n  a:\n    image: x\n    # keep\n', stack);
     checkFix('services:\n  a:\n    image: x\n    contai<|>ner_name: a\n', 'stack-deprecated-key', 'services:\n  a:\n    image: x\n', stack);
     checkNoFix('services:\n  a: {image: x, contai<|>ner_name: a}\n', 'stack-deprecated-key', 'stack');
+    checkFix('services:\n  a:\n    image: x\n    ports:\n      - target: 80\n        host<|>_ip: 127.0.0.1\n', 'stack-unsupported-key', 'services:\n  a:\n    image: x\n    ports:\n      - target: 80\n', stack);
   });
 
   it('turns long-form depends_on into the list form', () => {

@@ -77,6 +77,7 @@ const listDependsOn: FixProvider = (doc, finding) => {
 
 export const stackFixes: Readonly<Record<string, FixProvider>> = {
   'stack-forbidden-key': removeKey,
+  'stack-unsupported-key': removeKey,
   // `restart: no` is reported as ignored: moving it gives the `none` condition it was meant to have.
   'stack-ignored-key': (doc, finding) => [...moveRestart(doc, finding), ...removeKey(doc, finding)],
   'stack-deprecated-key': removeKey,
