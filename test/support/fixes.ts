@@ -1,6 +1,6 @@
-/** Applies the quick fix of one finding code at the `<|>` cursor and returns the edited text. */
+/** Applies quick fixes in process at the `<|>` cursor, so fix tests compare the text after the edit. */
 import * as assert from 'node:assert/strict';
-import type { ComposeMode, TextEdit } from '../../server/src/service/index';
+import type { CodeAction, ComposeMode, TextEdit } from '../../server/src/service/index';
 import { parseMarkers } from './markers';
 import { service } from './service';
 
@@ -14,10 +14,7 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 
 /** The text after applying the only fix for `code` offered at the cursor; `title` is checked when given. */
 export function checkFix(marked: string, code: string, expected: string, options: { mode?: ComposeMode; title?: string } = {}): void {
-  const { text, cursor } = parseMarkers(marked);
-  assert.ok(cursor !== undefined, 'fixture needs a <|> cursor');
-  const doc = service.parse(text, options.mode ?? 'compose');
-  const actions = service.codeActions(doc, { start: cursor, end: cursor }).filter((action) => action.fixes?.code === code);
+  const { text, actions } = fixesAt(marked, code, options.mode);
   assert.equal(actions.length, 1, `expected one fix for ${code}, got ${actions.map((a) => a.title).join(', ') || 'none'}`);
   if (options.title) assert.equal(actions[0]!.title, options.title);
   assert.equal(applyEdits(text, actions[0]!.edits), expected);
@@ -25,8 +22,22 @@ export function checkFix(marked: string, code: string, expected: string, options
 
 /** Asserts that no fix for `code` is offered at the cursor. */
 export function checkNoFix(marked: string, code: string, mode: ComposeMode = 'compose'): void {
+  assert.deepEqual(fixesAt(marked, code, mode).actions.map((a) => a.title), []);
+}
+
+/** The quick fixes offered for the finding `code` at the fixture's cursor. */
+export function fixesAt(marked: string, code: string, mode: ComposeMode = 'compose'): { text: string; actions: CodeAction[] } {
   const { text, cursor } = parseMarkers(marked);
+  assert.ok(cursor !== undefined, 'fixture needs a <|> cursor');
   const doc = service.parse(text, mode);
-  const actions = service.codeActions(doc, { start: cursor!, end: cursor! }).filter((action) => action.fixes?.code === code);
-  assert.deepEqual(actions.map((a) => a.title), []);
+  const actions = service.codeActions(doc, { start: cursor, end: cursor }).filter((a) => a.fixes?.code === code);
+  return { text, actions };
+}
+
+/** The text after applying the fix titled `title` (or the only/preferred one) for `code` at the cursor. */
+export function applyFix(marked: string, code: string, title?: string, mode: ComposeMode = 'compose'): string {
+  const { text, actions } = fixesAt(marked, code, mode);
+  const action = title ? actions.find((a) => a.title === title) : (actions.find((a) => a.isPreferred) ?? actions[0]);
+  assert.ok(action, `no fix ${title ?? ''} for ${code}; offered: ${actions.map((a) => a.title).join(' | ')}`);
+  return applyEdits(text, action.edits);
 }

@@ -3,6 +3,7 @@ import type { Analysis } from './analysis';
 import { deployAnalysis, deployEnumSchemaClaim } from './deploy';
 import { networksAnalysis } from './networks';
 import { placementAnalysis } from './placement';
+import { referencesAnalysis } from './references/index';
 import { resourcesAnalysis } from './resources';
 import { schemaAnalysis, type SchemaValidators } from './schema';
 import { stackAnalysis, stackSchemaClaim } from './stack';
@@ -19,5 +20,6 @@ export function createAnalyses(validators: SchemaValidators): Analysis[] {
     placementAnalysis,
     resourcesAnalysis,
     unitsAnalysis,
+    referencesAnalysis(),
   ];
 }

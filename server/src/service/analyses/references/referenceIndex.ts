@@ -1,0 +1,237 @@
+/**
+ * The reference index: every place a service names a network, named volume, secret, config or another
+ * service, with the exact span of the name. Undefined/unused checks, cycle detection, go-to-definition,
+ * find-references and rename all read it, so each Compose form is understood in one place.
+ * Names that depend on interpolation are left out: their value is unknowable (and must not be judged).
+ */
+import type { ComposeDocument, SectionName } from '../../parse/model';
+import { asMap, get, isInterpolated, text, type Node } from '../../parse/tree';
+import type { Span } from '../../types';
+
+/** The kind of a named, declarable thing; also its top-level section minus the plural. */
+export type ResourceKind = 'service' | 'network' | 'volume' | 'secret' | 'config';
+
+export const SECTION_OF: Readonly<Record<ResourceKind, SectionName>> = {
+  service: 'services',
+  network: 'networks',
+  volume: 'volumes',
+  secret: 'secrets',
+  config: 'configs',
+};
+
+/** The service key a reference is written under. */
+export type ReferenceKey =
+  | 'networks'
+  | 'volumes'
+  | 'secrets'
+  | 'configs'
+  | 'build.secrets'
+  | 'depends_on'
+  | 'links'
+  | 'network_mode'
+  | 'volumes_from'
+  | 'extends';
+
+export interface Reference {
+  readonly kind: ResourceKind;
+  readonly name: string;
+  /** The name as written (inside quotes and prefixes such as `service:`). */
+  readonly span: Span;
+  /** Where the reference is used, when it is written in an anchor or merged in. */
+  readonly via?: Span;
+  /** The service that refers. */
+  readonly from: string;
+  readonly key: ReferenceKey;
+  /** `depends_on` only: false for `required: false`. */
+  readonly required: boolean;
+}
+
+export interface ReferenceIndex {
+  readonly references: readonly Reference[];
+  /** References by `kind:name`. */
+  readonly byTarget: ReadonlyMap<string, readonly Reference[]>;
+  /** Services whose `networks` (or another reference list) holds a name we cannot know. */
+  readonly unknowable: ReadonlySet<ReferenceKey>;
+}
+
+export function targetKey(kind: ResourceKind, name: string): string {
+  return `${kind}:${name}`;
+}
+
+const cache = new WeakMap<ComposeDocument, ReferenceIndex>();
+
+/** The index of a parsed document, computed once per document version. */
+export function referenceIndex(doc: ComposeDocument): ReferenceIndex {
+  let index = cache.get(doc);
+  if (!index) {
+    index = buildIndex(doc);
+    cache.set(doc, index);
+  }
+  return index;
+}
+
+function buildIndex(doc: ComposeDocument): ReferenceIndex {
+  const references: Reference[] = [];
+  const unknowable = new Set<ReferenceKey>();
+  for (const [from, element] of doc.model.services) {
+    const collector = new Collector(doc.text, from, references, unknowable);
+    collectService(collector, element.node);
+  }
+  const byTarget = new Map<string, Reference[]>();
+  for (const reference of references) {
+    const key = targetKey(reference.kind, reference.name);
+    const list = byTarget.get(key);
+    if (list) list.push(reference);
+    else byTarget.set(key, [reference]);
+  }
+  return { references, byTarget, unknowable };
+}
+
+function collectService(c: Collector, service: Node): void {
+  const networks = get(service, 'networks');
+  if (networks?.kind === 'seq') for (const item of networks.items) c.scalar('network', 'networks', item, 0);
+  else if (networks?.kind === 'map') for (const entry of networks.entries) c.key('network', 'networks', entry.keySpan, entry.key, entry.via);
+
+  for (const item of listOf(get(service, 'volumes'))) {
+    if (item.kind === 'map') {
+      if (text(get(item, 'type')) === 'volume') c.scalar('volume', 'volumes', get(item, 'source'), 0);
+    } else {
+      c.prefixed('volume', 'volumes', item, (value) => volumeSource(value));
+    }
+  }
+
+  for (const [key, kind] of [['secrets', 'secret'], ['configs', 'config']] as const) {
+    for (const item of listOf(get(service, key))) c.scalar(kind, key, item.kind === 'map' ? get(item, 'source') : item, 0);
+  }
+  for (const item of listOf(get(get(service, 'build'), 'secrets'))) c.scalar('secret', 'build.secrets', item.kind === 'map' ? get(item, 'source') : item, 0);
+
+  const dependsOn = get(service, 'depends_on');
+  if (dependsOn?.kind === 'seq') for (const item of dependsOn.items) c.scalar('service', 'depends_on', item, 0);
+  else if (dependsOn?.kind === 'map') {
+    for (const entry of dependsOn.entries) {
+      c.key('service', 'depends_on', entry.keySpan, entry.key, entry.via, text(get(entry.value, 'required')) !== 'false');
+    }
+  }
+
+  // `links: [db, "db:alias"]`: the service is before the colon.
+  for (const item of listOf(get(service, 'links'))) c.prefixed('service', 'links', item, (value) => ({ offset: 0, name: value.split(':')[0]! }));
+
+  // `network_mode: service:x` (container:x names a container outside the project).
+  c.prefixed('service', 'network_mode', get(service, 'network_mode'), (value) =>
+    value.startsWith('service:') ? { offset: 'service:'.length, name: value.slice('service:'.length) } : undefined,
+  );
+
+  // `volumes_from: [x, "x:ro", "service:x"]`; `container:x` is not a service.
+  for (const item of listOf(get(service, 'volumes_from'))) {
+    c.prefixed('service', 'volumes_from', item, (value) => {
+      if (value.startsWith('container:')) return undefined;
+      const offset = value.startsWith('service:') ? 'service:'.length : 0;
+      return { offset, name: value.slice(offset).split(':')[0]! };
+    });
+  }
+
+  // `extends: web` or `extends: {service: web}`; with `file:` the service lives in another file.
+  const extendsNode = get(service, 'extends');
+  if (extendsNode?.kind === 'scalar') c.scalar('service', 'extends', extendsNode, 0);
+  else if (extendsNode?.kind === 'map' && !get(extendsNode, 'file')) c.scalar('service', 'extends', get(extendsNode, 'service'), 0);
+}
+
+/**
+ * The named volume of a short-syntax volume (`name:/path[:mode]`), per compose-go `format.ParseVolume`:
+ * a source starting with `.`, `/`, `~` or a Windows drive is a bind mount; no source is an anonymous volume.
+ */
+function volumeSource(value: string): { offset: number; name: string } | undefined {
+  const colon = /^[A-Za-z]:[\\/]/.test(value) ? -1 : value.indexOf(':');
+  if (colon <= 0) return undefined;
+  const source = value.slice(0, colon);
+  if (/^[./~]/.test(source) || source.startsWith('\\\\')) return undefined;
+  return { offset: 0, name: source };
+}
+
+function listOf(node: Node | undefined): readonly Node[] {
+  return node?.kind === 'seq' ? node.items : [];
+}
+
+class Collector {
+  constructor(
+    private readonly text: string,
+    private readonly from: string,
+    private readonly references: Reference[],
+    private readonly unknowable: Set<ReferenceKey>,
+  ) {}
+
+  /** A map key naming the target (`networks: {back: …}`, `depends_on: {db: …}`). */
+  key(kind: ResourceKind, key: ReferenceKey, keySpan: Span, name: string, via: Span | undefined, required = true): void {
+    const span = innerSpan(this.text, keySpan, 0, name) ?? keySpan;
+    this.add({ kind, name, span, ...(via ? { via } : {}), from: this.from, key, required });
+  }
+
+  /** A scalar that is the target's name. */
+  scalar(kind: ResourceKind, key: ReferenceKey, node: Node | undefined, offset: number): void {
+    this.prefixed(kind, key, node, (value) => ({ offset, name: value }));
+  }
+
+  /** A scalar holding the name at some offset (`service:x`, `db:alias`, `data:/var/lib`). */
+  prefixed(kind: ResourceKind, key: ReferenceKey, node: Node | undefined, locate: (value: string) => { offset: number; name: string } | undefined): void {
+    if (node?.kind !== 'scalar' || node.value === null) return;
+    if (isInterpolated(node)) {
+      this.unknowable.add(key);
+      return;
+    }
+    const value = text(node);
+    const found = value === undefined ? undefined : locate(value);
+    if (!found || found.name === '') return;
+    const span = innerSpan(this.text, node.span, found.offset, found.name) ?? node.span;
+    const via = node.via;
+    this.add({ kind, name: found.name, span, ...(via ? { via } : {}), from: this.from, key, required: true });
+  }
+
+  private add(reference: Reference): void {
+    this.references.push(reference);
+  }
+}
+
+/**
+ * The span of `name` at `offset` into a scalar's value, skipping an opening quote; undefined when the
+ * source text there is not the name (escapes, block scalars), so callers fall back to the whole scalar.
+ */
+function innerSpan(source: string, span: Span, offset: number, name: string): Span | undefined {
+  const quoted = source[span.start] === '"' || source[span.start] === "'" ? 1 : 0;
+  const start = span.start + quoted + offset;
+  return source.slice(start, start + name.length) === name ? { start, end: start + name.length } : undefined;
+}
+
+/** The declaration of a name: its key under the top-level section (inside quotes), when the file declares it. */
+export function declaration(doc: ComposeDocument, kind: ResourceKind, name: string): Span | undefined {
+  const keySpan = doc.model[SECTION_OF[kind]].get(name)?.keySpan;
+  return keySpan && (innerSpan(doc.text, keySpan, 0, name) ?? keySpan);
+}
+
+/** What a cursor is on: a reference, or the declaration of a name. */
+export interface SymbolAt {
+  readonly kind: ResourceKind;
+  readonly name: string;
+  /** The name under the cursor. */
+  readonly span: Span;
+}
+
+/** The named thing at `offset` (touching either end of the name counts), if any. */
+export function symbolAt(doc: ComposeDocument, offset: number): SymbolAt | undefined {
+  const touches = (span: Span) => span.start <= offset && offset <= span.end;
+  const reference = referenceIndex(doc).references.find((r) => touches(r.span));
+  if (reference) return { kind: reference.kind, name: reference.name, span: reference.span };
+  for (const kind of KINDS) {
+    for (const name of doc.model[SECTION_OF[kind]].keys()) {
+      const span = declaration(doc, kind, name);
+      if (span && touches(span)) return { kind, name, span };
+    }
+  }
+  return undefined;
+}
+
+const KINDS = Object.keys(SECTION_OF) as ResourceKind[];
+
+/** True when the file has the top-level section at all (an empty `networks:` counts). */
+export function hasSection(doc: ComposeDocument, kind: ResourceKind): boolean {
+  return doc.model.topLevel.some((entry) => entry.key === SECTION_OF[kind] && (asMap(entry.node) !== undefined || entry.node.kind === 'scalar'));
+}

@@ -1,0 +1,95 @@
+/**
+ * References to names the file does not declare: networks, volumes, secrets, configs (compose-go
+ * `loader/validate.go` "refers to undefined …"; docker/cli `convert` "undefined network/secret/config")
+ * and services (`depends_on`, `links`, `network_mode: service:`, `volumes_from`, `extends`), which
+ * compose-go turns into dependencies and rejects with "depends on undefined service".
+ */
+import type { ComposeDocument } from '../../parse/model';
+import { closest, didYouMean } from '../../suggest';
+import type { Finding, RelatedSpan, Severity } from '../../types';
+import { isPartialFile } from './partialFile';
+import { referenceIndex, SECTION_OF, type Reference, type ReferenceKey } from './referenceIndex';
+
+const REFERENCE = 'https://docs.docker.com/reference/compose-file/';
+
+interface Rule {
+  readonly code: string;
+  readonly docUrl: string;
+  /** Service references are a Compose matter: `docker stack deploy` ignores or forbids these keys. */
+  readonly composeOnly: boolean;
+  readonly describe: (r: Reference) => string;
+}
+
+export const UNDEFINED_RULES: Readonly<Record<ReferenceKey, Rule>> = {
+  networks: resourceRule('network-undefined', 'networks/', 'network'),
+  volumes: resourceRule('volume-undefined', 'volumes/', 'volume'),
+  secrets: resourceRule('secret-undefined', 'secrets/', 'secret'),
+  'build.secrets': resourceRule('secret-undefined', 'build/#secrets', 'build secret'),
+  configs: resourceRule('config-undefined', 'configs/', 'config'),
+  // compose-go accepts `required: false` only for a service that exists but is disabled by profiles.
+  depends_on: serviceRule('depends-on-undefined', 'depends_on', (r) => `Service '${r.from}' depends on '${r.name}', which is not a service in this file.${r.required ? '' : " 'required: false' only allows a service that is defined but disabled by profiles."}`),
+  links: serviceRule('links-undefined', 'links', (r) => `Service '${r.from}' links to '${r.name}', which is not a service in this file.`),
+  network_mode: serviceRule('network-mode-service-undefined', 'network_mode', (r) => `'network_mode' of service '${r.from}' shares the network of service '${r.name}', which is not a service in this file.`),
+  volumes_from: serviceRule('volumes-from-undefined', 'volumes_from', (r) => `Service '${r.from}' mounts volumes from '${r.name}', which is not a service in this file (write 'container:${r.name}' for a container).`),
+  extends: serviceRule('extends-undefined', 'extends', (r) => `Service '${r.from}' extends '${r.name}', which is not a service in this file (add 'file:' when it lives in another file).`),
+};
+
+function resourceRule(code: string, page: string, what: string): Rule {
+  const section = page.startsWith('build') ? 'secrets' : page.slice(0, -1);
+  return {
+    code,
+    docUrl: REFERENCE + page,
+    composeOnly: false,
+    describe: (r) => `Service '${r.from}' refers to ${what} '${r.name}', which is not declared under top-level '${section}'.`,
+  };
+}
+
+function serviceRule(code: string, anchor: string, describe: (r: Reference) => string): Rule {
+  return { code, docUrl: `${REFERENCE}services/#${anchor}`, composeOnly: true, describe };
+}
+
+export function findUndefinedReferences(doc: ComposeDocument): Finding[] {
+  const partial = isPartialFile(doc);
+  // One finding per written name: a name inside an anchor used by several services is reported once,
+  // with every use site as related information.
+  const bySpan = new Map<string, { reference: Reference; related: RelatedSpan[] }>();
+  for (const reference of referenceIndex(doc).references) {
+    if (UNDEFINED_RULES[reference.key].composeOnly && doc.mode === 'stack') continue;
+    if (isDeclared(doc, reference)) continue;
+    const key = `${reference.span.start}:${reference.span.end}:${reference.key}`;
+    const group = bySpan.get(key) ?? { reference, related: [] };
+    if (reference.via) group.related.push({ span: reference.via, message: `used here by service '${reference.from}'` });
+    bySpan.set(key, group);
+  }
+  return [...bySpan.values()].map(({ reference, related }) => {
+    const rule = UNDEFINED_RULES[reference.key];
+    // Split set-ups (`-f base.yml -f this.yml`, COMPOSE_FILE) declare names in another file: Compose
+    // accepts the merged model, so in a file that is evidently partial this is a warning, not an error.
+    const severity: Severity = partial ? 'warning' : 'error';
+    const suffix = partial ? ' Compose accepts it only if another Compose file merged with this one declares it.' : '';
+    return {
+      code: rule.code,
+      severity,
+      message: rule.describe(reference) + didYouMean(reference.name, candidatesFor(doc, reference)) + suffix,
+      span: reference.span,
+      ...(related.length ? { related } : {}),
+      docUrl: rule.docUrl,
+    };
+  });
+}
+
+function isDeclared(doc: ComposeDocument, reference: Reference): boolean {
+  if (doc.model[SECTION_OF[reference.kind]].has(reference.name)) return true;
+  // Compose adds the `default` network implicitly (compose-go `normalizeNetworks`).
+  return reference.kind === 'network' && reference.name === 'default';
+}
+
+/** The declared name closest to the misspelt one in a finding, for the "replace" quick fix. */
+export function suggestionFor(doc: ComposeDocument, reference: Reference): string | undefined {
+  return closest(reference.name, candidatesFor(doc, reference));
+}
+
+/** Declared names of the reference's kind; a service is no candidate for its own dependency. */
+function candidatesFor(doc: ComposeDocument, reference: Reference): string[] {
+  return [...doc.model[SECTION_OF[reference.kind]].keys()].filter((name) => reference.kind !== 'service' || name !== reference.from);
+}
