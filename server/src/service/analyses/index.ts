@@ -1,11 +1,17 @@
 /** Every analysis the language service runs, in a fixed order (the core is deterministic). */
 import type { Analysis } from './analysis';
+import { containerNamesAnalysis } from './containerNames';
+import { dependenciesAnalysis } from './dependencies';
 import { deployAnalysis, deployEnumSchemaClaim } from './deploy';
+import { fileObjectsAnalysis } from './fileObjects';
+import { mountTargetsAnalysis } from './mountTargets';
 import { networksAnalysis } from './networks';
+import { obsoleteKeysAnalysis } from './obsoleteKeys';
 import { placementAnalysis } from './placement';
 import { referencesAnalysis } from './references/index';
 import { resourcesAnalysis } from './resources';
 import { schemaAnalysis, type SchemaValidators } from './schema';
+import { serviceDefinitionsAnalysis } from './serviceDefinitions';
 import { stackAnalysis, stackSchemaClaim } from './stack';
 import { subnetsAnalysis } from './subnets';
 import { durationSchemaClaim, unitsAnalysis } from './units';
@@ -21,5 +27,11 @@ export function createAnalyses(validators: SchemaValidators): Analysis[] {
     resourcesAnalysis,
     unitsAnalysis,
     referencesAnalysis(),
+    dependenciesAnalysis(),
+    serviceDefinitionsAnalysis(),
+    containerNamesAnalysis(),
+    mountTargetsAnalysis(),
+    fileObjectsAnalysis(),
+    obsoleteKeysAnalysis(),
   ];
 }

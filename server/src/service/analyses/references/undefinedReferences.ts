@@ -6,7 +6,8 @@
  */
 import type { ComposeDocument } from '../../parse/model';
 import { closest, didYouMean } from '../../suggest';
-import type { Finding, RelatedSpan, Severity } from '../../types';
+import type { Finding, Severity } from '../../types';
+import { FindingSet } from '../findingSet';
 import { isPartialFile } from './partialFile';
 import { referenceIndex, SECTION_OF, type Reference, type ReferenceKey } from './referenceIndex';
 
@@ -49,33 +50,27 @@ function serviceRule(code: string, anchor: string, describe: (r: Reference) => s
 }
 
 export function findUndefinedReferences(doc: ComposeDocument): Finding[] {
+  // Split set-ups (`-f base.yml -f this.yml`, COMPOSE_FILE) declare names in another file: Compose
+  // accepts the merged model, so in a file that is evidently partial this is a warning, not an error.
   const partial = isPartialFile(doc);
-  // One finding per written name: a name inside an anchor used by several services is reported once,
-  // with every use site as related information.
-  const bySpan = new Map<string, { reference: Reference; related: RelatedSpan[] }>();
+  const severity: Severity = partial ? 'warning' : 'error';
+  const suffix = partial ? ' Compose accepts it only if another Compose file merged with this one declares it.' : '';
+  const set = new FindingSet();
   for (const reference of referenceIndex(doc).references) {
-    if (UNDEFINED_RULES[reference.key].composeOnly && doc.mode === 'stack') continue;
-    if (isDeclared(doc, reference)) continue;
-    const key = `${reference.span.start}:${reference.span.end}:${reference.key}`;
-    const group = bySpan.get(key) ?? { reference, related: [] };
-    if (reference.via) group.related.push({ span: reference.via, message: `used here by service '${reference.from}'` });
-    bySpan.set(key, group);
-  }
-  return [...bySpan.values()].map(({ reference, related }) => {
     const rule = UNDEFINED_RULES[reference.key];
-    // Split set-ups (`-f base.yml -f this.yml`, COMPOSE_FILE) declare names in another file: Compose
-    // accepts the merged model, so in a file that is evidently partial this is a warning, not an error.
-    const severity: Severity = partial ? 'warning' : 'error';
-    const suffix = partial ? ' Compose accepts it only if another Compose file merged with this one declares it.' : '';
-    return {
-      code: rule.code,
-      severity,
-      message: rule.describe(reference) + didYouMean(reference.name, candidatesFor(doc, reference)) + suffix,
-      span: reference.span,
-      ...(related.length ? { related } : {}),
-      docUrl: rule.docUrl,
-    };
-  });
+    if ((rule.composeOnly && doc.mode === 'stack') || isDeclared(doc, reference)) continue;
+    set.add(
+      {
+        code: rule.code,
+        severity,
+        message: rule.describe(reference) + didYouMean(reference.name, candidatesFor(doc, reference)) + suffix,
+        span: reference.span,
+        docUrl: rule.docUrl,
+      },
+      { via: reference.via, service: reference.from },
+    );
+  }
+  return set.findings();
 }
 
 function isDeclared(doc: ComposeDocument, reference: Reference): boolean {

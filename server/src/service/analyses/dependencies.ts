@@ -1,0 +1,93 @@
+/**
+ * What `depends_on` promises but cannot deliver: waiting for health of a service without a
+ * healthcheck, and depending on a service that only starts with a profile the dependent lacks.
+ * Compose only: `docker stack deploy` ignores start order.
+ */
+import { serviceDependsOn } from '../parse/compose';
+import type { ComposeDocument } from '../parse/model';
+import { asSeq, get, isInterpolated, text, type Node } from '../parse/tree';
+import type { Finding } from '../types';
+import type { Analysis } from './analysis';
+import { FindingSet, useOf } from './findingSet';
+import { lacksImage } from './references/partialFile';
+import { referenceIndex } from './references/referenceIndex';
+
+const DEPENDS_ON = 'https://docs.docker.com/reference/compose-file/services/#depends_on';
+const PROFILES = 'https://docs.docker.com/compose/how-tos/profiles/';
+/** Keys that make compose-go start the target first (loader/normalize.go), each a required dependency. */
+const DEPENDENCY_KEYS = new Set(['depends_on', 'links', 'network_mode', 'volumes_from']);
+
+export function dependenciesAnalysis(): Analysis {
+  return {
+    name: 'dependencies',
+    run: (doc) => (doc.mode === 'stack' ? [] : [...healthWaits(doc), ...profileGaps(doc)]),
+  };
+}
+
+/** `condition: service_healthy` on a dependency that has no healthcheck, or has it disabled. */
+function healthWaits(doc: ComposeDocument): Finding[] {
+  const set = new FindingSet();
+  for (const [name, service] of doc.model.services) {
+    for (const dependency of serviceDependsOn(service.node)) {
+      const condition = dependency.conditionNode;
+      if (dependency.condition !== 'service_healthy' || !condition) continue;
+      const target = doc.model.services.get(dependency.name);
+      // With `extends` or as an override entry the healthcheck may come from elsewhere.
+      if (!target || get(target.node, 'extends') || lacksImage(target)) continue;
+      const healthcheck = get(target.node, 'healthcheck');
+      const disabled = healthcheck && isDisabled(healthcheck);
+      if (healthcheck && !disabled) continue;
+      const message = disabled
+        ? `Service '${name}' waits for '${dependency.name}' to be healthy, but '${dependency.name}' disables its healthcheck, so it never becomes healthy and Compose gives up.`
+        : `Service '${name}' waits for '${dependency.name}' to be healthy, but '${dependency.name}' has no healthcheck here; unless its image defines HEALTHCHECK, Compose fails to start '${name}'.`;
+      set.add({ code: 'depends-on-healthy-no-healthcheck', severity: disabled ? 'error' : 'warning', message, span: condition.span, docUrl: DEPENDS_ON }, useOf(condition, name));
+    }
+  }
+  return set.findings();
+}
+
+/** `disable: true`, or `test: ["NONE"]` (compose-spec healthcheck). */
+function isDisabled(healthcheck: Node): boolean {
+  const test = get(healthcheck, 'test');
+  return text(get(healthcheck, 'disable')) === 'true' || (test?.kind === 'seq' && text(test.items[0]) === 'NONE');
+}
+
+/**
+ * A required dependency that is disabled whenever the dependent is enabled without the dependency's
+ * profiles: compose-go then rejects the model ("service … is required by … but is disabled").
+ */
+function profileGaps(doc: ComposeDocument): Finding[] {
+  const set = new FindingSet();
+  for (const reference of referenceIndex(doc).references) {
+    if (!DEPENDENCY_KEYS.has(reference.key) || !reference.required) continue;
+    const from = doc.model.services.get(reference.from);
+    const target = doc.model.services.get(reference.name);
+    if (!from || !target) continue;
+    const targetProfiles = profilesOf(target.node);
+    const fromProfiles = profilesOf(from.node);
+    if (!targetProfiles || targetProfiles.length === 0 || !fromProfiles) continue;
+    const missing = fromProfiles.filter((profile) => !targetProfiles.includes(profile));
+    if (fromProfiles.length > 0 && missing.length === 0) continue;
+    const wanted = targetProfiles.map((p) => `'${p}'`).join(' or ');
+    const when = fromProfiles.length === 0 ? `'${reference.from}' has no profiles, so it starts` : `'${reference.from}' starts with profile '${missing[0]!}'`;
+    set.add(
+      {
+        code: 'profile-dependency-missing',
+        severity: 'warning',
+        message: `Service '${reference.from}' depends on '${reference.name}', which only starts with profile ${wanted}; ${when} without it and Compose refuses the dependency. Share a profile or mark the dependency 'required: false'.`,
+        span: reference.span,
+        docUrl: PROFILES,
+      },
+      { via: reference.via, service: reference.from },
+    );
+  }
+  return set.findings();
+}
+
+/** The service's profiles; undefined when they depend on variables. */
+function profilesOf(service: Node): string[] | undefined {
+  const profiles = asSeq(get(service, 'profiles'));
+  if (!profiles) return [];
+  if (profiles.items.some(isInterpolated)) return undefined;
+  return profiles.items.flatMap((item) => text(item) ?? []);
+}

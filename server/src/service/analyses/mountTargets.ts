@@ -1,0 +1,81 @@
+/**
+ * Two mounts on the same container path in one service (compose-go `checkConsistency`: "target X
+ * already mounted as …"): volumes in short and long form, and `tmpfs` entries (compose).
+ */
+import type { ComposeDocument } from '../parse/model';
+import { get, isInterpolated, text, type Node } from '../parse/tree';
+import type { Finding } from '../types';
+import type { Analysis } from './analysis';
+import { FindingSet, useOf } from './findingSet';
+
+const DOC_URL = 'https://docs.docker.com/reference/compose-file/services/#volumes';
+
+export function mountTargetsAnalysis(): Analysis {
+  return { name: 'mountTargets', run: findDuplicateMountTargets };
+}
+
+function findDuplicateMountTargets(doc: ComposeDocument): Finding[] {
+  const set = new FindingSet();
+  for (const [service, element] of doc.model.services) {
+    const seen = new Map<string, Node>();
+    for (const { node, target } of mounts(element.node, doc.mode === 'compose')) {
+      const first = seen.get(target);
+      if (!first) {
+        seen.set(target, node);
+        continue;
+      }
+      for (const [here, there] of [[first, node], [node, first]] as const) {
+        set.add(
+          {
+            code: 'duplicate-mount-target',
+            severity: 'error',
+            message: `Service '${service}' mounts two things on ${target}; each container path can hold one mount.`,
+            span: here.span,
+            related: [{ span: there.span, message: `the other mount on ${target}` }],
+            docUrl: DOC_URL,
+          },
+          useOf(here, service),
+        );
+      }
+    }
+  }
+  return set.findings();
+}
+
+function* mounts(service: Node, withTmpfs: boolean): Generator<{ node: Node; target: string }> {
+  const volumes = get(service, 'volumes');
+  for (const item of volumes?.kind === 'seq' ? volumes.items : []) {
+    const target = item.kind === 'map' ? plain(get(item, 'target')) : shortTarget(plain(item));
+    if (target) yield { node: item, target: clean(target) };
+  }
+  if (!withTmpfs) return;
+  const tmpfs = get(service, 'tmpfs');
+  for (const item of tmpfs?.kind === 'seq' ? tmpfs.items : tmpfs ? [tmpfs] : []) {
+    const path = plain(item)?.split(':')[0];
+    if (path) yield { node: item, target: clean(path) };
+  }
+}
+
+/** A scalar's text when it does not depend on variables. */
+function plain(node: Node | undefined): string | undefined {
+  return node && !isInterpolated(node) ? text(node) : undefined;
+}
+
+/** The container path of `[source:]target[:mode]`, keeping a Windows drive (`C:\x`) in the source. */
+function shortTarget(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const parts = value.split(':');
+  if (parts.length > 1 && /^[A-Za-z]$/.test(parts[0]!) && /^[\\/]/.test(parts[1]!)) parts.splice(0, 2, `${parts[0]}:${parts[1]}`);
+  return parts.length === 1 ? parts[0] : parts[1];
+}
+
+/** Go's `path.Clean` for absolute container paths: no `.`, `..`, repeated or trailing slashes. */
+function clean(path: string): string {
+  const parts: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') parts.pop();
+    else parts.push(part);
+  }
+  return (path.startsWith('/') ? '/' : '') + parts.join('/') || '/';
+}

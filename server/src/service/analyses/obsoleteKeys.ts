@@ -1,0 +1,62 @@
+/**
+ * Keys Compose still reads but no longer needs: the top-level `version` (compose-go warns "the
+ * attribute `version` is obsolete, it will be ignored") and legacy `links` (service names resolve on
+ * shared networks). Compose only: a stack file's `version` selects its schema, and the stack analysis
+ * reports ignored keys such as `links`.
+ */
+import type { ComposeDocument } from '../parse/model';
+import { entry } from '../parse/tree';
+import type { Finding } from '../types';
+import type { Analysis, FixProvider } from './analysis';
+import { FindingSet } from './findingSet';
+
+const SERVICES = 'https://docs.docker.com/reference/compose-file/services/';
+
+export function obsoleteKeysAnalysis(): Analysis {
+  return {
+    name: 'obsoleteKeys',
+    run: (doc) => (doc.mode === 'stack' ? [] : [...obsoleteVersion(doc), ...deprecatedLinks(doc)]),
+    fixes: { 'version-obsolete': deleteLine },
+  };
+}
+
+function obsoleteVersion(doc: ComposeDocument): Finding[] {
+  return doc.model.topLevel
+    .filter((top) => top.key === 'version')
+    .map((top) => ({
+      code: 'version-obsolete',
+      severity: 'information' as const,
+      message: "The top-level 'version' is obsolete: Compose ignores it and always uses the latest Compose Specification.",
+      span: { start: top.keySpan.start, end: Math.max(top.keySpan.end, top.node.span.end) },
+      docUrl: 'https://docs.docker.com/reference/compose-file/version-and-name/',
+      tags: ['deprecated' as const],
+    }));
+}
+
+function deprecatedLinks(doc: ComposeDocument): Finding[] {
+  const set = new FindingSet();
+  for (const [name, service] of doc.model.services) {
+    const links = entry(service.node, 'links');
+    if (!links) continue;
+    set.add(
+      {
+        code: 'links-deprecated',
+        severity: 'information',
+        message: "'links' is a legacy option: services on a shared network already reach each other by service name; use 'depends_on' for start order.",
+        span: links.keySpan,
+        docUrl: `${SERVICES}#links`,
+        tags: ['deprecated'],
+      },
+      { via: links.via, service: name },
+    );
+  }
+  return set.findings();
+}
+
+/** Removes the finding's lines entirely. */
+const deleteLine: FixProvider = (doc, finding) => {
+  const first = doc.lineIndex.positionAt(finding.span.start).line;
+  const last = doc.lineIndex.positionAt(finding.span.end).line;
+  const end = last + 1 < doc.lineIndex.lineCount ? doc.lineIndex.lineStart(last + 1) : doc.text.length;
+  return [{ title: "Remove the obsolete 'version'", kind: 'quickfix', edits: [{ span: { start: doc.lineIndex.lineStart(first), end }, newText: '' }], isPreferred: true }];
+};

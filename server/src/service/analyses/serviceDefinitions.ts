@@ -1,0 +1,123 @@
+/**
+ * Service definitions Compose or the engine refuses: no image to run, a healthcheck test without its
+ * command type, and restart policies the engine does not know (plus the YAML 1.1 `no` trap).
+ */
+import type { ComposeDocument } from '../parse/model';
+import { distance } from 'fastest-levenshtein';
+import { get, isInterpolated, text, type Node } from '../parse/tree';
+import { closest, didYouMean } from '../suggest';
+import type { Finding } from '../types';
+import type { Analysis, FixProvider } from './analysis';
+import { FindingSet, useOf } from './findingSet';
+import { lacksImage } from './references/partialFile';
+
+const SERVICES = 'https://docs.docker.com/reference/compose-file/services/';
+const RESTART_POLICIES = ['no', 'always', 'on-failure', 'unless-stopped'];
+
+export function serviceDefinitionsAnalysis(): Analysis {
+  return {
+    name: 'serviceDefinitions',
+    run: (doc) => [...missingImages(doc), ...healthcheckTests(doc), ...restartPolicies(doc)],
+    fixes: { 'restart-no-unquoted': quoteNo, 'restart-invalid': suggestPolicy },
+  };
+}
+
+/**
+ * compose-go: "service X has neither an image nor a build context specified". Real files without an
+ * image are nearly always override entries completed by another file (`-f base.yml -f this.yml`), which
+ * this file alone cannot tell apart from a mistake, so the finding is a hint that names both readings.
+ */
+function missingImages(doc: ComposeDocument): Finding[] {
+  const findings: Finding[] = [];
+  for (const [name, service] of doc.model.services) {
+    // A misspelt `imag:` is the schema's did-you-mean, not a missing image.
+    if (service.via || !lacksImage(service) || hasMisspeltImageKey(service.node)) continue;
+    findings.push({
+      code: 'image-or-build-missing',
+      severity: 'information',
+      message: `Service '${name}' has neither 'image' nor 'build': Compose runs it only when another file completes it (an override merged with this file, or a service that extends it and sets one).`,
+      span: service.keySpan,
+      docUrl: `${SERVICES}#image`,
+    });
+  }
+  return findings;
+}
+
+function hasMisspeltImageKey(service: Node): boolean {
+  // Looser than `closest`: `imgae` (a swap) is two edits away.
+  return service.kind === 'map' && service.entries.some((e) => distance(e.key, 'image') <= 2 || distance(e.key, 'build') <= 2);
+}
+
+/** compose-go `checkConsistency`: `healthcheck.test must start either by "CMD", "CMD-SHELL" or "NONE"`. */
+function healthcheckTests(doc: ComposeDocument): Finding[] {
+  if (doc.mode === 'stack') return [];
+  const set = new FindingSet();
+  for (const [name, service] of doc.model.services) {
+    const test = get(get(service.node, 'healthcheck'), 'test');
+    const first = test?.kind === 'seq' ? test.items[0] : undefined;
+    const kind = text(first);
+    if (!first || kind === undefined || isInterpolated(first) || ['CMD', 'CMD-SHELL', 'NONE'].includes(kind)) continue;
+    set.add(
+      {
+        code: 'healthcheck-test-invalid',
+        severity: 'error',
+        message: `A healthcheck 'test' list must start with "CMD", "CMD-SHELL" or "NONE", not '${kind}'.`,
+        span: first.span,
+        docUrl: `${SERVICES}#healthcheck`,
+      },
+      useOf(first, name),
+    );
+  }
+  return set.findings();
+}
+
+/** The engine's policies (`no`, `always`, `unless-stopped`, `on-failure[:N]`); the count only with on-failure. */
+function restartPolicies(doc: ComposeDocument): Finding[] {
+  const set = new FindingSet();
+  for (const [name, service] of doc.model.services) {
+    const node = get(service.node, 'restart');
+    const value = text(node);
+    if (!node || node.kind !== 'scalar' || value === undefined || isInterpolated(node)) continue;
+    if (node.style === 'plain' && node.raw === 'no') {
+      set.add(
+        {
+          code: 'restart-no-unquoted',
+          severity: 'warning',
+          message: "Unquoted 'no' is the boolean false in YAML 1.1 tools (such as the legacy Python docker-compose); quote it as \"no\".",
+          span: node.span,
+          docUrl: `${SERVICES}#restart`,
+        },
+        useOf(node, name),
+      );
+    } else if (!isRestartPolicy(value)) {
+      set.add(
+        {
+          code: 'restart-invalid',
+          severity: 'error',
+          message: `'${value}' is not a restart policy. Use "no", always, on-failure, on-failure:<max retries> or unless-stopped.${didYouMean(value, RESTART_POLICIES)}`,
+          span: node.span,
+          docUrl: `${SERVICES}#restart`,
+        },
+        useOf(node, name),
+      );
+    }
+  }
+  return set.findings();
+}
+
+function isRestartPolicy(value: string): boolean {
+  return RESTART_POLICIES.includes(value) || /^on-failure:\d+$/.test(value);
+}
+
+function suggestion(value: string): string | undefined {
+  return closest(value, RESTART_POLICIES);
+}
+
+const quoteNo: FixProvider = (_doc, finding) => [{ title: 'Quote it: "no"', kind: 'quickfix', edits: [{ span: finding.span, newText: '"no"' }], isPreferred: true }];
+
+const suggestPolicy: FixProvider = (doc, finding) => {
+  const replacement = suggestion(doc.text.slice(finding.span.start, finding.span.end).replace(/^["']|["']$/g, ''));
+  if (!replacement) return [];
+  const newText = replacement === 'no' ? '"no"' : replacement;
+  return [{ title: `Change to ${newText}`, kind: 'quickfix', edits: [{ span: finding.span, newText }], isPreferred: true }];
+};
