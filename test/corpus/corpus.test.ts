@@ -42,6 +42,18 @@ describe('real-world corpus', function () {
     expectJson(path.join(__dirname, 'snapshot.json'), snapshot);
   });
 
+  it('answers navigation requests at a spread of offsets in every file without an exception', () => {
+    for (const { file, mode } of corpusFiles()) {
+      const doc = service.parse(readFileSync(path.join(CORPUS, file), 'utf8'), mode);
+      for (let offset = 0; offset <= doc.text.length; offset += 37) {
+        service.definition(doc, offset);
+        service.references(doc, offset, true);
+        service.documentHighlights(doc, offset);
+        if (service.prepareRename(doc, offset)) service.rename(doc, offset, 'renamed');
+      }
+    }
+  });
+
   it('has no schema or syntax errors on any file (all are valid real-world files)', () => {
     for (const { file, mode } of corpusFiles()) {
       const doc = service.parse(readFileSync(path.join(CORPUS, file), 'utf8'), mode);

@@ -2,13 +2,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { ROOT } from './service';
 
 export interface TestServer {
   readonly connection: MessageConnection;
   readonly process: ChildProcess;
   readonly stderr: () => string;
+  readonly initializeResult: InitializeResult;
   /** Resolves with the next diagnostics published for `uri` (optionally for a given version). */
   diagnostics(uri: string, version?: number): Promise<Diagnostic[]>;
   open(uri: string, text: string, version?: number): void;
@@ -33,7 +34,7 @@ export async function startServer(options: { env?: Record<string, string>; setti
   });
   connection.onNotification('window/logMessage', () => undefined);
   connection.listen();
-  await connection.sendRequest('initialize', {
+  const initializeResult: InitializeResult = await connection.sendRequest('initialize', {
     processId: process.pid,
     rootUri: null,
     capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
@@ -44,6 +45,7 @@ export async function startServer(options: { env?: Record<string, string>; setti
     connection,
     process: child,
     stderr: () => stderr,
+    initializeResult,
     diagnostics: (uri, version) => new Promise((resolve) => waiting.push({ uri, version, resolve })),
     open: (uri, text, version = 1) =>
       void connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockercompose', version, text } }),

@@ -1,17 +1,25 @@
 /** The only place where core offsets and spans become LSP positions and ranges, and back. */
 import {
   DiagnosticSeverity,
+  DocumentHighlightKind,
   DiagnosticTag,
   SymbolKind as LspSymbolKind,
   type Diagnostic,
+  type DocumentHighlight as LspDocumentHighlight,
+  type Location,
+  type Position,
   type DocumentSymbol as LspDocumentSymbol,
   type Range,
   type TextEdit as LspTextEdit,
 } from 'vscode-languageserver';
-import type { ComposeDocument, DocumentSymbol, Finding, Severity, Span, SymbolKind, TextEdit } from '../service/index';
+import type { ComposeDocument, DocumentHighlight, DocumentSymbol, Finding, Severity, Span, SymbolKind, TextEdit } from '../service/index';
 
 export function toRange(doc: ComposeDocument, span: Span): Range {
   return { start: doc.lineIndex.positionAt(span.start), end: doc.lineIndex.positionAt(span.end) };
+}
+
+export function toOffset(doc: ComposeDocument, position: Position): number {
+  return doc.lineIndex.offsetAt(position);
 }
 
 export function toSpan(doc: ComposeDocument, range: Range): Span {
@@ -63,4 +71,12 @@ export function toDocumentSymbol(doc: ComposeDocument, symbol: DocumentSymbol): 
     selectionRange: toRange(doc, symbol.selectionSpan),
     children: symbol.children.map((child) => toDocumentSymbol(doc, child)),
   };
+}
+
+export function toLocation(doc: ComposeDocument, uri: string, span: Span): Location {
+  return { uri, range: toRange(doc, span) };
+}
+
+export function toDocumentHighlight(doc: ComposeDocument, highlight: DocumentHighlight): LspDocumentHighlight {
+  return { range: toRange(doc, highlight.span), kind: highlight.kind === 'write' ? DocumentHighlightKind.Write : DocumentHighlightKind.Read };
 }

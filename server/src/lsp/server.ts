@@ -1,8 +1,18 @@
 /** The LSP binding: capabilities, settings and a one-line handler table over the language service. */
-import { CodeActionKind, TextDocumentSyncKind, type CodeAction as LspCodeAction, type Connection, type InitializeResult } from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  ErrorCodes,
+  ResponseError,
+  TextDocumentSyncKind,
+  type CodeAction as LspCodeAction,
+  type Connection,
+  type InitializeResult,
+  type Range,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
 import type { ShipshapeSettings } from '../protocol';
 import { createLanguageService, type RuleSetting, type ServiceSettings } from '../service/index';
-import { toDiagnostic, toDocumentSymbol, toSpan, toTextEdit } from './convert';
+import { toDiagnostic, toDocumentHighlight, toDocumentSymbol, toLocation, toOffset, toRange, toSpan, toTextEdit } from './convert';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { Documents } from './documents';
 import { runSafe } from './runSafe';
@@ -57,6 +67,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
         documentSymbolProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        renameProvider: { prepareProvider: true },
       },
       serverInfo: { name: 'shipshape-language-server', version: '0.1.0' },
     };
@@ -87,6 +101,51 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         ...(action.fixes ? { diagnostics: [toDiagnostic(doc, uri, action.fixes)] } : {}),
         ...(action.isPreferred ? { isPreferred: true } : {}),
       }));
+    }),
+  );
+
+  connection.onDefinition(
+    handle('textDocument/definition', [], (params) => {
+      const doc = documents.get(params.textDocument.uri);
+      return doc ? service.definition(doc, toOffset(doc, params.position)).map((span) => toLocation(doc, params.textDocument.uri, span)) : [];
+    }),
+  );
+
+  connection.onReferences(
+    handle('textDocument/references', [], (params) => {
+      const doc = documents.get(params.textDocument.uri);
+      if (!doc) return [];
+      const offset = toOffset(doc, params.position);
+      return service.references(doc, offset, params.context.includeDeclaration).map((span) => toLocation(doc, params.textDocument.uri, span));
+    }),
+  );
+
+  connection.onDocumentHighlight(
+    handle('textDocument/documentHighlight', [], (params) => {
+      const doc = documents.get(params.textDocument.uri);
+      return doc ? service.documentHighlights(doc, toOffset(doc, params.position)).map((highlight) => toDocumentHighlight(doc, highlight)) : [];
+    }),
+  );
+
+  // A refusal is answered as an error, which editors show to the user ("cannot rename …").
+  connection.onPrepareRename(
+    handle('textDocument/prepareRename', null, (params): { range: Range; placeholder: string } | ResponseError | null => {
+      const doc = documents.get(params.textDocument.uri);
+      const result = doc && service.prepareRename(doc, toOffset(doc, params.position));
+      if (!doc || !result) return null;
+      if ('refused' in result) return new ResponseError(ErrorCodes.InvalidRequest, result.refused);
+      return { range: toRange(doc, result.span), placeholder: result.placeholder };
+    }),
+  );
+
+  connection.onRenameRequest(
+    handle('textDocument/rename', null, (params): WorkspaceEdit | ResponseError | null => {
+      const uri = params.textDocument.uri;
+      const doc = documents.get(uri);
+      const result = doc && service.rename(doc, toOffset(doc, params.position), params.newName);
+      if (!doc || !result) return null;
+      if ('refused' in result) return new ResponseError(ErrorCodes.InvalidRequest, result.refused);
+      return { changes: { [uri]: result.edits.map((edit) => toTextEdit(doc, edit)) } };
     }),
   );
 

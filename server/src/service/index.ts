@@ -7,6 +7,10 @@ import type { Analysis } from './analyses/analysis';
 import { createAnalyses } from './analyses/index';
 import { compileSchema } from './analyses/schema';
 import { codeAction } from './features/codeAction';
+import { definition } from './features/definition';
+import { documentHighlight, type DocumentHighlight } from './features/documentHighlight';
+import { references } from './features/references';
+import { prepareRename, rename, type PrepareRenameResult, type RenameResult } from './features/rename';
 import { diagnostics, sortFindings } from './features/diagnostics';
 import { documentSymbol, type DocumentSymbol } from './features/documentSymbol';
 import { parseCompose, type ComposeDocument } from './parse/model';
@@ -14,6 +18,8 @@ import type { CodeAction, ComposeMode, Finding, ServiceSettings, Span } from './
 
 export type { ComposeDocument } from './parse/model';
 export type { DocumentSymbol, SymbolKind } from './features/documentSymbol';
+export type { DocumentHighlight } from './features/documentHighlight';
+export type { PrepareRenameResult, RenameResult } from './features/rename';
 export { LineIndex, type LineCharacter } from './parse/lineIndex';
 export { DEFAULT_STACK_PATTERNS, modeForPath } from './mode';
 export * from './types';
@@ -36,6 +42,15 @@ export interface LanguageService {
   /** Quick fixes and refactorings for the range `span`. */
   codeActions(doc: ComposeDocument, span: Span, settings?: ServiceSettings): CodeAction[];
   documentSymbols(doc: ComposeDocument): DocumentSymbol[];
+  /** The declaration(s) of the name at `offset` (or the anchor of the alias there). */
+  definition(doc: ComposeDocument, offset: number): Span[];
+  /** Every occurrence of the service/network/volume/secret/config named at `offset`. */
+  references(doc: ComposeDocument, offset: number, includeDeclaration: boolean): Span[];
+  documentHighlights(doc: ComposeDocument, offset: number): DocumentHighlight[];
+  /** The renameable name at `offset`, a reason it cannot be renamed, or undefined when there is none. */
+  prepareRename(doc: ComposeDocument, offset: number): PrepareRenameResult | undefined;
+  /** Edits renaming the name at `offset` everywhere in the file, or a reason it cannot be renamed. */
+  rename(doc: ComposeDocument, offset: number, newName: string): RenameResult | undefined;
 }
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
@@ -55,5 +70,10 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     diagnostics: (doc, settings = {}) => diagnostics(doc, findingsOf(doc), settings),
     codeActions: (doc, span, settings = {}) => codeAction(doc, span, diagnostics(doc, findingsOf(doc), settings), analyses),
     documentSymbols: documentSymbol,
+    definition,
+    references,
+    documentHighlights: documentHighlight,
+    prepareRename,
+    rename,
   };
 }

@@ -231,6 +231,21 @@ export function symbolAt(doc: ComposeDocument, offset: number): SymbolAt | undef
 
 const KINDS = Object.keys(SECTION_OF) as ResourceKind[];
 
+/** Every written occurrence of a name: the declaration (if any) and each distinct reference span, in text order. */
+export function occurrences(doc: ComposeDocument, symbol: Pick<SymbolAt, 'kind' | 'name'>): { readonly declaration?: Span; readonly references: readonly Span[] } {
+  const seen = new Set<number>();
+  const references: Span[] = [];
+  for (const reference of referenceIndex(doc).byTarget.get(targetKey(symbol.kind, symbol.name)) ?? []) {
+    // A name written in an anchor is referenced once per use; it is written once.
+    if (seen.has(reference.span.start)) continue;
+    seen.add(reference.span.start);
+    references.push(reference.span);
+  }
+  references.sort((a, b) => a.start - b.start);
+  const declared = declaration(doc, symbol.kind, symbol.name);
+  return declared ? { declaration: declared, references } : { references };
+}
+
 /** True when the file has the top-level section at all (an empty `networks:` counts). */
 export function hasSection(doc: ComposeDocument, kind: ResourceKind): boolean {
   return doc.model.topLevel.some((entry) => entry.key === SECTION_OF[kind] && (asMap(entry.node) !== undefined || entry.node.kind === 'scalar'));
