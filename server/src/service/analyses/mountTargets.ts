@@ -45,8 +45,10 @@ function findDuplicateMountTargets(doc: ComposeDocument): Finding[] {
 function* mounts(service: Node, withTmpfs: boolean): Generator<{ node: Node; target: string }> {
   const volumes = get(service, 'volumes');
   for (const item of volumes?.kind === 'seq' ? volumes.items : []) {
-    const target = item.kind === 'map' ? plain(get(item, 'target')) : shortTarget(plain(item));
-    if (target) yield { node: item, target: clean(target) };
+    // Long syntax: point at `target`, the part to change.
+    const node = item.kind === 'map' ? get(item, 'target') : item;
+    const target = item.kind === 'map' ? plain(node) : shortTarget(plain(item));
+    if (node && target) yield { node, target: clean(target) };
   }
   if (!withTmpfs) return;
   const tmpfs = get(service, 'tmpfs');

@@ -24,7 +24,7 @@ export function findUnusedNetworks(doc: ComposeDocument): Finding[] {
     findings.push({
       code: 'network-unused',
       severity: 'information',
-      message: `Network '${name}' is not used by any service in this file; Compose creates only the networks services use.`,
+      message: `Network '${name}' is not used by any service in this file, so declaring it has no effect.`,
       span: element.keySpan,
       docUrl: DOC_URL,
       tags: ['unnecessary'],
