@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { applyFix } from '../../support/fixes';
 import { checkFindings, findingsOf } from '../../support/service';
 
 describe('dependencies: waiting for health', () => {
@@ -29,6 +30,13 @@ describe('dependencies: waiting for health', () => {
     assert.equal(missing!.severity, 'warning');
     assert.equal(missing!.message, "Service 'web' waits for 'db' to be healthy, but 'db' has no healthcheck here; unless its image defines HEALTHCHECK, Compose fails to start 'web'.");
     assert.deepEqual([disabled!.severity, none!.severity], ['error', 'error']);
+  });
+
+  it('offers to wait for the start instead', () => {
+    assert.equal(
+      applyFix('services:\n  web:\n    image: x\n    depends_on: {db: {condition: <|>service_healthy}}\n  db: {image: postgres}\n', 'depends-on-healthy-no-healthcheck'),
+      'services:\n  web:\n    image: x\n    depends_on: {db: {condition: service_started}}\n  db: {image: postgres}\n',
+    );
   });
 
   it('trusts extends and override entries, and ignores stack files', () => {

@@ -7,7 +7,7 @@ import { serviceDependsOn } from '../parse/compose';
 import type { ComposeDocument } from '../parse/model';
 import { asSeq, get, isInterpolated, text, type Node } from '../parse/tree';
 import type { Finding } from '../types';
-import type { Analysis } from './analysis';
+import type { Analysis, FixProvider } from './analysis';
 import { FindingSet, useOf } from './findingSet';
 import { lacksImage } from './references/partialFile';
 import { referenceIndex } from './references/referenceIndex';
@@ -21,8 +21,14 @@ export function dependenciesAnalysis(): Analysis {
   return {
     name: 'dependencies',
     run: (doc) => (doc.mode === 'stack' ? [] : [...healthWaits(doc), ...profileGaps(doc)]),
+    fixes: { 'depends-on-healthy-no-healthcheck': waitForStart },
   };
 }
+
+/** Not preferred: the right fix is usually a healthcheck on the dependency, which only the user can write. */
+const waitForStart: FixProvider = (_doc, finding) => [
+  { title: 'Wait only for the service to start (condition: service_started)', kind: 'quickfix', edits: [{ span: finding.span, newText: 'service_started' }] },
+];
 
 /** `condition: service_healthy` on a dependency that has no healthcheck, or has it disabled. */
 function healthWaits(doc: ComposeDocument): Finding[] {
