@@ -13,7 +13,7 @@ describe('definition', () => {
     checkDefinition('services:\n  ⟦db⟧:\n    image: x\n  web:\n    image: x\n    depends_on: {d<|>b: {condition: service_started}}\n');
     checkDefinition('services:\n  ⟦db⟧:\n    image: x\n  web:\n    image: x\n    links: ["d<|>b:database"]\n');
     checkDefinition('services:\n  ⟦vpn⟧:\n    image: x\n  web:\n    image: x\n    network_mode: "service:v<|>pn"\n');
-    checkDefinition('services:\n  ⟦data⟧:\n    image: x\n  web:\n    image: x\n    volumes_from: ["service:data<|>:ro"]\n');
+    checkDefinition('services:\n  ⟦data⟧:\n    image: x\n  web:\n    image: x\n    volumes_from: ["dat<|>a:ro"]\n');
     checkDefinition('services:\n  ⟦base⟧:\n    image: x\n  web:\n    extends: {service: ba<|>se}\n');
   });
 

@@ -14,8 +14,8 @@ function renamed(marked: string, newName: string): string {
 describe('rename', () => {
   it('renames a service key and every reference form', () => {
     assert.equal(
-      renamed('services:\n  d<|>b:\n    image: x\n  web:\n    image: x\n    depends_on:\n      "db": {condition: service_started}\n    links: ["db:database"]\n    volumes_from: ["service:db:ro"]\n  side:\n    image: x\n    network_mode: "service:db"\n', 'postgres'),
-      'services:\n  postgres:\n    image: x\n  web:\n    image: x\n    depends_on:\n      "postgres": {condition: service_started}\n    links: ["postgres:database"]\n    volumes_from: ["service:postgres:ro"]\n  side:\n    image: x\n    network_mode: "service:postgres"\n',
+      renamed('services:\n  d<|>b:\n    image: x\n  web:\n    image: x\n    depends_on:\n      "db": {condition: service_started}\n    links: ["db:database"]\n    volumes_from: ["db:ro"]\n  side:\n    image: x\n    network_mode: "service:db"\n', 'postgres'),
+      'services:\n  postgres:\n    image: x\n  web:\n    image: x\n    depends_on:\n      "postgres": {condition: service_started}\n    links: ["postgres:database"]\n    volumes_from: ["postgres:ro"]\n  side:\n    image: x\n    network_mode: "service:postgres"\n',
     );
   });
 

@@ -35,7 +35,7 @@ describe('references: undefined names', () => {
         '    image: x',
         '    depends_on: [⟦nope⟧, b]',
         '    links: [⟦gone⟧, "⟦lost⟧:alias", "b:alias"]',
-        '    volumes_from: [⟦vf⟧, "service:⟦svf⟧", "container:c1", "b:ro"]',
+        '    volumes_from: [⟦vf⟧, "⟦service⟧:b", "container:c1", "b:ro"]',
         '  b:',
         '    image: x',
         '    depends_on:',
@@ -53,6 +53,11 @@ describe('references: undefined names', () => {
       ].join('\n'),
       UNDEFINED,
     );
+  });
+
+  it('explains that volumes_from has no service: prefix (Compose reads it as a service named service)', () => {
+    const [finding] = findingsOf('services:\n  a:\n    image: x\n    volumes_from: ["service:b"]\n  b:\n    image: x\n', 'compose', UNDEFINED);
+    assert.equal(finding!.message, "Service 'a' mounts volumes from 'service', which is not a service in this file: 'volumes_from' takes the service name alone ('db' or 'db:ro'), not 'service:db'.");
   });
 
   it('does not judge interpolated names', () => {

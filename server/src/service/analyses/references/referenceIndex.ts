@@ -121,13 +121,11 @@ function collectService(c: Collector, service: Node): void {
     value.startsWith('service:') ? { offset: 'service:'.length, name: value.slice('service:'.length) } : undefined,
   );
 
-  // `volumes_from: [x, "x:ro", "service:x"]`; `container:x` is not a service.
+  // `volumes_from: [x, "x:ro"]`; `container:x` is not a service. Compose takes whatever is before the
+  // first colon as the service (compose-go normalize.go, docker/compose create.go), so `service:x`
+  // names a service called `service`.
   for (const item of listOf(get(service, 'volumes_from'))) {
-    c.prefixed('service', 'volumes_from', item, (value) => {
-      if (value.startsWith('container:')) return undefined;
-      const offset = value.startsWith('service:') ? 'service:'.length : 0;
-      return { offset, name: value.slice(offset).split(':')[0]! };
-    });
+    c.prefixed('service', 'volumes_from', item, (value) => (value.startsWith('container:') ? undefined : { offset: 0, name: value.split(':')[0]! }));
   }
 
   // `extends: web` or `extends: {service: web}`; with `file:` the service lives in another file.

@@ -25,13 +25,17 @@ export const UNDEFINED_RULES: Readonly<Record<ReferenceKey, Rule>> = {
   networks: resourceRule('network-undefined', 'networks/', 'network'),
   volumes: resourceRule('volume-undefined', 'volumes/', 'volume'),
   secrets: resourceRule('secret-undefined', 'secrets/', 'secret'),
-  'build.secrets': resourceRule('secret-undefined', 'build/#secrets', 'build secret'),
+  // `docker stack deploy` ignores `build`.
+  'build.secrets': { ...resourceRule('secret-undefined', 'build/#secrets', 'build secret'), composeOnly: true },
   configs: resourceRule('config-undefined', 'configs/', 'config'),
   // compose-go accepts `required: false` only for a service that exists but is disabled by profiles.
   depends_on: serviceRule('depends-on-undefined', 'depends_on', (r) => `Service '${r.from}' depends on '${r.name}', which is not a service in this file.${r.required ? '' : " 'required: false' only allows a service that is defined but disabled by profiles."}`),
   links: serviceRule('links-undefined', 'links', (r) => `Service '${r.from}' links to '${r.name}', which is not a service in this file.`),
   network_mode: serviceRule('network-mode-service-undefined', 'network_mode', (r) => `'network_mode' of service '${r.from}' shares the network of service '${r.name}', which is not a service in this file.`),
-  volumes_from: serviceRule('volumes-from-undefined', 'volumes_from', (r) => `Service '${r.from}' mounts volumes from '${r.name}', which is not a service in this file (write 'container:${r.name}' for a container).`),
+  volumes_from: serviceRule('volumes-from-undefined', 'volumes_from', (r) =>
+    r.name === 'service'
+      ? `Service '${r.from}' mounts volumes from 'service', which is not a service in this file: 'volumes_from' takes the service name alone ('db' or 'db:ro'), not 'service:db'.`
+      : `Service '${r.from}' mounts volumes from '${r.name}', which is not a service in this file (write 'container:${r.name}' for a container).`),
   extends: serviceRule('extends-undefined', 'extends', (r) => `Service '${r.from}' extends '${r.name}', which is not a service in this file (add 'file:' when it lives in another file).`),
 };
 
