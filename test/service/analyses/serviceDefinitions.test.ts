@@ -36,6 +36,10 @@ describe('service definitions: restart', () => {
     assert.deepEqual(found.map((f) => [f.code, f.severity]), [['restart-no-unquoted', 'warning'], ['restart-invalid', 'error'], ['restart-invalid', 'error']]);
   });
 
+  it('follows docker stack deploy in stack files: counts allowed, ignored next to deploy.restart_policy', () => {
+    checkFindings('services:\n  a: {image: x, restart: "always:3"}\n  b: {image: x, restart: ⟦sometimes⟧}\n  c: {image: x, restart: sometimes, deploy: {restart_policy: {condition: any}}}\n', codes, { mode: 'stack' });
+  });
+
   it('quotes no, and replaces a misspelt policy', () => {
     assert.equal(applyFix('services:\n  a:\n    image: x\n    restart: <|>no\n', 'restart-no-unquoted'), 'services:\n  a:\n    image: x\n    restart: "no"\n');
     assert.equal(applyFix('services:\n  a:\n    image: x\n    restart: <|>alway\n', 'restart-invalid'), 'services:\n  a:\n    image: x\n    restart: always\n');

@@ -4,7 +4,7 @@
  */
 import type { ComposeDocument } from '../parse/model';
 import { distance } from 'fastest-levenshtein';
-import { get, isInterpolated, text, type Node } from '../parse/tree';
+import { at, get, isInterpolated, text, type Node } from '../parse/tree';
 import { closest, didYouMean } from '../suggest';
 import type { Finding } from '../types';
 import type { Analysis, FixProvider } from './analysis';
@@ -71,13 +71,16 @@ function healthcheckTests(doc: ComposeDocument): Finding[] {
   return set.findings();
 }
 
-/** The engine's policies (`no`, `always`, `unless-stopped`, `on-failure[:N]`); the count only with on-failure. */
+/** The engine's policies (`no`, `always`, `unless-stopped`, `on-failure[:N]`), and the YAML 1.1 `no` trap. */
 function restartPolicies(doc: ComposeDocument): Finding[] {
   const set = new FindingSet();
   for (const [name, service] of doc.model.services) {
     const node = get(service.node, 'restart');
     const value = text(node);
     if (!node || node.kind !== 'scalar' || value === undefined || isInterpolated(node)) continue;
+    // A stack reads `restart` only when `deploy.restart_policy` is absent (docker/cli convertRestartPolicy).
+    const stack = doc.mode === 'stack';
+    if (stack && at(service.node, 'deploy', 'restart_policy') !== undefined) continue;
     if (node.style === 'plain' && node.raw === 'no') {
       set.add(
         {
@@ -89,7 +92,7 @@ function restartPolicies(doc: ComposeDocument): Finding[] {
         },
         useOf(node, name),
       );
-    } else if (!isRestartPolicy(value)) {
+    } else if (!isRestartPolicy(value, stack)) {
       set.add(
         {
           code: 'restart-invalid',
@@ -105,8 +108,11 @@ function restartPolicies(doc: ComposeDocument): Finding[] {
   return set.findings();
 }
 
-function isRestartPolicy(value: string): boolean {
-  return RESTART_POLICIES.includes(value) || /^on-failure:\d+$/.test(value);
+/** The engine allows a retry count only with on-failure; `docker stack deploy` accepts it with any policy. */
+function isRestartPolicy(value: string, stack: boolean): boolean {
+  const [name, count] = value.split(/:(.*)/s);
+  if (count !== undefined && !/^\d+$/.test(count)) return false;
+  return RESTART_POLICIES.includes(name!) && (count === undefined || stack || name === 'on-failure');
 }
 
 function suggestion(value: string): string | undefined {
