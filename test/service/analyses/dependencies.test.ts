@@ -39,6 +39,17 @@ describe('dependencies: waiting for health', () => {
     );
   });
 
+  it('fixes an unknown condition reported by the schema', () => {
+    assert.equal(
+      applyFix('services:\n  web:\n    image: x\n    depends_on:\n      db: {condition: <|>healthy}\n  db: {image: y}\n', 'schema-invalid-value'),
+      'services:\n  web:\n    image: x\n    depends_on:\n      db: {condition: service_healthy}\n  db: {image: y}\n',
+    );
+    assert.equal(
+      applyFix('services:\n  web:\n    image: x\n    depends_on:\n      db: {condition: <|>service_complete}\n  db: {image: y}\n', 'schema-invalid-value'),
+      'services:\n  web:\n    image: x\n    depends_on:\n      db: {condition: service_completed_successfully}\n  db: {image: y}\n',
+    );
+  });
+
   it('trusts extends and override entries, and ignores stack files', () => {
     checkFindings('services:\n  web:\n    image: x\n    depends_on: {db: {condition: service_healthy}, base: {condition: service_healthy}}\n  db:\n    extends: base\n  base:\n    environment: [A=1]\n', code);
     assert.deepEqual(findingsOf('services:\n  web:\n    image: x\n    depends_on: [db]\n  db:\n    image: y\n', 'stack', code), []);

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { applyFix, fixesAt } from '../../support/fixes';
 import { checkFindings, findingsOf } from '../../support/service';
 
-const UNDEFINED = ['network-undefined', 'volume-undefined', 'secret-undefined', 'config-undefined', 'depends-on-undefined', 'links-undefined', 'network-mode-service-undefined', 'volumes-from-undefined', 'extends-undefined'];
+const UNDEFINED = ['network-undefined', 'volume-undefined', 'secret-undefined', 'config-undefined', 'depends-on-undefined', 'links-undefined', 'network-mode-service-undefined', 'ipc-service-undefined', 'pid-service-undefined', 'volumes-from-undefined', 'extends-undefined'];
 
 describe('references: undefined names', () => {
   it('reports undefined networks in list and map form, with a suggestion, but not `default`', () => {
@@ -49,6 +49,12 @@ describe('references: undefined names', () => {
         '  e:',
         '    extends: {file: other.yml, service: elsewhere}',
         '    network_mode: container:abc',
+        '    ipc: service:⟦shm⟧',
+        '    pid: "service:⟦init⟧"',
+        '  f:',
+        '    image: x',
+        '    ipc: host',
+        '    pid: service:a',
         '',
       ].join('\n'),
       UNDEFINED,

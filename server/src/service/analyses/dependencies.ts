@@ -6,23 +6,46 @@
 import { serviceDependsOn } from '../parse/compose';
 import type { ComposeDocument } from '../parse/model';
 import { asSeq, get, isInterpolated, text, type Node } from '../parse/tree';
+import { closest } from '../suggest';
 import type { Finding } from '../types';
 import type { Analysis, FixProvider } from './analysis';
 import { FindingSet, useOf } from './findingSet';
 import { lacksImage } from './references/partialFile';
-import { referenceIndex } from './references/referenceIndex';
+import { DEPENDENCY_KEYS, referenceIndex } from './references/referenceIndex';
 
 const DEPENDS_ON = 'https://docs.docker.com/reference/compose-file/services/#depends_on';
 const PROFILES = 'https://docs.docker.com/compose/how-tos/profiles/';
-/** Keys that make compose-go start the target first (loader/normalize.go), each a required dependency. */
-const DEPENDENCY_KEYS = new Set(['depends_on', 'links', 'network_mode', 'volumes_from']);
 
 export function dependenciesAnalysis(): Analysis {
   return {
     name: 'dependencies',
     run: (doc) => (doc.mode === 'stack' ? [] : [...healthWaits(doc), ...profileGaps(doc)]),
-    fixes: { 'depends-on-healthy-no-healthcheck': waitForStart },
+    // An unknown condition is the schema's finding (enum); the fix for it lives here, with depends_on.
+    fixes: { 'depends-on-healthy-no-healthcheck': waitForStart, 'schema-invalid-value': fixCondition },
   };
+}
+
+const CONDITIONS = ['service_started', 'service_healthy', 'service_completed_successfully'];
+
+/** `condition: healthy` -> `service_healthy`: the value is matched against the conditions without their prefix. */
+const fixCondition: FixProvider = (doc, finding) => {
+  const condition = conditionAt(doc, finding.span.start);
+  const value = text(condition);
+  if (!condition || value === undefined || condition.span.end !== finding.span.end) return [];
+  const bare = value.replace(/^service_/, '');
+  const short = closest(bare, CONDITIONS.map((c) => c.slice('service_'.length)));
+  // A truncated name (`service_complete`) is a prefix, too far from the full name for `closest`.
+  const replacement = short === undefined ? CONDITIONS.find((c) => bare.length >= 4 && c.slice('service_'.length).startsWith(bare)) : `service_${short}`;
+  return replacement ? [{ title: `Change to ${replacement}`, kind: 'quickfix', edits: [{ span: condition.span, newText: replacement }], isPreferred: true }] : [];
+};
+
+function conditionAt(doc: ComposeDocument, offset: number): Node | undefined {
+  for (const service of doc.model.services.values()) {
+    for (const dependency of serviceDependsOn(service.node)) {
+      if (dependency.conditionNode?.span.start === offset) return dependency.conditionNode;
+    }
+  }
+  return undefined;
 }
 
 /** Not preferred: the right fix is usually a healthcheck on the dependency, which only the user can write. */

@@ -1,22 +1,21 @@
 /**
  * Start-order cycles between services (compose-go `graph/cycle.go`: "dependency cycle detected:
- * a -> b -> a"). Compose makes every `depends_on`, `links`, `network_mode: service:` and
- * `volumes_from` target a dependency (compose-go `loader/normalize.go`). Strongly connected components
+ * a -> b -> a"). Compose makes every `depends_on`, `links`, `network_mode`/`ipc`/`pid: service:`
+ * and `volumes_from` target a dependency (compose-go `loader/normalize.go`). Strongly connected components
  * are found with an iterative Tarjan walk, linear in services plus edges, so 5,000 services cannot
  * overflow the stack.
  */
 import type { ComposeDocument } from '../../parse/model';
 import type { Finding } from '../../types';
-import { referenceIndex, type Reference } from './referenceIndex';
+import { DEPENDENCY_KEYS, referenceIndex, type Reference } from './referenceIndex';
 
 const DOC_URL = 'https://docs.docker.com/reference/compose-file/services/#depends_on';
-const EDGE_KEYS = new Set(['depends_on', 'links', 'network_mode', 'volumes_from']);
 
 export function findDependencyCycles(doc: ComposeDocument): Finding[] {
   if (doc.mode === 'stack') return []; // `docker stack deploy` ignores start order entirely
   const edges = new Map<string, Reference[]>();
   for (const reference of referenceIndex(doc).references) {
-    if (!EDGE_KEYS.has(reference.key) || !doc.model.services.has(reference.name)) continue;
+    if (!DEPENDENCY_KEYS.has(reference.key) || !doc.model.services.has(reference.name)) continue;
     const list = edges.get(reference.from);
     if (list) list.push(reference);
     else edges.set(reference.from, [reference]);

@@ -29,8 +29,13 @@ export type ReferenceKey =
   | 'depends_on'
   | 'links'
   | 'network_mode'
+  | 'ipc'
+  | 'pid'
   | 'volumes_from'
   | 'extends';
+
+/** Keys whose target Compose starts first: compose-go `loader/normalize.go` turns them into required dependencies. */
+export const DEPENDENCY_KEYS: ReadonlySet<ReferenceKey> = new Set<ReferenceKey>(['depends_on', 'links', 'network_mode', 'ipc', 'pid', 'volumes_from']);
 
 export interface Reference {
   readonly kind: ResourceKind;
@@ -116,10 +121,13 @@ function collectService(c: Collector, service: Node): void {
   // `links: [db, "db:alias"]`: the service is before the colon.
   for (const item of listOf(get(service, 'links'))) c.prefixed('service', 'links', item, (value) => ({ offset: 0, name: value.split(':')[0]! }));
 
-  // `network_mode: service:x` (container:x names a container outside the project).
-  c.prefixed('service', 'network_mode', get(service, 'network_mode'), (value) =>
-    value.startsWith('service:') ? { offset: 'service:'.length, name: value.slice('service:'.length) } : undefined,
-  );
+  // `network_mode: service:x`, and the same for the IPC and PID namespaces (container:x names a
+  // container outside the project).
+  for (const key of ['network_mode', 'ipc', 'pid'] as const) {
+    c.prefixed('service', key, get(service, key), (value) =>
+      value.startsWith('service:') ? { offset: 'service:'.length, name: value.slice('service:'.length) } : undefined,
+    );
+  }
 
   // `volumes_from: [x, "x:ro"]`; `container:x` is not a service. Compose takes whatever is before the
   // first colon as the service (compose-go normalize.go, docker/compose create.go), so `service:x`

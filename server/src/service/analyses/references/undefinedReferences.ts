@@ -32,6 +32,8 @@ export const UNDEFINED_RULES: Readonly<Record<ReferenceKey, Rule>> = {
   depends_on: serviceRule('depends-on-undefined', 'depends_on', (r) => `Service '${r.from}' depends on '${r.name}', which is not a service in this file.${r.required ? '' : " 'required: false' only allows a service that is defined but disabled by profiles."}`),
   links: serviceRule('links-undefined', 'links', (r) => `Service '${r.from}' links to '${r.name}', which is not a service in this file.`),
   network_mode: serviceRule('network-mode-service-undefined', 'network_mode', (r) => `'network_mode' of service '${r.from}' shares the network of service '${r.name}', which is not a service in this file.`),
+  ipc: serviceRule('ipc-service-undefined', 'ipc', (r) => `'ipc' of service '${r.from}' shares the IPC namespace of service '${r.name}', which is not a service in this file.`),
+  pid: serviceRule('pid-service-undefined', 'pid', (r) => `'pid' of service '${r.from}' shares the PID namespace of service '${r.name}', which is not a service in this file.`),
   volumes_from: serviceRule('volumes-from-undefined', 'volumes_from', (r) =>
     r.name === 'service'
       ? `Service '${r.from}' mounts volumes from 'service', which is not a service in this file: 'volumes_from' takes the service name alone ('db' or 'db:ro'), not 'service:db'.`
