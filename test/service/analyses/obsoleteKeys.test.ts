@@ -12,6 +12,6 @@ describe('obsolete keys', () => {
   it('marks links as legacy, where they are written', () => {
     const [finding] = checkFindings('x-l: &l\n  ⟦links⟧: [b]\nservices:\n  a:\n    image: x\n    <<: *l\n  b:\n    image: x\n    ⟦links⟧: [a]\n', ['links-deprecated']);
     assert.deepEqual(finding!.tags, ['deprecated']);
-    assert.equal(finding!.related?.[0]?.message, "used here by service 'a'");
+    assert.equal(finding!.related?.[0]?.message, "Used here by service 'a'");
   });
 });

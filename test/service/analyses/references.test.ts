@@ -76,7 +76,7 @@ describe('references: undefined names', () => {
       UNDEFINED,
     );
     assert.equal(rest.length, 0);
-    assert.deepEqual(finding!.related?.map((r) => r.message), ["used here by service 'a'", "used here by service 'b'"]);
+    assert.deepEqual(finding!.related?.map((r) => r.message), ["Used here by service 'a'", "Used here by service 'b'"]);
   });
 
   it('reports service references in compose mode only (`docker stack deploy` ignores them)', () => {
@@ -167,7 +167,7 @@ describe('references: dependency cycles', () => {
     checkFindings('services:\n  a:\n    image: x\n    links: ["⟦b⟧:alias"]\n  b:\n    image: x\n    network_mode: "service:⟦c⟧"\n  c:\n    image: x\n    volumes_from: ["⟦a⟧:ro"]\n', ['depends-on-cycle']);
     const [self] = checkFindings('x-links: &links\n  links: [⟦foo⟧]\nservices:\n  foo:\n    image: x\n    <<: *links\n  bar:\n    image: x\n    <<: *links\n', ['depends-on-cycle']);
     assert.equal(self!.message, 'Dependency cycle: foo -> foo. Compose cannot decide which service to start first.');
-    assert.equal(self!.related?.[0]?.message, "used here by service 'foo'");
+    assert.equal(self!.related?.[0]?.message, "Used here by service 'foo'");
   });
 
   it('ignores acyclic graphs, container: targets and stack files', () => {

@@ -36,7 +36,8 @@ describe('subnets: ipam.config validity', () => {
 
   it('look-alikes: gateway outside ip_range but inside the subnet, ip_range equal to the subnet', () => {
     const text = nets('  n:\n    driver: macvlan\n    driver_opts: {parent: eth0}\n    ipam:\n      config:\n        - subnet: 192.168.178.0/24\n          ip_range: 192.168.178.208/28\n          gateway: 192.168.178.1\n  m:\n    ipam: {config: [{subnet: 10.1.0.0/24, ip_range: 10.1.0.0/24}]}\n');
-    assert.deepEqual(findingsOf(text).map((f) => f.code), []);
+    // The networks are declared only to hold the subnets, so 'network-unused' is expected here.
+    assert.deepEqual(findingsOf(text).map((f) => f.code).filter((code) => code !== 'network-unused'), []);
   });
 
   it('gateway-reserved-address for the network and IPv4 broadcast addresses', () => {

@@ -16,7 +16,7 @@ export class FindingSet {
       group = { finding, related: [...(finding.related ?? [])] };
       this.byKey.set(key, group);
     }
-    if (use?.via) group.related.push({ span: use.via, message: `used here by service '${use.service}'` });
+    if (use?.via) group.related.push({ span: use.via, message: `Used here by service '${use.service}'` });
   }
 
   findings(): Finding[] {

@@ -8,6 +8,7 @@ import type { ComposeDocument } from '../parse/model';
 import { entry } from '../parse/tree';
 import type { Finding } from '../types';
 import type { Analysis, FixProvider } from './analysis';
+import { removeEntry } from './edits';
 import { FindingSet } from './findingSet';
 
 const SERVICES = 'https://docs.docker.com/reference/compose-file/services/';
@@ -16,7 +17,7 @@ export function obsoleteKeysAnalysis(): Analysis {
   return {
     name: 'obsoleteKeys',
     run: (doc) => (doc.mode === 'stack' ? [] : [...obsoleteVersion(doc), ...deprecatedLinks(doc)]),
-    fixes: { 'version-obsolete': deleteLine },
+    fixes: { 'version-obsolete': deleteVersion },
   };
 }
 
@@ -53,10 +54,13 @@ function deprecatedLinks(doc: ComposeDocument): Finding[] {
   return set.findings();
 }
 
-/** Removes the finding's lines entirely. */
-const deleteLine: FixProvider = (doc, finding) => {
-  const first = doc.lineIndex.positionAt(finding.span.start).line;
-  const last = doc.lineIndex.positionAt(finding.span.end).line;
-  const end = last + 1 < doc.lineIndex.lineCount ? doc.lineIndex.lineStart(last + 1) : doc.text.length;
-  return [{ title: "Remove the obsolete 'version'", kind: 'quickfix', edits: [{ span: { start: doc.lineIndex.lineStart(first), end }, newText: '' }], isPreferred: true }];
+/** Removes the `version` entry of the document it is in. */
+const deleteVersion: FixProvider = (doc, finding) => {
+  for (const { root } of doc.documents) {
+    const version = root?.kind === 'map' ? root.index.get('version') : undefined;
+    if (root && version?.keySpan.start === finding.span.start) {
+      return [{ title: "Remove the obsolete 'version'", kind: 'quickfix', edits: [removeEntry(doc, version, root)], isPreferred: true }];
+    }
+  }
+  return [];
 };

@@ -6,6 +6,7 @@
 import type { ComposeDocument } from '../../parse/model';
 import type { CodeAction, Finding, Span, TextEdit } from '../../types';
 import type { FixProvider } from '../analysis';
+import { columnOf, isFlow } from '../edits';
 import { referenceIndex, SECTION_OF, type Reference, type ResourceKind } from './referenceIndex';
 import { suggestionFor } from './undefinedReferences';
 
@@ -48,7 +49,7 @@ export function declareEdit(doc: ComposeDocument, kind: ResourceKind, entry: str
     return insert(doc.text.length, `${needsNewline ? '\n' : ''}${section}:\n${indent}${entry}\n`);
   }
   const node = top.node;
-  if (node.kind === 'map' && doc.text[node.span.start] === '{') {
+  if (node.kind === 'map' && isFlow(doc, node)) {
     // Flow mapping: add before the closing brace.
     const close = node.span.end - 1;
     return insert(close, node.entries.length ? `, ${entry}` : entry);
@@ -56,7 +57,7 @@ export function declareEdit(doc: ComposeDocument, kind: ResourceKind, entry: str
   if (node.kind === 'map' && node.entries.length) {
     const last = Math.max(...node.entries.map((e) => Math.max(e.keySpan.end, e.value.span.end)));
     const line = doc.lineIndex.positionAt(Math.max(last - 1, 0)).line;
-    const column = doc.lineIndex.positionAt(node.entries[0]!.keySpan.start).character;
+    const column = columnOf(doc, node.entries[0]!.keySpan.start);
     const at = line + 1 < doc.lineIndex.lineCount ? doc.lineIndex.lineStart(line + 1) : doc.text.length;
     const prefix = at === doc.text.length && !doc.text.endsWith('\n') ? '\n' : '';
     return insert(at, `${prefix}${' '.repeat(column)}${entry}\n`);
@@ -81,9 +82,9 @@ function endOfLine(doc: ComposeDocument, offset: number): number {
 /** The indentation of the file's top-level sections (the column of the first element key), default 2. */
 function indentation(doc: ComposeDocument): number {
   for (const { node } of doc.model.topLevel) {
-    const first = node.kind === 'map' && doc.text[node.span.start] !== '{' ? node.entries[0] : undefined;
+    const first = node.kind === 'map' && !isFlow(doc, node) ? node.entries[0] : undefined;
     if (first) {
-      const column = doc.lineIndex.positionAt(first.keySpan.start).character;
+      const column = columnOf(doc, first.keySpan.start);
       if (column > 0) return column;
     }
   }

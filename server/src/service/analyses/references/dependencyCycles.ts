@@ -29,7 +29,7 @@ export function findDependencyCycles(doc: ComposeDocument): Finding[] {
       // Each edge points at the next one, so the whole cycle can be followed without quadratic output.
       const next = cycle[(i + 1) % cycle.length]!;
       const related = [
-        ...(edge.via ? [{ span: edge.via, message: `used here by service '${edge.from}'` }] : []),
+        ...(edge.via ? [{ span: edge.via, message: `Used here by service '${edge.from}'` }] : []),
         ...(next !== edge ? [{ span: next.span, message: `'${next.from}' depends on '${next.name}'` }] : []),
       ];
       findings.push({
