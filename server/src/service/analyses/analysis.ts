@@ -1,8 +1,11 @@
 import type { ComposeDocument } from '../parse/model';
-import type { CodeAction, Finding } from '../types';
+import type { CodeAction, Finding, Span } from '../types';
 
 /** Builds the quick fixes for one finding of the rule it is registered under. */
 export type FixProvider = (doc: ComposeDocument, finding: Finding) => readonly CodeAction[];
+
+/** Builds rewrites offered at a range whether or not anything is wrong there (kind `refactor.rewrite`). */
+export type RefactoringProvider = (doc: ComposeDocument, span: Span) => readonly CodeAction[];
 
 /** A pure check over a parsed document. Analyses never throw on odd input: odd input is a finding. */
 export interface Analysis {
@@ -10,4 +13,5 @@ export interface Analysis {
   run(doc: ComposeDocument): readonly Finding[];
   /** Quick fixes by finding code. */
   readonly fixes?: Readonly<Record<string, FixProvider>>;
+  readonly refactorings?: RefactoringProvider;
 }

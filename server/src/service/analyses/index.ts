@@ -8,6 +8,7 @@ import { mountTargetsAnalysis } from './mountTargets';
 import { networksAnalysis } from './networks';
 import { obsoleteKeysAnalysis } from './obsoleteKeys';
 import { placementAnalysis } from './placement';
+import { portsAnalysis } from './ports/index';
 import { referencesAnalysis } from './references/index';
 import { resourcesAnalysis } from './resources';
 import { schemaAnalysis, type SchemaValidators } from './schema';
@@ -19,6 +20,7 @@ import { durationSchemaClaim, unitsAnalysis } from './units';
 export function createAnalyses(validators: SchemaValidators): Analysis[] {
   return [
     schemaAnalysis(validators, [durationSchemaClaim, stackSchemaClaim, deployEnumSchemaClaim]),
+    portsAnalysis,
     subnetsAnalysis,
     networksAnalysis,
     stackAnalysis,

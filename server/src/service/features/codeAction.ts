@@ -1,4 +1,7 @@
-/** Quick fixes for the findings that overlap a range, from the fix providers the analyses register. */
+/**
+ * Code actions for a range: quick fixes for the findings that overlap it, from the fix providers the
+ * analyses register, then the refactorings the analyses offer there.
+ */
 import type { Analysis } from '../analyses/analysis';
 import type { ComposeDocument } from '../parse/model';
 import type { CodeAction, Finding, Span } from '../types';
@@ -12,6 +15,7 @@ export function codeAction(doc: ComposeDocument, span: Span, findings: readonly 
       if (provider) actions.push(...provider(doc, finding).map((action) => ({ ...action, fixes: finding })));
     }
   }
+  for (const analysis of analyses) if (analysis.refactorings) actions.push(...analysis.refactorings(doc, span));
   return actions;
 }
 

@@ -58,7 +58,7 @@ export function parsePortItem(node: Node): PortSpec {
 
 function parseShort(node: ScalarNode): PortSpec {
   const value = text(node);
-  if (value === undefined) return { node, syntax: 'short', protocol: 'tcp', mode: 'ingress', unknown: isInterpolated(node) || node.value === null, problems: [] };
+  if (value === undefined || isUnterminated(node)) return { node, syntax: 'short', protocol: 'tcp', mode: 'ingress', unknown: isInterpolated(node) || node.value === null, problems: [] };
   const exact = !node.interpolation;
   const sub = (from: number, to: number): Span => subSpan(node, exact, from, to);
   const problems: PortProblem[] = [];
@@ -186,6 +186,12 @@ function checkRanges(published: PortRange | undefined, target: PortRange | undef
 
 export function isIpAddress(address: string): boolean {
   return ipaddr.IPv4.isValidFourPartDecimal(address) || (ipaddr.IPv6.isValid(address) && address.includes(':'));
+}
+
+/** A quoted scalar still being typed swallows the following lines; judging it would only add noise to the syntax error. */
+function isUnterminated(node: ScalarNode): boolean {
+  const quote = node.style === 'double' ? '"' : node.style === 'single' ? "'" : undefined;
+  return quote !== undefined && (node.raw.length < 2 || !node.raw.endsWith(quote));
 }
 
 /** Offsets inside a scalar's value mapped to the source, when the value is written verbatim. */

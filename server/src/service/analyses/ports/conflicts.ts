@@ -1,0 +1,215 @@
+/**
+ * Host-port conflicts (COMPOSE-SEMANTICS 1.6, 1.7): between services, within a service, against host
+ * range pools and against replicas. Every check buckets bindings by what must match, so a file with
+ * thousands of services is checked in O(n log n).
+ */
+import type { ComposeDocument } from '../../parse/model';
+import type { Finding, RelatedSpan, Severity } from '../../types';
+import { addressesOverlap, addressKeys, describeAddress, describePorts, type Binding } from './bindings';
+import { partners, type Bucketed } from './overlap';
+import { DOCS } from './docs';
+
+type Keyed = Bucketed & { readonly binding: Binding };
+
+export function conflictFindings(doc: ComposeDocument, bindings: readonly Binding[]): Finding[] {
+  const stack = doc.mode === 'stack';
+  // Compose never starts a service scaled to 0; a Swarm service keeps its published ports even then.
+  const active = bindings.filter((b) => stack || b.service.replicas !== 0);
+  const fixed = active.filter((b) => !b.pool);
+  const findings: Finding[] = [];
+  const line = (b: Binding) => doc.lineIndex.positionAt((b.via ?? b.span).start).line + 1;
+
+  const strict = partners(fixed.map((binding) => keyed(binding, binding.service.index, !stack, stack, false)));
+  // Services in disjoint profiles clash only when both profiles are enabled: looked for among the rest.
+  const settled = new Set([...strict.keys()].map((k) => k.binding));
+  const profiled = stack
+    ? new Map<Keyed, Keyed>()
+    : partners(fixed.filter((b) => b.service.profiles.length > 0).map((b) => {
+        const item = keyed(b, b.service.index, false, false, false);
+        return settled.has(b) ? { ...item, queries: [] } : item;
+      }));
+  for (const [query, partner] of [...strict, ...profiled]) {
+    const b = query.binding;
+    const p = partner.binding;
+    const profilesOnly = !strict.has(query);
+    const guess = b.source === 'host-network' || p.source === 'host-network';
+    const [start, end] = [Math.max(b.start, p.start), Math.min(b.end, p.end)];
+    let message = `${subject(b, start, end, stack)} is also ${use(p)} (line ${line(p)})${addressSuffix(b, p, stack)}`;
+    if (profilesOnly) message += `, but only when profiles ${listProfiles(b)} and ${listProfiles(p)} are enabled together.`;
+    else if (stack) message += p.mode === 'host' ? ' in host mode: an ingress port cannot share its number with another service.' : ': Swarm gives each published port to one service only.';
+    else message += '.';
+    const severity: Severity = profilesOnly ? 'information' : guess ? 'warning' : 'error';
+    const code = profilesOnly ? 'port-conflict-profiles' : 'port-conflict';
+    findings.push(finding(b, code, severity, message, p, guess ? DOCS.hostNetwork : stack ? DOCS.ingress : DOCS.publishing));
+  }
+
+  // Within one service every pair of bindings clashes, whatever the profiles or the Swarm publish mode.
+  const own = partners(fixed.filter((b) => b.source === 'published').map((binding) => keyed(binding, binding.rank, false, false, true)));
+  for (const [query, partner] of own) {
+    const b = query.binding;
+    const p = partner.binding;
+    if (sameItem(b, p)) continue; // the schema already reports duplicate items
+    const [start, end] = [Math.max(b.start, p.start), Math.min(b.end, p.end)];
+    const message = `${subject(b, start, end, stack)} is published again by the same service '${b.service.name}' (line ${line(p)})${addressSuffix(b, p, stack)}.`;
+    findings.push(finding(b, 'port-duplicate-in-service', 'error', message, p, stack ? DOCS.ingress : DOCS.publishing));
+  }
+
+  if (!stack) findings.push(...poolFindings(active, line), ...replicaFindings(active));
+  return findings;
+}
+
+/** Bucket keys: protocol x address x (profiles) x (Swarm publish mode) x (service, for duplicates within one). */
+function keyed(binding: Binding, group: number, withProfiles: boolean, stack: boolean, ownService: boolean): Keyed {
+  // Swarm binds every address, so stack files need no address keys.
+  const address = stack ? ANYWHERE : addressKeys(binding.address);
+  const profiles = withProfiles ? profileKeys(binding.service.profiles) : ANYWHERE;
+  // Swarm: ingress ports clash with every other service's port; host-mode ports only with ingress ones.
+  const mode = !stack ? ANYWHERE : binding.mode === 'host' ? { members: ['h', '#'], queries: ['i'] } : { members: ['i', '#'], queries: ['#'] };
+  const prefix = ownService ? `${binding.protocol}@${binding.service.index}` : binding.protocol;
+  return {
+    binding,
+    start: binding.start,
+    end: binding.end,
+    rank: binding.rank,
+    group,
+    members: combine(prefix, address.members, profiles.members, mode.members),
+    queries: combine(prefix, address.queries, profiles.queries, mode.queries),
+  };
+}
+
+function combine(prefix: string, a: readonly string[], b: readonly string[], c: readonly string[]): string[] {
+  const keys: string[] = [];
+  for (const x of a) for (const y of b) for (const z of c) keys.push(`${prefix}|${x}|${y}|${z}`);
+  return keys;
+}
+
+const ANYWHERE = { members: ['#'], queries: ['#'] };
+
+/** A service without profiles runs with every profile set; services with profiles run together only if they share one. */
+function profileKeys(profiles: readonly string[]): { members: string[]; queries: string[] } {
+  if (profiles.length === 0) return { members: ['u', '#'], queries: ['#'] };
+  const own = profiles.map((p) => `p:${p}`);
+  return { members: [...own, '#'], queries: ['u', ...own] };
+}
+
+function sameItem(a: Binding, b: Binding): boolean {
+  return a.spec.node.kind === 'scalar' && b.spec.node.kind === 'scalar' && a.spec.node.value === b.spec.node.value;
+}
+
+function coactive(a: Binding, b: Binding): boolean {
+  const x = a.service.profiles;
+  const y = b.service.profiles;
+  return x.length === 0 || y.length === 0 || x.some((p) => y.includes(p));
+}
+
+function listProfiles(b: Binding): string {
+  return b.service.profiles.map((p) => `'${p}'`).join(', ');
+}
+
+function subject(b: Binding, start: number, end: number, stack: boolean): string {
+  const ports = describePorts(start, end, b.protocol);
+  if (b.source === 'host-network') return `${capitalize(ports)}, which service '${b.service.name}' listens on with network_mode: host,`;
+  return stack ? `Published ${ports}` : `Host ${ports} on ${describeAddress(b.address)}`;
+}
+
+function use(p: Binding): string {
+  return p.source === 'host-network' ? `used by service '${p.service.name}' (network_mode: host)` : `published by service '${p.service.name}'`;
+}
+
+function addressSuffix(b: Binding, p: Binding, stack: boolean): string {
+  if (stack || p.source === 'host-network' || describeAddress(p.address) === describeAddress(b.address)) return '';
+  return ` on ${describeAddress(p.address)}`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function finding(b: Binding, code: string, severity: Severity, message: string, partner: Binding, docUrl: string): Finding {
+  const related: RelatedSpan[] = [{ span: partner.via ?? partner.span, message: `${capitalize(use(partner))} here` }];
+  if (b.via) related.push({ span: b.via, message: `Used by service '${b.service.name}' here` });
+  return { code, severity, message, span: b.span, related, docUrl };
+}
+
+/**
+ * A host range for one container port is a pool: Docker picks a free port from it, so it clashes only
+ * when fixed ports of services running alongside leave fewer free ports than the service has replicas.
+ */
+function poolFindings(active: readonly Binding[], line: (b: Binding) => number): Finding[] {
+  const findings: Finding[] = [];
+  const fixed = active.filter((b) => !b.pool).sort((a, b) => a.start - b.start);
+  const longest = fixed.reduce((max, b) => Math.max(max, b.end - b.start), 0);
+  for (const pool of active.filter((b) => b.pool)) {
+    const demand = pool.service.replicas ?? 1;
+    const size = pool.end - pool.start + 1;
+    if (demand > size) continue; // port-conflict-replicas says it
+    const covering: Binding[] = [];
+    for (let i = lowerBound(fixed, pool.start - longest); i < fixed.length && fixed[i]!.start <= pool.end; i++) {
+      const b = fixed[i]!;
+      if (b.end >= pool.start && b.protocol === pool.protocol && addressesOverlap(b.address, pool.address) && coactive(b, pool)) covering.push(b);
+    }
+    if (size - coveredCount(pool, covering) >= demand) continue;
+    const range = `${pool.start}-${pool.end}/${pool.protocol}`;
+    const names = [...new Set(covering.map((b) => `'${b.service.name}' (line ${line(b)})`))].join(', ');
+    findings.push({
+      code: 'port-conflict',
+      severity: 'error',
+      message: `Host port range ${range} on ${describeAddress(pool.address)} has no free port left for service '${pool.service.name}': its ports are published by ${names}.`,
+      span: pool.span,
+      related: covering.map((b) => ({ span: b.via ?? b.span, message: `${capitalize(use(b))} here` })),
+      docUrl: DOCS.publishing,
+    });
+    for (const b of covering) {
+      const ports = describePorts(Math.max(b.start, pool.start), Math.min(b.end, pool.end), b.protocol);
+      findings.push({
+        code: 'port-conflict',
+        severity: b.source === 'host-network' ? 'warning' : 'error',
+        message: `Host ${ports} is also part of the host port range ${range} of service '${pool.service.name}' (line ${line(pool)}), which then has no free port left.`,
+        span: b.span,
+        related: [{ span: pool.via ?? pool.span, message: `Host port range of service '${pool.service.name}'` }],
+        docUrl: DOCS.publishing,
+      });
+    }
+  }
+  return findings;
+}
+
+function lowerBound(sorted: readonly Binding[], start: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Ports of the pool taken by the covering bindings (their intervals are sorted by start). */
+function coveredCount(pool: Binding, covering: readonly Binding[]): number {
+  let count = 0;
+  let next = pool.start;
+  for (const b of covering) {
+    const from = Math.max(next, b.start);
+    const to = Math.min(pool.end, b.end);
+    if (to >= from) count += to - from + 1;
+    next = Math.max(next, to + 1);
+  }
+  return count;
+}
+
+/** Compose creates one container per replica, each asking for the same host ports (COMPOSE-SEMANTICS 1.6). */
+function replicaFindings(active: readonly Binding[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const b of active) {
+    const replicas = b.service.replicas;
+    if (b.source !== 'published' || replicas === undefined || replicas <= 1) continue;
+    const size = b.end - b.start + 1;
+    if (b.pool && size >= replicas) continue;
+    const message = b.pool
+      ? `Host port range ${b.start}-${b.end}/${b.protocol} has ${size} ports for the ${replicas} replicas of service '${b.service.name}': widen it to ${replicas} ports.`
+      : `Service '${b.service.name}' runs ${replicas} replicas, but only one container can bind host ${describePorts(b.start, b.end, b.protocol)}: use a host port range of ${replicas} ports for one container port, or leave the host port out.`;
+    findings.push({ code: 'port-conflict-replicas', severity: 'error', message, span: b.span, docUrl: DOCS.publishing });
+  }
+  return findings;
+}

@@ -1,0 +1,98 @@
+/** Quick fixes for port findings, matched by code and span; edits keep the user's quoting style. */
+import type { ComposeDocument } from '../../parse/model';
+import { entry, type ScalarNode } from '../../parse/tree';
+import type { Span } from '../../types';
+import type { FixProvider } from '../analysis';
+import { collectBindings, portServices } from './bindings';
+import { nextFreePort } from './freePort';
+
+/** Moves the published port of the finding's binding to the next free one. */
+const movePort: FixProvider = (doc, finding) => {
+  const binding = collectBindings(doc, portServices(doc)).find((b) => b.source === 'published' && !b.pool && !b.via && sameSpan(b.span, finding.span));
+  if (!binding) return [];
+  const span = portNumberSpan(doc, binding.span);
+  if (!span) return [];
+  const count = binding.end - binding.start + 1;
+  const port = nextFreePort(doc, { protocol: binding.protocol, from: binding.start + 1, count, ...(binding.spec.hostIp ? { hostIp: binding.spec.hostIp.address } : {}) });
+  if (port === undefined) return [];
+  const newText = count === 1 ? `${port}` : `${port}-${port + count - 1}`;
+  return [{ title: `Change host port ${doc.text.slice(span.start, span.end)} to ${newText}`, kind: 'quickfix', edits: [{ span, newText }], isPreferred: true }];
+};
+
+const quote: FixProvider = (doc, finding) => {
+  const node = portScalar(doc, (n) => sameSpan(n.span, finding.span));
+  if (!node) return [];
+  const q = quoteChar(doc);
+  return [{ title: `Quote ${node.raw}`, kind: 'quickfix', edits: [{ span: node.span, newText: `${q}${node.raw}${q}` }], isPreferred: true }];
+};
+
+const bracket: FixProvider = (doc, finding) => {
+  const spec = portServices(doc).flatMap((s) => s.ports).find((p) => p.hostIp && sameSpan(p.hostIp.span, finding.span));
+  const node = spec?.node;
+  if (!spec?.hostIp || node?.kind !== 'scalar') return [];
+  const { address, span } = spec.hostIp;
+  const title = `Write the host address as [${address}]`;
+  if (node.style !== 'plain') return [{ title, kind: 'quickfix', edits: [{ span: { start: span.start, end: span.start }, newText: '[' }, { span: { start: span.end, end: span.end }, newText: ']' }] }];
+  // A plain scalar cannot start with '[' (it would open a flow sequence), so the fix quotes it too.
+  const q = quoteChar(doc);
+  const length = span.end - span.start;
+  return [{ title, kind: 'quickfix', edits: [{ span: node.span, newText: `${q}[${node.raw.slice(0, length)}]${node.raw.slice(length)}${q}` }] }];
+};
+
+/** Removes the whole `ports` block (key, items, their lines) of a block-style service. */
+const removePorts: FixProvider = (doc, finding) => {
+  const ports = [...doc.model.services.values()].map((s) => entry(s.node, 'ports')).find((e) => e && !e.via && sameSpan(e.keySpan, finding.span));
+  if (!ports) return [];
+  const line = doc.lineIndex.positionAt(ports.keySpan.start).line;
+  const start = doc.lineIndex.lineStart(line);
+  if (doc.text.slice(start, ports.keySpan.start).trim() !== '') return [];
+  let end = Math.max(ports.value.span.end, ports.keySpan.end);
+  if (end > 0 && doc.text[end - 1] !== '\n') {
+    const newline = doc.text.indexOf('\n', end);
+    end = newline < 0 ? doc.text.length : newline + 1;
+  }
+  return [{ title: "Remove 'ports' (ignored with network_mode: host)", kind: 'quickfix', edits: [{ span: { start, end }, newText: '' }], isPreferred: true }];
+};
+
+export const portFixes: Readonly<Record<string, FixProvider>> = {
+  'port-conflict': movePort,
+  'port-duplicate-in-service': movePort,
+  'port-swarm-reserved': movePort,
+  'port-base60': quote,
+  'port-unquoted': quote,
+  'port-ipv6-unbracketed': bracket,
+  'ports-with-host-network': removePorts,
+};
+
+function sameSpan(a: Span, b: Span): boolean {
+  return a.start === b.start && a.end === b.end;
+}
+
+function portScalar(doc: ComposeDocument, match: (node: ScalarNode) => boolean): ScalarNode | undefined {
+  for (const service of portServices(doc)) {
+    for (const spec of service.ports) if (spec.node.kind === 'scalar' && match(spec.node)) return spec.node;
+  }
+  return undefined;
+}
+
+/** The quote the file's port items mostly use (double when tied or none). */
+export function quoteChar(doc: ComposeDocument): string {
+  let single = 0;
+  let double = 0;
+  for (const service of portServices(doc)) {
+    for (const spec of service.ports) {
+      if (spec.node.kind !== 'scalar') continue;
+      if (spec.node.style === 'single') single++;
+      else if (spec.node.style === 'double') double++;
+    }
+  }
+  return single > double ? "'" : '"';
+}
+
+/** The digits of a written port or range, inside quotes if any; undefined for interpolated values. */
+function portNumberSpan(doc: ComposeDocument, span: Span): Span | undefined {
+  const written = doc.text.slice(span.start, span.end);
+  const quoted = written.length >= 2 && (written[0] === '"' || written[0] === "'") && written.endsWith(written[0]);
+  const inner = quoted ? { start: span.start + 1, end: span.end - 1 } : span;
+  return /^\d+(-\d+)?$/.test(doc.text.slice(inner.start, inner.end)) ? inner : undefined;
+}
