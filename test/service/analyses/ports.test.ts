@@ -126,6 +126,16 @@ describe('ports analysis', () => {
       assert.deepEqual(shared.map((f) => f.code), ['port-conflict', 'port-conflict', 'port-conflict', 'port-conflict']);
     });
 
+    it('counts a service as running with the profiles of the services that depend on it', () => {
+      const text = (dependent: string) => `services:\n  app:\n    image: x\n${dependent}    depends_on: [debugger]\n  debugger:\n    image: x\n    profiles: [debug]\n    ports: ["⟦9229⟧:9229"]\n  inspector:\n    image: x\n    profiles: [inspect]\n    ports: ["⟦9229⟧:9229"]\n`;
+      const always = checkFindings(text(''), CONFLICT);
+      assert.deepEqual(always.map((f) => f.code), ['port-conflict', 'port-conflict']);
+      const inspect = checkFindings(text('    profiles: [inspect]\n'), CONFLICT);
+      assert.deepEqual(inspect.map((f) => f.code), ['port-conflict', 'port-conflict']);
+      const dev = checkFindings(text('    profiles: [dev]\n'), CONFLICT);
+      assert.deepEqual(dev.map((f) => f.code), ['port-conflict-profiles', 'port-conflict-profiles']);
+    });
+
     it('ignores services scaled to 0', () => {
       checkFindings('services:\n  a: {image: x, ports: ["80:80"]}\n  b: {image: x, scale: 0, ports: ["80:80"]}\n  c: {image: x, deploy: {replicas: 0}, ports: ["80:80"]}\n', CONFLICT);
     });

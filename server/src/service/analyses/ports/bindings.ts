@@ -3,7 +3,7 @@
  * service expanded to host-side bindings with protocol, host address and host port interval.
  */
 import * as ipaddr from 'ipaddr.js';
-import { networkMode, replicaCount, type NetworkMode } from '../../parse/compose';
+import { networkMode, replicaCount, serviceDependsOn, type NetworkMode } from '../../parse/compose';
 import type { ComposeDocument, Element } from '../../parse/model';
 import { parsePortItem, type PortSpec } from '../../parse/ports';
 import { get, listItems, text, type Node } from '../../parse/tree';
@@ -23,6 +23,7 @@ export interface PortService {
   readonly element: Element;
   /** Document order, used as the conflict group. */
   readonly index: number;
+  /** Profiles that start the service, its own or a dependent's; empty = it always starts. */
   readonly profiles: readonly string[];
   /** Undefined when it depends on a variable without a default. */
   readonly replicas: number | undefined;
@@ -53,15 +54,42 @@ export interface Binding {
 }
 
 export function portServices(doc: ComposeDocument): PortService[] {
+  const profiles = activationProfiles(doc);
   return [...doc.model.services.values()].map((element, index) => ({
     name: element.name,
     element,
     index,
-    profiles: listItems(get(element.node, 'profiles')).flatMap((item) => text(item) ?? []),
+    profiles: profiles.get(element.name) ?? [],
     replicas: replicaCount(element.node),
     networkMode: networkMode(element.node),
     ports: listItems(get(element.node, 'ports')).map(parsePortItem),
   }));
+}
+
+/**
+ * The profiles under which each service runs; empty = always. A service also runs when a service that
+ * depends on it runs, so it inherits its dependents' profiles (https://docs.docker.com/compose/how-tos/profiles/).
+ */
+function activationProfiles(doc: ComposeDocument): Map<string, string[]> {
+  const always = new Set<string>();
+  const profiles = new Map<string, Set<string>>();
+  for (const [name, element] of doc.model.services) {
+    const own = listItems(get(element.node, 'profiles')).flatMap((item) => text(item) ?? []);
+    if (own.length === 0) always.add(name);
+    profiles.set(name, new Set(own));
+  }
+  const pending = [...doc.model.services.keys()];
+  for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
+    for (const dependency of serviceDependsOn(doc.model.services.get(name)!.node)) {
+      const target = profiles.get(dependency.name);
+      if (!target || always.has(dependency.name)) continue;
+      const before = target.size;
+      if (always.has(name)) always.add(dependency.name);
+      else for (const profile of profiles.get(name)!) target.add(profile);
+      if (always.has(dependency.name) || target.size > before) pending.push(dependency.name);
+    }
+  }
+  return new Map([...profiles].map(([name, set]) => [name, always.has(name) ? [] : [...set]]));
 }
 
 /**
