@@ -6,7 +6,7 @@
 import type { ComposeDocument } from '../../parse/model';
 import type { Finding, RelatedSpan, Severity } from '../../types';
 import { addressesOverlap, addressKeys, describeAddress, describePorts, type Binding } from './bindings';
-import { partners, type Bucketed } from './overlap';
+import { partitionPoint, partners, type Bucketed } from './overlap';
 import { DOCS } from './docs';
 
 type Keyed = Bucketed & { readonly binding: Binding };
@@ -144,7 +144,7 @@ function poolFindings(active: readonly Binding[], line: (b: Binding) => number):
     const size = pool.end - pool.start + 1;
     if (demand > size) continue; // port-conflict-replicas says it
     const covering: Binding[] = [];
-    for (let i = lowerBound(fixed, pool.start - longest); i < fixed.length && fixed[i]!.start <= pool.end; i++) {
+    for (let i = partitionPoint(fixed, (b) => b.start < pool.start - longest); i < fixed.length && fixed[i]!.start <= pool.end; i++) {
       const b = fixed[i]!;
       if (b.end >= pool.start && b.protocol === pool.protocol && addressesOverlap(b.address, pool.address) && coactive(b, pool)) covering.push(b);
     }
@@ -172,17 +172,6 @@ function poolFindings(active: readonly Binding[], line: (b: Binding) => number):
     }
   }
   return findings;
-}
-
-function lowerBound(sorted: readonly Binding[], start: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]!.start < start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Ports of the pool taken by the covering bindings (their intervals are sorted by start). */

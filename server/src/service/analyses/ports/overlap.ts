@@ -51,7 +51,7 @@ export function firstOverlapping<T extends Interval>(pool: readonly T[], queries
       for (let i = slot.get(interval)! + 1; i < tree.length; i += i & -i) offer(tree[i]!, interval);
     }
     const best: Best<T> = {};
-    for (let i = countAtLeast(ends, query.start); i > 0; i -= i & -i) {
+    for (let i = partitionPoint(ends, (end) => end >= query.start); i > 0; i -= i & -i) {
       offer(best, tree[i]!.first);
       offer(best, tree[i]!.other);
     }
@@ -60,13 +60,13 @@ export function firstOverlapping<T extends Interval>(pool: readonly T[], queries
   return result;
 }
 
-/** How many of the descending `ends` are >= value. */
-function countAtLeast(ends: readonly number[], value: number): number {
+/** The number of leading items of `items` for which `before` holds (it must hold for a prefix only). */
+export function partitionPoint<T>(items: readonly T[], before: (item: T) => boolean): number {
   let lo = 0;
-  let hi = ends.length;
+  let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (ends[mid]! >= value) lo = mid + 1;
+    if (before(items[mid]!)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
