@@ -19,13 +19,21 @@ export function conflictFindings(doc: ComposeDocument, bindings: readonly Bindin
   const findings: Finding[] = [];
   const line = (b: Binding) => doc.lineIndex.positionAt((b.via ?? b.span).start).line + 1;
 
-  const strict = partners(fixed.map((binding) => keyed(binding, binding.service.index, !stack, stack, false)));
+  // Dimensions every binding shares add nothing but work: most files bind no host IP and use no profiles.
+  const dimensions: Dimensions = {
+    addresses: fixed.some((b) => b.address.family !== 'any'),
+    profiles: !stack && fixed.some((b) => b.service.profiles.length > 0),
+    swarmModes: stack,
+    ownService: false,
+  };
+  const strict = partners(fixed.map((binding) => keyed(binding, binding.service.index, dimensions)));
+  const withoutProfiles: Dimensions = { ...dimensions, profiles: false };
   // Services in disjoint profiles clash only when both profiles are enabled: looked for among the rest.
   const settled = new Set([...strict.keys()].map((k) => k.binding));
   const profiled = stack
     ? new Map<Keyed, Keyed>()
     : partners(fixed.filter((b) => b.service.profiles.length > 0).map((b) => {
-        const item = keyed(b, b.service.index, false, false, false);
+        const item = keyed(b, b.service.index, withoutProfiles);
         return settled.has(b) ? { ...item, queries: [] } : item;
       }));
   for (const [query, partner] of [...strict, ...profiled]) {
@@ -44,7 +52,8 @@ export function conflictFindings(doc: ComposeDocument, bindings: readonly Bindin
   }
 
   // Within one service every pair of bindings clashes, whatever the profiles or the Swarm publish mode.
-  const own = partners(fixed.filter((b) => b.source === 'published').map((binding) => keyed(binding, binding.rank, false, false, true)));
+  const ownService: Dimensions = { ...dimensions, profiles: false, swarmModes: false, ownService: true };
+  const own = partners(fixed.filter((b) => b.source === 'published').map((binding) => keyed(binding, binding.rank, ownService)));
   for (const [query, partner] of own) {
     const b = query.binding;
     const p = partner.binding;
@@ -58,23 +67,36 @@ export function conflictFindings(doc: ComposeDocument, bindings: readonly Bindin
   return findings;
 }
 
-/** Bucket keys: protocol x address x (profiles) x (Swarm publish mode) x (service, for duplicates within one). */
-function keyed(binding: Binding, group: number, withProfiles: boolean, stack: boolean, ownService: boolean): Keyed {
-  // Swarm binds every address, so stack files need no address keys.
-  const address = stack ? ANYWHERE : addressKeys(binding.address);
-  const profiles = withProfiles ? profileKeys(binding.service.profiles) : ANYWHERE;
-  // Swarm: ingress ports clash with every other service's port; host-mode ports only with ingress ones.
-  const mode = !stack ? ANYWHERE : binding.mode === 'host' ? { members: ['h', '#'], queries: ['i'] } : { members: ['i', '#'], queries: ['#'] };
-  const prefix = ownService ? `${binding.protocol}@${binding.service.index}` : binding.protocol;
-  return {
-    binding,
-    start: binding.start,
-    end: binding.end,
-    rank: binding.rank,
-    group,
-    members: combine(prefix, address.members, profiles.members, mode.members),
-    queries: combine(prefix, address.queries, profiles.queries, mode.queries),
-  };
+/** What, besides the protocol, must match for two bindings to clash. */
+interface Dimensions {
+  readonly addresses: boolean;
+  readonly profiles: boolean;
+  /** Swarm: ingress ports clash with every other service's port; host-mode ports only with ingress ones. */
+  readonly swarmModes: boolean;
+  /** Only bindings of the same service pair (duplicates within one service). */
+  readonly ownService: boolean;
+}
+
+type Keys = { readonly members: readonly string[]; readonly queries: readonly string[] };
+
+/** Bindings with equal keys share one key list, so a large file allocates a few lists, not one per binding. */
+const keyCache = new WeakMap<Dimensions, Map<string, Keys>>();
+
+function keyed(binding: Binding, group: number, dimensions: Dimensions): Keyed {
+  let cache = keyCache.get(dimensions);
+  if (!cache) keyCache.set(dimensions, (cache = new Map()));
+  const { address, service, protocol, mode } = binding;
+  const id = [protocol, dimensions.ownService ? service.index : '', dimensions.addresses ? `${address.family}=${address.ip ?? ''}` : '', dimensions.profiles ? service.profiles.join(',') : '', dimensions.swarmModes ? mode : ''].join('|');
+  let keys = cache.get(id);
+  if (!keys) {
+    const addresses = dimensions.addresses ? addressKeys(address) : ANYWHERE;
+    const profiles = dimensions.profiles ? profileKeys(service.profiles) : ANYWHERE;
+    const modes = !dimensions.swarmModes ? ANYWHERE : mode === 'host' ? { members: ['h', '#'], queries: ['i'] } : { members: ['i', '#'], queries: ['#'] };
+    const prefix = dimensions.ownService ? `${protocol}@${service.index}` : protocol;
+    keys = { members: combine(prefix, addresses.members, profiles.members, modes.members), queries: combine(prefix, addresses.queries, profiles.queries, modes.queries) };
+    cache.set(id, keys);
+  }
+  return { binding, start: binding.start, end: binding.end, rank: binding.rank, group, ...keys };
 }
 
 function combine(prefix: string, a: readonly string[], b: readonly string[], c: readonly string[]): string[] {

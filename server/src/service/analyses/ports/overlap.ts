@@ -36,6 +36,8 @@ function offer<T extends Interval>(best: Best<T>, x: T | undefined): void {
  * tree indexed by descending end, so "overlaps" becomes a prefix query.
  */
 export function firstOverlapping<T extends Interval>(pool: readonly T[], queries: readonly Interval[]): (T | undefined)[] {
+  // Most buckets are tiny (one service's ports); comparing directly beats building the tree.
+  if (pool.length * queries.length <= SMALL) return queries.map((query) => pairwise(pool, query));
   const byEnd = [...pool].sort((a, b) => b.end - a.end);
   const slot = new Map<T, number>(byEnd.map((interval, i) => [interval, i]));
   const ends = byEnd.map((interval) => interval.end);
@@ -58,6 +60,16 @@ export function firstOverlapping<T extends Interval>(pool: readonly T[], queries
     result[index] = best.first?.group !== query.group ? best.first : best.other;
   }
   return result;
+}
+
+const SMALL = 64;
+
+function pairwise<T extends Interval>(pool: readonly T[], query: Interval): T | undefined {
+  let best: T | undefined;
+  for (const p of pool) {
+    if (p.group !== query.group && p.start <= query.end && query.start <= p.end && (!best || p.rank < best.rank)) best = p;
+  }
+  return best;
 }
 
 /** The number of leading items of `items` for which `before` holds (it must hold for a prefix only). */
