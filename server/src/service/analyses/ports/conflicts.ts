@@ -26,14 +26,15 @@ export function conflictFindings(doc: ComposeDocument, bindings: readonly Bindin
     swarmModes: stack,
     ownService: false,
   };
-  const strict = partners(fixed.map((binding) => keyed(binding, binding.service.index, dimensions)));
-  const withoutProfiles: Dimensions = { ...dimensions, profiles: false };
+  const crossService = keyer(dimensions);
+  const strict = partners(fixed.map((binding) => crossService(binding, binding.service.index)));
   // Services in disjoint profiles clash only when both profiles are enabled: looked for among the rest.
+  const anyProfiles = keyer({ ...dimensions, profiles: false });
   const settled = new Set([...strict.keys()].map((k) => k.binding));
   const profiled = stack
     ? new Map<Keyed, Keyed>()
     : partners(fixed.filter((b) => b.service.profiles.length > 0).map((b) => {
-        const item = keyed(b, b.service.index, withoutProfiles);
+        const item = anyProfiles(b, b.service.index);
         return settled.has(b) ? { ...item, queries: [] } : item;
       }));
   for (const [query, partner] of [...strict, ...profiled]) {
@@ -52,8 +53,8 @@ export function conflictFindings(doc: ComposeDocument, bindings: readonly Bindin
   }
 
   // Within one service every pair of bindings clashes, whatever the profiles or the Swarm publish mode.
-  const ownService: Dimensions = { ...dimensions, profiles: false, swarmModes: false, ownService: true };
-  const own = partners(fixed.filter((b) => b.source === 'published').map((binding) => keyed(binding, binding.rank, ownService)));
+  const ownService = keyer({ ...dimensions, profiles: false, swarmModes: false, ownService: true });
+  const own = partners(fixed.filter((b) => b.source === 'published').map((binding) => ownService(binding, binding.rank)));
   for (const [query, partner] of own) {
     const b = query.binding;
     const p = partner.binding;
@@ -79,24 +80,26 @@ interface Dimensions {
 
 type Keys = { readonly members: readonly string[]; readonly queries: readonly string[] };
 
-/** Bindings with equal keys share one key list, so a large file allocates a few lists, not one per binding. */
-const keyCache = new WeakMap<Dimensions, Map<string, Keys>>();
-
-function keyed(binding: Binding, group: number, dimensions: Dimensions): Keyed {
-  let cache = keyCache.get(dimensions);
-  if (!cache) keyCache.set(dimensions, (cache = new Map()));
-  const { address, service, protocol, mode } = binding;
-  const id = [protocol, dimensions.ownService ? service.index : '', dimensions.addresses ? `${address.family}=${address.ip ?? ''}` : '', dimensions.profiles ? service.profiles.join(',') : '', dimensions.swarmModes ? mode : ''].join('|');
-  let keys = cache.get(id);
-  if (!keys) {
-    const addresses = dimensions.addresses ? addressKeys(address) : ANYWHERE;
-    const profiles = dimensions.profiles ? profileKeys(service.profiles) : ANYWHERE;
-    const modes = !dimensions.swarmModes ? ANYWHERE : mode === 'host' ? { members: ['h', '#'], queries: ['i'] } : { members: ['i', '#'], queries: ['#'] };
-    const prefix = dimensions.ownService ? `${protocol}@${service.index}` : protocol;
-    keys = { members: combine(prefix, addresses.members, profiles.members, modes.members), queries: combine(prefix, addresses.queries, profiles.queries, modes.queries) };
-    cache.set(id, keys);
-  }
-  return { binding, start: binding.start, end: binding.end, rank: binding.rank, group, ...keys };
+/**
+ * Turns bindings into bucketed intervals. Bindings with equal keys share one key list, so a large file
+ * allocates a few lists rather than one per binding.
+ */
+function keyer(dimensions: Dimensions): (binding: Binding, group: number) => Keyed {
+  const cache = new Map<string, Keys>();
+  return (binding, group) => {
+    const { address, service, protocol, mode } = binding;
+    const id = [protocol, dimensions.ownService ? service.index : '', dimensions.addresses ? `${address.family}=${address.ip ?? ''}` : '', dimensions.profiles ? service.profiles.join(',') : '', dimensions.swarmModes ? mode : ''].join('|');
+    let keys = cache.get(id);
+    if (!keys) {
+      const addresses = dimensions.addresses ? addressKeys(address) : ANYWHERE;
+      const profiles = dimensions.profiles ? profileKeys(service.profiles) : ANYWHERE;
+      const modes = !dimensions.swarmModes ? ANYWHERE : mode === 'host' ? { members: ['h', '#'], queries: ['i'] } : { members: ['i', '#'], queries: ['#'] };
+      const prefix = dimensions.ownService ? `${protocol}@${service.index}` : protocol;
+      keys = { members: combine(prefix, addresses.members, profiles.members, modes.members), queries: combine(prefix, addresses.queries, profiles.queries, modes.queries) };
+      cache.set(id, keys);
+    }
+    return { binding, start: binding.start, end: binding.end, rank: binding.rank, group, ...keys };
+  };
 }
 
 function combine(prefix: string, a: readonly string[], b: readonly string[], c: readonly string[]): string[] {

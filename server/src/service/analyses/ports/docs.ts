@@ -7,7 +7,6 @@ export const DOCS = {
   networkMode: 'https://docs.docker.com/reference/compose-file/services/#network_mode',
   swarmPorts: 'https://docs.docker.com/engine/swarm/swarm-tutorial/#open-protocols-and-ports-between-the-hosts',
   expose: 'https://docs.docker.com/reference/compose-file/services/#expose',
-  endpointMode: 'https://docs.docker.com/reference/compose-file/deploy/#endpoint_mode',
   updateConfig: 'https://docs.docker.com/reference/compose-file/deploy/#update_config',
   internal: 'https://docs.docker.com/reference/compose-file/networks/#internal',
 } as const;
