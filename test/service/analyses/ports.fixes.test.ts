@@ -24,11 +24,13 @@ describe('ports quick fixes', () => {
     assert.equal(applyFix('services:\n  a: {image: x, ports: ["7946:7946/udp"]}\n', 'port-swarm-reserved'), 'services:\n  a: {image: x, ports: ["7947:7946/udp"]}\n');
   });
 
-  it('offers no move where it cannot edit one number', () => {
+  it('moves an interpolation default when that is the only place the number is written', () => {
+    const text = 'services:\n  a: {image: x, ports: ["${WEB_PORT:-8080}:80"]}\n  b: {image: x, ports: ["8080:80"]}\n';
+    assert.equal(applyFix(text, 'port-conflict'), text.replace('${WEB_PORT:-8080}', '${WEB_PORT:-8081}'));
     const doc = service.parse('services:\n  a: {image: x, ports: ["${P:-80}:80"]}\n  b: {image: x, ports: ["80:80"]}\n', 'compose');
-    const [interpolated] = service.diagnostics(doc);
-    assert.equal(interpolated?.code, 'port-conflict');
-    assert.deepEqual(service.codeActions(doc, interpolated!.span).filter((a) => a.kind === 'quickfix'), []);
+    const [ambiguous] = service.diagnostics(doc);
+    assert.equal(ambiguous?.code, 'port-conflict');
+    assert.deepEqual(service.codeActions(doc, ambiguous!.span).filter((a) => a.kind === 'quickfix'), []);
   });
 
   it('quotes base-60 and unquoted mappings in the quote style the file uses', () => {

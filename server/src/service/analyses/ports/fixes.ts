@@ -3,14 +3,14 @@ import type { ComposeDocument } from '../../parse/model';
 import { entry, type ScalarNode } from '../../parse/tree';
 import type { Span } from '../../types';
 import type { FixProvider } from '../analysis';
-import { collectBindings, portServices } from './bindings';
+import { collectBindings, portServices, type Binding } from './bindings';
 import { nextFreePort } from './freePort';
 
 /** Moves the published port of the finding's binding to the next free one. */
 const movePort: FixProvider = (doc, finding) => {
   const binding = collectBindings(doc, portServices(doc)).find((b) => b.source === 'published' && !b.pool && !b.via && sameSpan(b.span, finding.span));
   if (!binding) return [];
-  const span = portNumberSpan(doc, binding.span);
+  const span = portNumberSpan(doc, binding);
   if (!span) return [];
   const count = binding.end - binding.start + 1;
   const port = nextFreePort(doc, { protocol: binding.protocol, from: binding.start + 1, count, ...(binding.spec.hostIp ? { hostIp: binding.spec.hostIp.address } : {}) });
@@ -89,10 +89,20 @@ export function quoteChar(doc: ComposeDocument): string {
   return single > double ? "'" : '"';
 }
 
-/** The digits of a written port or range, inside quotes if any; undefined for interpolated values. */
-function portNumberSpan(doc: ComposeDocument, span: Span): Span | undefined {
+/**
+ * The digits of the binding's host port or range as written: inside quotes if any, or, when the value
+ * comes from an interpolation default (`"${WEB_PORT:-8080}:80"`), that default if it is the only place
+ * the number appears. Undefined when the number cannot be pointed at.
+ */
+function portNumberSpan(doc: ComposeDocument, binding: Binding): Span | undefined {
+  const { span } = binding;
   const written = doc.text.slice(span.start, span.end);
   const quoted = written.length >= 2 && (written[0] === '"' || written[0] === "'") && written.endsWith(written[0]);
   const inner = quoted ? { start: span.start + 1, end: span.end - 1 } : span;
-  return /^\d+(-\d+)?$/.test(doc.text.slice(inner.start, inner.end)) ? inner : undefined;
+  if (/^\d+(-\d+)?$/.test(doc.text.slice(inner.start, inner.end))) return inner;
+  const port = binding.start === binding.end ? `${binding.start}` : `${binding.start}-${binding.end}`;
+  const defaults = [...written.matchAll(/-(\d+(?:-\d+)?)\}/g)].filter((m) => m[1] === port);
+  const digitRuns = written.match(/\d+(?:-\d+)?/g)?.filter((run) => run === port) ?? [];
+  const only = defaults.length === 1 && digitRuns.length === 1 ? defaults[0] : undefined;
+  return only?.index === undefined ? undefined : { start: span.start + only.index + 1, end: span.start + only.index + 1 + port.length };
 }
