@@ -1,4 +1,4 @@
-/** Applies quick fixes in process at the `<|>` cursor, so fix tests compare the text after the edit. */
+/** Applies quick fixes and refactorings in process, so fix tests compare the text after the edit. */
 import * as assert from 'node:assert/strict';
 import type { CodeAction, ComposeMode, TextEdit } from '../../server/src/service/index';
 import { parseMarkers } from './markers';
@@ -40,4 +40,23 @@ export function applyFix(marked: string, code: string, title?: string, mode: Com
   const action = title ? actions.find((a) => a.title === title) : (actions.find((a) => a.isPreferred) ?? actions[0]);
   assert.ok(action, `no fix ${title ?? ''} for ${code}; offered: ${actions.map((a) => a.title).join(' | ')}`);
   return applyEdits(text, action.edits);
+}
+
+/** The text after applying the quick fix of the `n`-th finding with `code` (no cursor needed). */
+export function applyFixOf(text: string, code: string, options: { mode?: ComposeMode; n?: number } = {}): string {
+  const doc = service.parse(text, options.mode ?? 'compose');
+  const finding = service.diagnostics(doc).filter((f) => f.code === code)[options.n ?? 0];
+  assert.ok(finding, `no ${code} finding`);
+  const actions = service.codeActions(doc, finding.span).filter((a) => a.fixes?.code === code && a.fixes.span.start === finding.span.start && a.fixes.message === finding.message);
+  assert.equal(actions.length, 1, `expected one fix for ${code}, got ${actions.map((a) => a.title).join(', ')}`);
+  return applyEdits(text, actions[0]!.edits);
+}
+
+/** The titles of the refactorings offered at the `<|>` cursor, and the text after applying the first. */
+export function applyRefactoring(marked: string, mode: ComposeMode = 'compose'): { titles: string[]; text: string } {
+  const { text, cursor } = parseMarkers(marked);
+  assert.ok(cursor !== undefined, 'fixture needs a <|> cursor');
+  const doc = service.parse(text, mode);
+  const actions = service.codeActions(doc, { start: cursor, end: cursor }).filter((a) => a.kind === 'refactor.rewrite');
+  return { titles: actions.map((a) => a.title), text: actions[0] ? applyEdits(text, actions[0].edits) : text };
 }

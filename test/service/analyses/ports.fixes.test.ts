@@ -1,32 +1,33 @@
 import * as assert from 'node:assert/strict';
 import { nextFreePort } from '../../../server/src/service/analyses/ports/index';
-import { applyFix, applyRefactoring, findingsOf, service } from '../../support/service';
+import { applyFixOf, applyRefactoring } from '../../support/fixes';
+import { findingsOf, service } from '../../support/service';
 
 describe('ports quick fixes', () => {
   it('moves a conflicting host port to the next free one, keeping the quoting', () => {
     const text = 'services:\n  a:\n    image: x\n    ports: ["8080:80", "8081:81"]\n  b:\n    image: x\n    ports:\n      - \'8080:80\'\n      - target: 90\n        published: "8082"\n';
-    assert.equal(applyFix(text, 'port-conflict', { n: 1 }), text.replace("'8080:80'", "'8083:80'"));
+    assert.equal(applyFixOf(text, 'port-conflict', { n: 1 }), text.replace("'8080:80'", "'8083:80'"));
     const long = 'services:\n  a:\n    image: x\n    ports: ["8080:80"]\n  b:\n    image: x\n    ports:\n      - target: 80\n        published: 8080\n';
-    assert.equal(applyFix(long, 'port-conflict', { n: 1 }), long.replace('published: 8080', 'published: 8081'));
+    assert.equal(applyFixOf(long, 'port-conflict', { n: 1 }), long.replace('published: 8080', 'published: 8081'));
     const quotedLong = long.replace('published: 8080', 'published: "8080"');
-    assert.equal(applyFix(quotedLong, 'port-conflict', { n: 1 }), quotedLong.replace('"8080"', '"8081"'));
+    assert.equal(applyFixOf(quotedLong, 'port-conflict', { n: 1 }), quotedLong.replace('"8080"', '"8081"'));
   });
 
   it('moves a range as a whole, and the result has no conflict left', () => {
     const text = 'services:\n  a: {image: x, ports: ["127.0.0.1:8000-8002:8000-8002"]}\n  b: {image: x, ports: ["8001:80", "8004:80"]}\n';
-    const fixed = applyFix(text, 'port-conflict');
+    const fixed = applyFixOf(text, 'port-conflict');
     assert.equal(fixed, text.replace('8000-8002:8000', '8005-8007:8000'));
     assert.deepEqual(findingsOf(fixed, 'compose', ['port-conflict']), []);
   });
 
   it('offers the same move for duplicates within a service and for Swarm ports', () => {
-    assert.equal(applyFix('services:\n  a: {image: x, ports: ["80:80", "0.0.0.0:80:81"]}\n', 'port-duplicate-in-service'), 'services:\n  a: {image: x, ports: ["81:80", "0.0.0.0:80:81"]}\n');
-    assert.equal(applyFix('services:\n  a: {image: x, ports: ["7946:7946/udp"]}\n', 'port-swarm-reserved'), 'services:\n  a: {image: x, ports: ["7947:7946/udp"]}\n');
+    assert.equal(applyFixOf('services:\n  a: {image: x, ports: ["80:80", "0.0.0.0:80:81"]}\n', 'port-duplicate-in-service'), 'services:\n  a: {image: x, ports: ["81:80", "0.0.0.0:80:81"]}\n');
+    assert.equal(applyFixOf('services:\n  a: {image: x, ports: ["7946:7946/udp"]}\n', 'port-swarm-reserved'), 'services:\n  a: {image: x, ports: ["7947:7946/udp"]}\n');
   });
 
   it('moves an interpolation default when that is the only place the number is written', () => {
     const text = 'services:\n  a: {image: x, ports: ["${WEB_PORT:-8080}:80"]}\n  b: {image: x, ports: ["8080:80"]}\n';
-    assert.equal(applyFix(text, 'port-conflict'), text.replace('${WEB_PORT:-8080}', '${WEB_PORT:-8081}'));
+    assert.equal(applyFixOf(text, 'port-conflict'), text.replace('${WEB_PORT:-8080}', '${WEB_PORT:-8081}'));
     const doc = service.parse('services:\n  a: {image: x, ports: ["${P:-80}:80"]}\n  b: {image: x, ports: ["80:80"]}\n', 'compose');
     const [ambiguous] = service.diagnostics(doc);
     assert.equal(ambiguous?.code, 'port-conflict');
@@ -34,20 +35,22 @@ describe('ports quick fixes', () => {
   });
 
   it('quotes base-60 and unquoted mappings in the quote style the file uses', () => {
-    assert.equal(applyFix('services:\n  a:\n    image: x\n    ports:\n      - 22:22\n', 'port-base60'), 'services:\n  a:\n    image: x\n    ports:\n      - "22:22"\n');
-    assert.equal(applyFix("services:\n  a:\n    image: x\n    ports: ['80:80', '443:443', 8080:80]\n", 'port-unquoted'), "services:\n  a:\n    image: x\n    ports: ['80:80', '443:443', '8080:80']\n");
+    assert.equal(applyFixOf('services:\n  a:\n    image: x\n    ports:\n      - 22:22\n', 'port-base60'), 'services:\n  a:\n    image: x\n    ports:\n      - "22:22"\n');
+    assert.equal(applyFixOf("services:\n  a:\n    image: x\n    ports: ['80:80', '443:443', 8080:80]\n", 'port-unquoted'), "services:\n  a:\n    image: x\n    ports: ['80:80', '443:443', '8080:80']\n");
   });
 
   it('brackets an IPv6 host address, quoting a plain scalar', () => {
-    assert.equal(applyFix('services:\n  a: {image: x, ports: ["::1:6000:6000"]}\n', 'port-ipv6-unbracketed'), 'services:\n  a: {image: x, ports: ["[::1]:6000:6000"]}\n');
-    assert.equal(applyFix('services:\n  a:\n    image: x\n    ports:\n      - fe80::1:6000:6000\n', 'port-ipv6-unbracketed'), 'services:\n  a:\n    image: x\n    ports:\n      - "[fe80::1]:6000:6000"\n');
+    assert.equal(applyFixOf('services:\n  a: {image: x, ports: ["::1:6000:6000"]}\n', 'port-ipv6-unbracketed'), 'services:\n  a: {image: x, ports: ["[::1]:6000:6000"]}\n');
+    assert.equal(applyFixOf('services:\n  a:\n    image: x\n    ports:\n      - fe80::1:6000:6000\n', 'port-ipv6-unbracketed'), 'services:\n  a:\n    image: x\n    ports:\n      - "[fe80::1]:6000:6000"\n');
   });
 
   it('removes the ports block of a host-network service', () => {
     const text = 'services:\n  a:\n    image: x\n    network_mode: host\n    ports:\n      - "80:80"\n      - target: 81\n        published: 81\n    restart: always\n';
-    assert.equal(applyFix(text, 'ports-with-host-network'), 'services:\n  a:\n    image: x\n    network_mode: host\n    restart: always\n');
+    assert.equal(applyFixOf(text, 'ports-with-host-network'), 'services:\n  a:\n    image: x\n    network_mode: host\n    restart: always\n');
     const last = 'services:\n  a:\n    image: x\n    network_mode: host\n    ports: ["80:80"]';
-    assert.equal(applyFix(last, 'ports-with-host-network'), 'services:\n  a:\n    image: x\n    network_mode: host\n');
+    assert.equal(applyFixOf(last, 'ports-with-host-network'), 'services:\n  a:\n    image: x\n    network_mode: host\n');
+    const flow = 'services:\n  a: {image: x, network_mode: host, ports: ["80:80"]}\n';
+    assert.equal(applyFixOf(flow, 'ports-with-host-network'), 'services:\n  a: {image: x, network_mode: host}\n');
   });
 });
 

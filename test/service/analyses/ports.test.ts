@@ -265,9 +265,7 @@ describe('ports analysis', () => {
       checkFindings('services:\n  a:\n    image: x\n    deploy:\n      update_config: {order: ⟦start-first⟧}\n    ports: [{target: 80, published: 8080, mode: host}]\n  b:\n    image: x\n    deploy:\n      update_config: {order: start-first}\n    ports: ["8081:80"]\n', ['start-first-host-port'], { mode: 'stack' });
     });
 
-    it('notes that stacks ignore expose, and that compose ignores mode: host', () => {
-      checkFindings('services:\n  a:\n    image: x\n    ⟦expose⟧: ["80"]\n', ['expose-ignored'], { mode: 'stack' });
-      checkFindings('services:\n  a:\n    image: x\n    expose: ["80"]\n', ['expose-ignored']);
+    it('notes that compose ignores mode: host', () => {
       checkFindings('services:\n  a:\n    image: x\n    ports: [{target: 80, published: 8080, mode: ⟦host⟧}]\n', ['port-mode-ignored']);
       checkFindings('services:\n  a:\n    image: x\n    ports: [{target: 80, published: 8080, mode: host}]\n', ['port-mode-ignored'], { mode: 'stack' });
     });

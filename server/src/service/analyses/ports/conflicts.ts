@@ -7,6 +7,7 @@ import type { ComposeDocument } from '../../parse/model';
 import type { Finding, RelatedSpan, Severity } from '../../types';
 import { addressesOverlap, addressKeys, describeAddress, describePorts, type Binding } from './bindings';
 import { partitionPoint, partners, type Bucketed } from './overlap';
+import { lineOf } from '../finding';
 import { DOCS } from './docs';
 
 type Keyed = Bucketed & { readonly binding: Binding };
@@ -17,7 +18,7 @@ export function conflictFindings(doc: ComposeDocument, bindings: readonly Bindin
   const active = bindings.filter((b) => stack || b.service.replicas !== 0);
   const fixed = active.filter((b) => !b.pool);
   const findings: Finding[] = [];
-  const line = (b: Binding) => doc.lineIndex.positionAt((b.via ?? b.span).start).line + 1;
+  const line = (b: Binding) => lineOf(doc, b.via ?? b.span);
 
   // Dimensions every binding shares add nothing but work: most files bind no host IP and use no profiles.
   const dimensions: Dimensions = {

@@ -6,7 +6,6 @@ export const DOCS = {
   hostNetwork: 'https://docs.docker.com/engine/network/drivers/host/',
   networkMode: 'https://docs.docker.com/reference/compose-file/services/#network_mode',
   swarmPorts: 'https://docs.docker.com/engine/swarm/swarm-tutorial/#open-protocols-and-ports-between-the-hosts',
-  expose: 'https://docs.docker.com/reference/compose-file/services/#expose',
   updateConfig: 'https://docs.docker.com/reference/compose-file/deploy/#update_config',
   internal: 'https://docs.docker.com/reference/compose-file/networks/#internal',
 } as const;

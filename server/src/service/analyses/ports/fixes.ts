@@ -3,6 +3,7 @@ import type { ComposeDocument } from '../../parse/model';
 import { entry, type ScalarNode } from '../../parse/tree';
 import type { Span } from '../../types';
 import type { FixProvider } from '../analysis';
+import { removeEntry } from '../edits';
 import { collectBindings, portServices, type Binding } from './bindings';
 import { nextFreePort } from './freePort';
 
@@ -39,19 +40,15 @@ const bracket: FixProvider = (doc, finding) => {
   return [{ title, kind: 'quickfix', edits: [{ span: node.span, newText: `${q}[${node.raw.slice(0, length)}]${node.raw.slice(length)}${q}` }] }];
 };
 
-/** Removes the whole `ports` block (key, items, their lines) of a block-style service. */
+/** Removes the whole `ports` entry (its lines in a block map, the entry and a comma in a flow map). */
 const removePorts: FixProvider = (doc, finding) => {
-  const ports = [...doc.model.services.values()].map((s) => entry(s.node, 'ports')).find((e) => e && !e.via && sameSpan(e.keySpan, finding.span));
-  if (!ports) return [];
-  const line = doc.lineIndex.positionAt(ports.keySpan.start).line;
-  const start = doc.lineIndex.lineStart(line);
-  if (doc.text.slice(start, ports.keySpan.start).trim() !== '') return [];
-  let end = Math.max(ports.value.span.end, ports.keySpan.end);
-  if (end > 0 && doc.text[end - 1] !== '\n') {
-    const newline = doc.text.indexOf('\n', end);
-    end = newline < 0 ? doc.text.length : newline + 1;
-  }
-  return [{ title: "Remove 'ports' (ignored with network_mode: host)", kind: 'quickfix', edits: [{ span: { start, end }, newText: '' }], isPreferred: true }];
+  const service = [...doc.model.services.values()].find((s) => {
+    const ports = entry(s.node, 'ports');
+    return ports && !ports.via && sameSpan(ports.keySpan, finding.span);
+  });
+  const ports = entry(service?.node, 'ports');
+  if (!service || !ports) return [];
+  return [{ title: "Remove 'ports' (ignored with network_mode: host)", kind: 'quickfix', edits: [removeEntry(doc, ports, service.node)], isPreferred: true }];
 };
 
 export const portFixes: Readonly<Record<string, FixProvider>> = {

@@ -7,6 +7,7 @@ import type { PortSpec } from '../../parse/ports';
 import type { MapNode, ScalarNode } from '../../parse/tree';
 import type { CodeAction, Span } from '../../types';
 import { portServices } from './bindings';
+import { isFlow } from '../edits';
 import { quoteChar } from './fixes';
 
 const LONG_KEYS = new Set(['target', 'published', 'host_ip', 'protocol', 'mode']);
@@ -50,6 +51,6 @@ function toShort(doc: ComposeDocument, spec: PortSpec, node: MapNode): CodeActio
   if (spec.protocolSpan) value += `/${spec.protocol}`;
   const q = quoteChar(doc);
   // A block mapping's span runs to the next line; stop at its last value so trailing comments stay.
-  const span = doc.text[node.span.start] === '{' ? node.span : { start: node.span.start, end: last.value.span.end };
+  const span = isFlow(doc, node) ? node.span : { start: node.span.start, end: last.value.span.end };
   return { title: 'Convert port to short syntax', kind: 'refactor.rewrite', edits: [{ span, newText: `${q}${value}${q}` }] };
 }

@@ -1,13 +1,14 @@
 /**
  * Per-service port rules: network modes that discard or forbid publishing, Swarm's own ports, the Swarm
- * publish mode (ingress/host) and its interplay with replicas, dnsrr and start-first updates, `expose`
- * in stacks, and services whose only networks are internal.
+ * publish mode (ingress/host) and its interplay with replicas, dnsrr and start-first updates, and
+ * services whose only networks are internal. (`expose` in stacks is the stack analysis' stack-deprecated-key.)
  */
 import { deployMode, serviceNetworks } from '../../parse/compose';
 import type { ComposeDocument } from '../../parse/model';
 import { at, entry, get, text } from '../../parse/tree';
 import type { Finding, Severity, Span } from '../../types';
 import type { PortSpec } from '../../parse/ports';
+import { atKey } from '../place';
 import { describePorts, type Binding, type PortService } from './bindings';
 import { DOCS } from './docs';
 
@@ -28,10 +29,10 @@ export function serviceFindings(doc: ComposeDocument, services: readonly PortSer
     if (!stack && ports && service.ports.length > 0 && mode) {
       const related = [{ span: mode.node.span, message: `network_mode: ${text(mode.node) ?? ''}` }];
       if (mode.kind === 'host') {
-        findings.push({ code: 'ports-with-host-network', severity: 'warning', message: `Service '${service.name}' uses network_mode: host, so Docker discards its published ports: the service listens on the host's ports directly.`, span: ports.keySpan, related, docUrl: DOCS.hostNetwork });
+        findings.push(atKey(ports, { code: 'ports-with-host-network', severity: 'warning', message: `Service '${service.name}' uses network_mode: host, so Docker discards its published ports: the service listens on the host's ports directly.`, related, docUrl: DOCS.hostNetwork }));
       } else if (mode.kind === 'service' || mode.kind === 'container') {
         const owner = `${mode.kind} '${mode.target ?? ''}'`;
-        findings.push({ code: 'ports-with-shared-netns', severity: 'error', message: `Service '${service.name}' shares the network namespace of ${owner}, so it cannot publish ports: publish them on ${owner}.`, span: ports.keySpan, related, docUrl: DOCS.networkMode });
+        findings.push(atKey(ports, { code: 'ports-with-shared-netns', severity: 'error', message: `Service '${service.name}' shares the network namespace of ${owner}, so it cannot publish ports: publish them on ${owner}.`, related, docUrl: DOCS.networkMode }));
       }
     }
     if (stack) findings.push(...stackServiceFindings(service));
@@ -43,7 +44,7 @@ export function serviceFindings(doc: ComposeDocument, services: readonly PortSer
       }
       const internal = internalOnly(doc, service);
       if (ports && service.ports.length > 0 && internal) {
-        findings.push({ code: 'ports-on-internal-network', severity: 'warning', message: `Service '${service.name}' publishes ports, but its only ${internal.length > 1 ? 'networks are' : 'network is'} internal (${internal.map((n) => `'${n}'`).join(', ')}): nothing outside can reach them.`, span: ports.keySpan, docUrl: DOCS.internal });
+        findings.push(atKey(ports, { code: 'ports-on-internal-network', severity: 'warning', message: `Service '${service.name}' publishes ports, but its only ${internal.length > 1 ? 'networks are' : 'network is'} internal (${internal.map((n) => `'${n}'`).join(', ')}): nothing outside can reach them.`, docUrl: DOCS.internal }));
       }
     }
   }
@@ -76,10 +77,6 @@ function swarmReserved(bindings: readonly Binding[], severity: Severity): Findin
 function stackServiceFindings(service: PortService): Finding[] {
   const findings: Finding[] = [];
   const node = service.element.node;
-  const expose = entry(node, 'expose');
-  if (expose) {
-    findings.push({ code: 'expose-ignored', severity: 'information', message: "docker stack deploy ignores 'expose': services on a shared network reach each other's containers on any port.", span: expose.keySpan, tags: ['unnecessary'], docUrl: DOCS.expose });
-  }
   const endpointMode = at(node, 'deploy', 'endpoint_mode');
   const order = at(node, 'deploy', 'update_config', 'order');
   const replicated = deployMode(node) === 'replicated';
