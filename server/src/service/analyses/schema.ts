@@ -131,12 +131,17 @@ function reduceErrors(errors: readonly ErrorObject[], root: Node, mapper: ErrorM
   const located = errors.map((error) => locate(error, root)).filter((item) => !isExempt(item));
   const findings: Finding[] = [];
   const byPath = new Map<string, Located[]>();
+  // Every proper prefix of an error path: a path in this set has errors deeper below it.
+  const ancestors = new Set<string>();
   for (const item of located) {
     const key = item.path.join('\u0000');
-    byPath.set(key, [...(byPath.get(key) ?? []), item]);
+    const group = byPath.get(key);
+    if (group) group.push(item);
+    else byPath.set(key, [item]);
+    for (let length = 0; length < item.path.length; length++) ancestors.add(item.path.slice(0, length).join('\u0000'));
   }
   for (const [key, group] of byPath) {
-    const deeper = located.some((other) => other.path.length > group[0]!.path.length && other.path.join('\u0000').startsWith(key + '\u0000'));
+    const deeper = ancestors.has(key);
     const specific = group.filter((item) => !TYPE_KEYWORDS.has(item.error.keyword) && !COMBINATORS.has(item.error.keyword));
     if (specific.length > 0 || deeper) {
       for (const item of specific) findings.push(...mapped([item], () => toFinding(item)));
