@@ -37,6 +37,18 @@ describe('language server over stdio', function () {
     assert.deepEqual(await fixed, []);
   });
 
+  it('leaves YAML files that only match a stack pattern alone unless they look like Compose', async () => {
+    server = await startServer();
+    const open = (uri: string, text: string) =>
+      server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+    const haskell = server.diagnostics('file:///w/stack.yaml', 1);
+    void open('file:///w/stack.yaml', 'resolver: lts-22.0\npackages:\n  - .\n');
+    assert.deepEqual(await haskell, []);
+    const swarm = server.diagnostics('file:///w/prod-stack.yaml', 1);
+    void open('file:///w/prod-stack.yaml', 'services:\n  web:\n    imag: nginx\n');
+    assert.equal((await swarm).length, 1);
+  });
+
   it('answers document symbols', async () => {
     server = await startServer();
     server.open(URI, 'services:\n  web:\n    image: nginx\nnetworks:\n  back: {}\n');

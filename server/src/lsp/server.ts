@@ -11,7 +11,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { ShipshapeSettings } from '../protocol';
-import { createLanguageService, type RuleSetting, type ServiceSettings } from '../service/index';
+import { createLanguageService, looksLikeCompose, type RuleSetting, type ServiceSettings } from '../service/index';
 import { toDiagnostic, toDocumentHighlight, toDocumentSymbol, toLocation, toOffset, toRange, toSpan, toTextEdit } from './convert';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { Documents } from './documents';
@@ -36,6 +36,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   const computeDiagnostics = (uri: string) => {
     const doc = documents.get(uri);
     if (!doc || !enabled) return [];
+    // Files matched only by a stack-file pattern (language `yaml`) must look like Compose to be judged.
+    if (documents.text.get(uri)?.languageId !== 'dockercompose' && !looksLikeCompose(doc)) return [];
     return service.diagnostics(doc, serviceSettings).map((finding) => toDiagnostic(doc, uri, finding));
   };
   const safeDiagnostics = (uri: string) => {

@@ -16,7 +16,7 @@ import { documentSymbol, type DocumentSymbol } from './features/documentSymbol';
 import { parseCompose, type ComposeDocument } from './parse/model';
 import type { CodeAction, ComposeMode, Finding, ServiceSettings, Span } from './types';
 
-export type { ComposeDocument } from './parse/model';
+export { looksLikeCompose, type ComposeDocument } from './parse/model';
 export type { DocumentSymbol, SymbolKind } from './features/documentSymbol';
 export type { DocumentHighlight } from './features/documentHighlight';
 export type { PrepareRenameResult, RenameResult } from './features/rename';

@@ -76,3 +76,17 @@ function elementsOf(section: SectionName, map: MapNode): Element[] {
 function isSection(key: string): key is SectionName {
   return (SECTIONS as readonly string[]).includes(key);
 }
+
+/** Top-level keys of the Compose Specification (besides `x-` extensions). */
+const COMPOSE_TOP_LEVEL = new Set(['version', 'name', 'include', 'services', 'networks', 'volumes', 'secrets', 'configs', 'models']);
+
+/**
+ * Whether a YAML file is plausibly a Compose or stack file. Editors hand us every file matching a
+ * stack pattern, and `*stack*.yaml` also matches Haskell Stack's `stack.yaml`; such files must not be
+ * judged by Compose rules. An empty file counts as Compose (it is being written).
+ */
+export function looksLikeCompose(doc: ComposeDocument): boolean {
+  const keys = doc.model.topLevel.map((entry) => entry.key).filter((key) => !key.startsWith('x-'));
+  if (keys.length === 0) return true;
+  return keys.some((key) => key === 'services' || key === 'include') || keys.every((key) => COMPOSE_TOP_LEVEL.has(key));
+}
