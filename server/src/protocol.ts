@@ -2,6 +2,7 @@
  * Shipshape's additions to the Language Server Protocol, declared once and imported by the server and
  * the VS Code client. Payloads are plain data.
  */
+import type { GraphEdge, GraphFinding, GraphNode, GraphPort, NetworkGraph } from './service/types';
 
 /** Settings the client sends in `initializationOptions` and in `workspace/didChangeConfiguration` (section `shipshape`). */
 export interface ShipshapeSettings {
@@ -10,3 +11,32 @@ export interface ShipshapeSettings {
   readonly rules?: Readonly<Record<string, string>>;
   readonly diagnostics?: { readonly debounceMs?: number };
 }
+
+/** A position as LSP writes it: 0-based line, UTF-16 character offset. */
+export interface LspPosition {
+  readonly line: number;
+  readonly character: number;
+}
+
+export interface LspRange {
+  readonly start: LspPosition;
+  readonly end: LspPosition;
+}
+
+/**
+ * `compose/networkGraph`: sent by the VS Code client when the network-graph panel opens or the shown
+ * document changes, so the webview can draw the file's topology. The server answers with plain data
+ * computed by the core: nodes, edges, their source ranges and the findings inside them. Unknown or
+ * closed documents answer an empty graph.
+ */
+export const NETWORK_GRAPH_METHOD = 'compose/networkGraph';
+
+export interface NetworkGraphParams {
+  readonly textDocument: { readonly uri: string };
+}
+
+export type NetworkGraphResult = NetworkGraph<LspRange>;
+export type GraphNodeDto = GraphNode<LspRange>;
+export type GraphEdgeDto = GraphEdge<LspRange>;
+export type GraphFindingDto = GraphFinding<LspRange>;
+export type GraphPortDto = GraphPort<LspRange>;

@@ -12,7 +12,8 @@ import {
   type Range,
   type TextEdit as LspTextEdit,
 } from 'vscode-languageserver';
-import type { ComposeDocument, DocumentHighlight, DocumentSymbol, Finding, Severity, Span, SymbolKind, TextEdit } from '../service/index';
+import type { NetworkGraphResult } from '../protocol';
+import type { ComposeDocument, DocumentHighlight, DocumentSymbol, Finding, GraphFinding, NetworkGraph, Severity, Span, SymbolKind, TextEdit } from '../service/index';
 
 export function toRange(doc: ComposeDocument, span: Span): Range {
   return { start: doc.lineIndex.positionAt(span.start), end: doc.lineIndex.positionAt(span.end) };
@@ -79,4 +80,17 @@ export function toLocation(doc: ComposeDocument, uri: string, span: Span): Locat
 
 export function toDocumentHighlight(doc: ComposeDocument, highlight: DocumentHighlight): LspDocumentHighlight {
   return { range: toRange(doc, highlight.span), kind: highlight.kind === 'write' ? DocumentHighlightKind.Write : DocumentHighlightKind.Read };
+}
+
+export function toNetworkGraph(doc: ComposeDocument, graph: NetworkGraph): NetworkGraphResult {
+  const range = (span: Span) => toRange(doc, span);
+  const findings = (list: readonly GraphFinding[]) => list.map((finding) => ({ ...finding, range: range(finding.range) }));
+  return {
+    nodes: graph.nodes.map((node) =>
+      node.kind === 'service'
+        ? { ...node, range: range(node.range), findings: findings(node.findings), ports: node.ports.map((port) => ({ ...port, range: range(port.range), findings: findings(port.findings) })) }
+        : { ...node, range: range(node.range), findings: findings(node.findings) },
+    ),
+    edges: graph.edges.map((edge) => ({ ...edge, range: range(edge.range), findings: findings(edge.findings) })),
+  };
 }

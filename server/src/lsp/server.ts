@@ -10,9 +10,9 @@ import {
   type Range,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import type { ShipshapeSettings } from '../protocol';
+import { NETWORK_GRAPH_METHOD, type NetworkGraphParams, type NetworkGraphResult, type ShipshapeSettings } from '../protocol';
 import { createLanguageService, looksLikeCompose, type RuleSetting, type ServiceSettings } from '../service/index';
-import { toDiagnostic, toDocumentHighlight, toDocumentSymbol, toLocation, toOffset, toRange, toSpan, toTextEdit } from './convert';
+import { toDiagnostic, toDocumentHighlight, toDocumentSymbol, toLocation, toNetworkGraph, toOffset, toRange, toSpan, toTextEdit } from './convert';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { Documents } from './documents';
 import { runSafe } from './runSafe';
@@ -148,6 +148,15 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       if (!doc || !result) return null;
       if ('refused' in result) return new ResponseError(ErrorCodes.InvalidRequest, result.refused);
       return { changes: { [uri]: result.edits.map((edit) => toTextEdit(doc, edit)) } };
+    }),
+  );
+
+  const emptyGraph: NetworkGraphResult = { nodes: [], edges: [] };
+  connection.onRequest(
+    NETWORK_GRAPH_METHOD,
+    handle(NETWORK_GRAPH_METHOD, emptyGraph, (params: NetworkGraphParams) => {
+      const doc = documents.get(params.textDocument.uri);
+      return doc ? toNetworkGraph(doc, service.networkGraph(doc, serviceSettings)) : emptyGraph;
     }),
   );
 

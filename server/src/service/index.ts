@@ -13,8 +13,9 @@ import { references } from './features/references';
 import { prepareRename, rename, type PrepareRenameResult, type RenameResult } from './features/rename';
 import { diagnostics, sortFindings } from './features/diagnostics';
 import { documentSymbol, type DocumentSymbol } from './features/documentSymbol';
+import { networkGraph } from './features/networkGraph';
 import { parseCompose, type ComposeDocument } from './parse/model';
-import type { CodeAction, ComposeMode, Finding, ServiceSettings, Span } from './types';
+import type { CodeAction, ComposeMode, Finding, NetworkGraph, ServiceSettings, Span } from './types';
 
 export { looksLikeCompose, type ComposeDocument } from './parse/model';
 export type { DocumentSymbol, SymbolKind } from './features/documentSymbol';
@@ -51,6 +52,8 @@ export interface LanguageService {
   prepareRename(doc: ComposeDocument, offset: number): PrepareRenameResult | undefined;
   /** Edits renaming the name at `offset` everywhere in the file, or a reason it cannot be renamed. */
   rename(doc: ComposeDocument, offset: number, newName: string): RenameResult | undefined;
+  /** The topology for the graph view, with the findings diagnostics would show attached to its items. */
+  networkGraph(doc: ComposeDocument, settings?: ServiceSettings): NetworkGraph;
 }
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
@@ -75,5 +78,6 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     documentHighlights: documentHighlight,
     prepareRename,
     rename,
+    networkGraph: (doc, settings = {}) => networkGraph(doc, diagnostics(doc, findingsOf(doc), settings)),
   };
 }

@@ -56,3 +56,115 @@ export interface ServiceSettings {
   /** Rule code -> severity override or 'off'. */
   readonly rules?: Readonly<Record<string, RuleSetting>>;
 }
+
+/**
+ * The `compose/networkGraph` result: the file's topology as plain data, drawn by the graph webview.
+ * Generic over the location type `L`: the core fills in offsets (`Span`), the LSP binding converts them
+ * to ranges, so the same shape serves both sides.
+ */
+export interface NetworkGraph<L = Span> {
+  readonly nodes: readonly GraphNode<L>[];
+  readonly edges: readonly GraphEdge<L>[];
+}
+
+/** A finding shown on the node, edge or port whose source it falls in. */
+export interface GraphFinding<L = Span> {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly range: L;
+}
+
+interface GraphItemBase<L> {
+  /** Unique in the graph, e.g. `service:web`, `network:back`. */
+  readonly id: string;
+  readonly range: L;
+  readonly findings: readonly GraphFinding<L>[];
+}
+
+export interface GraphPort<L = Span> {
+  /** Host address when bound to one; absent means every address. */
+  readonly hostIp?: string;
+  /** `8080` or `8000-8010`; absent when the engine picks an ephemeral host port. */
+  readonly published?: string;
+  readonly target?: string;
+  readonly protocol: string;
+  /** Swarm publish mode: `ingress` or `host`. */
+  readonly mode: string;
+  readonly range: L;
+  readonly findings: readonly GraphFinding<L>[];
+}
+
+export interface ServiceGraphNode<L = Span> extends GraphItemBase<L> {
+  readonly kind: 'service';
+  readonly name: string;
+  readonly image?: string;
+  /** Set when the service is built rather than pulled (and has no image). */
+  readonly build?: boolean;
+  readonly ports: readonly GraphPort<L>[];
+  /** Undefined when it depends on a variable without a default. */
+  readonly replicas?: number;
+  readonly deployMode: string;
+  /** `network_mode` as written, e.g. `host` or `service:vpn`. */
+  readonly networkMode?: string;
+}
+
+export interface NetworkGraphNode<L = Span> extends GraphItemBase<L> {
+  readonly kind: 'network';
+  readonly name: string;
+  /** The driver, with the engine default (bridge; overlay for stacks) when not written. */
+  readonly driver: string;
+  readonly subnets: readonly { readonly subnet: string; readonly gateway?: string; readonly ipRange?: string }[];
+  readonly internal: boolean;
+  readonly external: boolean;
+  readonly attachable: boolean;
+  /** False for a network services use but the file does not declare (the implicit `default`, or a typo). */
+  readonly declared: boolean;
+}
+
+/** A named volume, secret or config. */
+export interface ResourceGraphNode<L = Span> extends GraphItemBase<L> {
+  readonly kind: 'volume' | 'secret' | 'config';
+  readonly name: string;
+  readonly external: boolean;
+  readonly declared: boolean;
+}
+
+export type GraphNode<L = Span> = ServiceGraphNode<L> | NetworkGraphNode<L> | ResourceGraphNode<L>;
+
+interface GraphEdgeBase<L> extends GraphItemBase<L> {
+  /** Node ids. */
+  readonly from: string;
+  readonly to: string;
+}
+
+/** A service attached to a network (`networks:` entry, or the implicit default network). */
+export interface AttachmentGraphEdge<L = Span> extends GraphEdgeBase<L> {
+  readonly kind: 'network';
+  /** Not written: Compose attaches a service without `networks:` to the `default` network. */
+  readonly implicit?: true;
+  readonly ipv4Address?: string;
+  readonly ipv6Address?: string;
+  readonly aliases: readonly string[];
+}
+
+export interface DependsOnGraphEdge<L = Span> extends GraphEdgeBase<L> {
+  readonly kind: 'dependsOn';
+  readonly condition: string;
+  readonly required: boolean;
+}
+
+/** `network_mode: service:x`: the service shares x's network stack. */
+export interface NetworkModeGraphEdge<L = Span> extends GraphEdgeBase<L> {
+  readonly kind: 'networkMode';
+}
+
+/** A named volume mounted, or a secret or config granted, to a service. */
+export interface MountGraphEdge<L = Span> extends GraphEdgeBase<L> {
+  readonly kind: 'volume' | 'secret' | 'config';
+  /** Path in the container, when written. */
+  readonly target?: string;
+  readonly readOnly: boolean;
+}
+
+export type GraphEdge<L = Span> = AttachmentGraphEdge<L> | DependsOnGraphEdge<L> | NetworkModeGraphEdge<L> | MountGraphEdge<L>;

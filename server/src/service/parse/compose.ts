@@ -3,7 +3,7 @@
  * dependencies, network_mode, replica counts), so each form (list or map, short or long) is read once.
  */
 import type { Span } from '../types';
-import { at, get, numberValue, text, type Node } from './tree';
+import { at, get, listItems, numberValue, text, type Node } from './tree';
 
 export interface NetworkAttachment {
   readonly name: string;
@@ -109,4 +109,48 @@ export function replicaCount(service: Node): number | undefined {
 /** `deploy.mode`, default `replicated`. */
 export function deployMode(service: Node): string {
   return text(at(service, 'deploy', 'mode')) ?? 'replicated';
+}
+
+export interface Mount {
+  readonly kind: 'volume' | 'secret' | 'config';
+  /** The named volume, secret or config. */
+  readonly name: string;
+  /** The list item. */
+  readonly span: Span;
+  readonly target?: string;
+  readonly readOnly: boolean;
+}
+
+/**
+ * Named volumes mounted by a service (bind mounts, tmpfs and anonymous volumes are left out), and the
+ * secrets and configs it is granted. Short volume syntax is `source:target[:mode]`, where a source that
+ * starts like a path is a bind mount (compose-go `format/volume.go` ParseVolume).
+ */
+export function serviceMounts(service: Node): Mount[] {
+  const volumes = listItems(get(service, 'volumes')).flatMap((item): Mount[] => {
+    if (item.kind === 'map') {
+      const name = text(get(item, 'source'));
+      const type = text(get(item, 'type')) ?? 'volume';
+      if (type !== 'volume' || !name) return [];
+      const target = text(get(item, 'target'));
+      return [{ kind: 'volume', name, span: item.span, ...(target ? { target } : {}), readOnly: text(get(item, 'read_only')) === 'true' }];
+    }
+    const value = text(item);
+    if (!value || isPathLike(value)) return [];
+    const parts = value.split(':');
+    const [name, target, options] = parts;
+    if (parts.length < 2 || !name) return [];
+    return [{ kind: 'volume', name, span: item.span, ...(target ? { target } : {}), readOnly: options?.split(',').includes('ro') ?? false }];
+  });
+  const granted = (kind: 'secret' | 'config') =>
+    listItems(get(service, `${kind}s`)).flatMap((item): Mount[] => {
+      const name = item.kind === 'map' ? text(get(item, 'source')) : text(item);
+      const target = text(get(item, 'target'));
+      return name ? [{ kind, name, span: item.span, ...(target ? { target } : {}), readOnly: true }] : [];
+    });
+  return [...volumes, ...granted('secret'), ...granted('config')];
+}
+
+function isPathLike(source: string): boolean {
+  return /^[./~]/.test(source) || /^[A-Za-z]:[\\/]/.test(source) || source.startsWith('\\');
 }
