@@ -1,4 +1,4 @@
-// Bundles the extension client, the language server and the CLI with esbuild.
+// Bundles the extension client, the language server, the CLI and the graph webview with esbuild.
 // Runtime dependencies are bundled, so the .vsix and the npm package need no node_modules.
 import * as esbuild from 'esbuild';
 
@@ -18,6 +18,18 @@ const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The webview runs in the browser sandbox: one IIFE script (ELK included) and one stylesheet.
+  {
+    entryPoints: ['client/src/webview/main.ts', 'client/src/webview/graph.css'],
+    outdir: 'dist/webview',
+    bundle: true,
+    platform: 'browser',
+    target: 'chrome114',
+    format: 'iife',
+    minify: true,
+    sourcemap: false,
+    logLevel: 'warning',
+  },
 ];
 
 if (watch) {

@@ -1,14 +1,20 @@
 /** One table from command id to handler. */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { GraphPanel, type GraphHost } from './graph/graphPanel';
 
-export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient, output: vscode.OutputChannel): void {
-  const commands: Record<string, () => unknown> = {
+export function registerCommands(host: GraphHost, output: vscode.OutputChannel): void {
+  const { context, client } = host;
+  const commands: Record<string, (...args: unknown[]) => unknown> = {
     'shipshape.restartServer': async () => {
       await client.restart();
       void vscode.window.setStatusBarMessage('Shipshape language server restarted', 3000);
     },
     'shipshape.showOutput': () => output.show(true),
+    // From the editor title the clicked document's URI is passed; from the palette, the active editor's.
+    'shipshape.showNetworkGraph': async (resource?: unknown) => {
+      const document = resource instanceof vscode.Uri ? await vscode.workspace.openTextDocument(resource) : vscode.window.activeTextEditor?.document;
+      GraphPanel.show(host, document);
+    },
   };
   for (const [id, handler] of Object.entries(commands)) context.subscriptions.push(vscode.commands.registerCommand(id, handler));
 }

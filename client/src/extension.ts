@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
+import { GraphPanel } from './graph/graphPanel';
 import { createLanguageClient } from './languageClient';
 
 let client: LanguageClient | undefined;
@@ -11,8 +12,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(output);
   try {
     client = createLanguageClient(context, output);
-    registerCommands(context, client, output);
-    await client.start();
+    const started = client.start();
+    const host = { context, client, started };
+    registerCommands(host, output);
+    context.subscriptions.push(GraphPanel.registerSerializer(host));
+    await started;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     output.appendLine(`Shipshape failed to start: ${message}`);

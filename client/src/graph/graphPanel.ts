@@ -1,0 +1,171 @@
+/**
+ * The network-graph webview host: one panel beside the editor that follows the active Compose document,
+ * asks the server for `compose/networkGraph` (debounced while typing), forwards the result to the webview,
+ * and acts on what the webview posts back (reveal a range, save an export).
+ */
+import { randomBytes } from 'node:crypto';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { NETWORK_GRAPH_METHOD, type LspRange, type NetworkGraphParams, type NetworkGraphResult } from '../../../server/src/protocol';
+import { documentSelector } from '../languageClient';
+import { graphHtml } from './html';
+import { GRAPH_VIEW_TYPE, type ExportFormat, type FromWebview, type ToWebview, type WebviewState } from './messages';
+
+const REFRESH_DELAY_MS = 300;
+
+const EXPORTS: Record<ExportFormat, { extension: string; filter: string }> = {
+  svg: { extension: 'svg', filter: 'SVG image' },
+  png: { extension: 'png', filter: 'PNG image' },
+  mermaid: { extension: 'mmd', filter: 'Mermaid diagram' },
+};
+
+export interface GraphHost {
+  readonly context: vscode.ExtensionContext;
+  readonly client: LanguageClient;
+  /** Resolves once the language server answers requests. */
+  readonly started: Promise<void>;
+}
+
+export function isComposeDocument(document: vscode.TextDocument): boolean {
+  return vscode.languages.match(documentSelector(), document) > 0;
+}
+
+export class GraphPanel {
+  private static current: GraphPanel | undefined;
+
+  /** Shows the panel beside the editor for `document` (or the active Compose document). */
+  static show(host: GraphHost, document: vscode.TextDocument | undefined): void {
+    const uri = document && isComposeDocument(document) ? document.uri.toString() : undefined;
+    if (GraphPanel.current) {
+      GraphPanel.current.panel.reveal(vscode.ViewColumn.Beside, true);
+      if (uri) GraphPanel.current.follow(uri);
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(GRAPH_VIEW_TYPE, 'Network Graph', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, GraphPanel.options(host));
+    GraphPanel.current = new GraphPanel(panel, host, uri);
+  }
+
+  /** Registers the serializer that brings the panel back after a window reload. */
+  static registerSerializer(host: GraphHost): vscode.Disposable {
+    return vscode.window.registerWebviewPanelSerializer(GRAPH_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state: unknown) => {
+        panel.webview.options = GraphPanel.options(host);
+        GraphPanel.current?.panel.dispose();
+        GraphPanel.current = new GraphPanel(panel, host, (state as WebviewState | undefined)?.uri);
+      },
+    });
+  }
+
+  private static options(host: GraphHost): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return { enableScripts: true, retainContextWhenHidden: false, localResourceRoots: [vscode.Uri.joinPath(host.context.extensionUri, 'dist', 'webview')] };
+  }
+
+  private readonly disposables: vscode.Disposable[] = [];
+  private ready = false;
+  private timer: NodeJS.Timeout | undefined;
+  private request = 0;
+
+  private constructor(
+    private readonly panel: vscode.WebviewPanel,
+    private readonly host: GraphHost,
+    private uri: string | undefined,
+  ) {
+    const webview = panel.webview;
+    const resource = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(host.context.extensionUri, 'dist', 'webview', file)).toString();
+    webview.html = graphHtml({ cspSource: webview.cspSource, nonce: randomBytes(16).toString('base64'), scriptUri: resource('main.js'), styleUri: resource('graph.css') });
+    this.uri ??= GraphPanel.activeComposeUri();
+    this.updateTitle();
+    this.disposables.push(
+      webview.onDidReceiveMessage((message: FromWebview) => void this.receive(message)),
+      panel.onDidDispose(() => this.dispose()),
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        if (editor && isComposeDocument(editor.document)) this.follow(editor.document.uri.toString());
+      }),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.document.uri.toString() === this.uri) this.schedule();
+      }),
+      vscode.window.onDidChangeTextEditorSelection((event) => {
+        const active = event.selections[0]?.active;
+        if (active && event.textEditor.document.uri.toString() === this.uri) this.post({ kind: 'cursor', position: { line: active.line, character: active.character } });
+      }),
+    );
+  }
+
+  private static activeComposeUri(): string | undefined {
+    const document = vscode.window.activeTextEditor?.document;
+    return document && isComposeDocument(document) ? document.uri.toString() : undefined;
+  }
+
+  private follow(uri: string): void {
+    if (uri === this.uri) return;
+    this.uri = uri;
+    this.updateTitle();
+    void this.refresh();
+  }
+
+  private updateTitle(): void {
+    this.panel.title = this.uri ? `Network: ${path.posix.basename(vscode.Uri.parse(this.uri).path)}` : 'Network Graph';
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.refresh(), REFRESH_DELAY_MS);
+  }
+
+  private async refresh(): Promise<void> {
+    const uri = this.uri;
+    if (!uri || !this.ready) return;
+    const mine = ++this.request;
+    await this.host.started;
+    // Opening the document makes the client sync it to the server (needed after a window reload).
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+    const params: NetworkGraphParams = { textDocument: { uri } };
+    const graph = await this.host.client.sendRequest<NetworkGraphResult>(NETWORK_GRAPH_METHOD, params);
+    if (mine !== this.request) return;
+    this.post({ kind: 'setGraph', uri, title: path.posix.basename(document.uri.path), graph });
+  }
+
+  private post(message: ToWebview): void {
+    if (this.ready) void this.panel.webview.postMessage(message);
+  }
+
+  private async receive(message: FromWebview): Promise<void> {
+    switch (message.kind) {
+      case 'ready':
+        this.ready = true;
+        return this.refresh();
+      case 'revealRange':
+        return reveal(message.uri, message.range);
+      case 'export':
+        return this.save(message.format, message.data);
+    }
+  }
+
+  private async save(format: ExportFormat, data: string): Promise<void> {
+    const { extension, filter } = EXPORTS[format];
+    const source = this.uri ? vscode.Uri.parse(this.uri) : undefined;
+    const base = source ? path.posix.basename(source.path).replace(/\.ya?ml$/i, '') : 'compose';
+    const defaultUri = source?.scheme === 'file' ? vscode.Uri.joinPath(source, '..', `${base}-network.${extension}`) : undefined;
+    const target = await vscode.window.showSaveDialog({ ...(defaultUri ? { defaultUri } : {}), filters: { [filter]: [extension] }, title: 'Save network graph' });
+    if (!target) return;
+    const bytes = format === 'png' ? Buffer.from(data, 'base64') : new TextEncoder().encode(data);
+    await vscode.workspace.fs.writeFile(target, bytes);
+    void vscode.window.setStatusBarMessage(`Network graph saved to ${target.fsPath}`, 3000);
+  }
+
+  private dispose(): void {
+    clearTimeout(this.timer);
+    if (GraphPanel.current === this) GraphPanel.current = undefined;
+    for (const disposable of this.disposables.splice(0)) disposable.dispose();
+  }
+}
+
+/** Reveals and selects `range` in the editor showing `uri`, opening it beside the graph if needed. */
+async function reveal(uri: string, range: LspRange): Promise<void> {
+  const selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+  const target = vscode.Uri.parse(uri);
+  const visible = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === uri);
+  const editor = await vscode.window.showTextDocument(target, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, selection, preserveFocus: false });
+  editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
