@@ -73,6 +73,14 @@ describe('webview layout', () => {
     assert.deepEqual(scene.nodes.find((node) => node.id === 'service:api')!.lines, ['example/api', 'back: 10.0.0.5']);
   });
 
+  it('shows findings of an attachment drawn as containment on the service', async () => {
+    const withTypo = graphFor('services:\n  web:\n    image: nginx\n    networks:\n      front:\n        ipv4_adress: 10.0.0.2\nnetworks:\n  front: {}\n');
+    const { plan, elk } = planLayout(withTypo);
+    const web = toScene(plan, await new ELK().layout(elk)).nodes.find((node) => node.id === 'service:web')!;
+    assert.equal(web.severity, 'error');
+    assert.deepEqual(web.findings.map((finding) => finding.code), ['schema-unknown-property']);
+  });
+
   it('labels ports as written, with host IP, protocol and host mode', () => {
     const proxy = graph.nodes.find((node) => node.id === 'service:proxy')!;
     assert.ok(proxy.kind === 'service');

@@ -37,6 +37,8 @@ export interface SceneNode {
   readonly title: string;
   readonly lines: readonly string[];
   readonly chips: readonly PortChip[];
+  /** The node's own findings, its ports', and those of its network membership (drawn as containment). */
+  readonly findings: readonly GraphFindingDto[];
   readonly severity?: Severity;
 }
 
@@ -44,7 +46,6 @@ export interface SceneEdge {
   readonly id: string;
   readonly item: GraphEdgeDto;
   readonly points: readonly Point[];
-  readonly label?: string;
   readonly severity?: Severity;
 }
 
@@ -58,7 +59,7 @@ export interface Scene {
 
 /** Estimated glyph widths of the 13px bold title, 11px detail lines and 11px monospace chips; generous so text fits. */
 const TITLE_CHAR_WIDTH = 8.2;
-const LINE_CHAR_WIDTH = 6.6;
+const LINE_CHAR_WIDTH = 7;
 const CHIP_CHAR_WIDTH = 6.8;
 export const LINE_HEIGHT = 16;
 export const TITLE_HEIGHT = 20;
@@ -69,6 +70,7 @@ const MIN_WIDTH = 120;
 const MAX_WIDTH = 280;
 const MAX_TITLE_CHARS = Math.floor((MAX_WIDTH - 2 * PADDING) / TITLE_CHAR_WIDTH);
 const MAX_LINE_CHARS = Math.floor((MAX_WIDTH - 2 * PADDING) / LINE_CHAR_WIDTH);
+const MAX_CHIP_CHARS = Math.floor((MAX_WIDTH - 2 * PADDING - 12) / CHIP_CHAR_WIDTH);
 
 /** How the DTO is split into ELK's hierarchy, kept to turn ELK's answer into a scene. */
 export interface LayoutPlan {
@@ -125,7 +127,7 @@ export function planLayout(graph: NetworkGraphResult): { plan: LayoutPlan; elk: 
     const fromParent = parent.get(edge.from);
     const toParent = parent.get(edge.to);
     // Membership is drawn by containment, not by a line.
-    if (edge.kind === 'network' && fromParent === edge.to) continue;
+    if (isMembership(parent, edge)) continue;
     if (fromParent === toParent) {
       routed.add(edge.id);
       const container = fromParent ? elkNodes.get(fromParent)! : root;
@@ -220,7 +222,7 @@ export function nodeContent(node: GraphNodeDto, edges: readonly GraphEdgeDto[], 
       if (addresses.length) lines.push(`${nameOf(edge.to)}: ${addresses.join(', ')}`);
     }
     chips = node.ports.map((port) => {
-      const label = portLabel(port);
+      const label = truncate(portLabel(port), MAX_CHIP_CHARS);
       const severity = worst(port.findings);
       return { label, port, width: Math.ceil(label.length * CHIP_CHAR_WIDTH) + 12, height: CHIP_HEIGHT, ...(severity ? { severity } : {}) };
     });
@@ -242,6 +244,8 @@ export function nodeContent(node: GraphNodeDto, edges: readonly GraphEdgeDto[], 
 }
 
 export function portLabel(port: GraphPortDto): string {
+  // Unknown until run time (a variable without a default): show it as written.
+  if (port.target === undefined && port.written) return port.written;
   const host = port.published ? `${port.hostIp ? `${port.hostIp.includes(':') ? `[${port.hostIp}]` : port.hostIp}:` : ''}${port.published}` : '';
   const protocol = port.protocol === 'tcp' ? '' : `/${port.protocol}`;
   const mode = port.mode === 'host' ? ' host' : '';
@@ -304,6 +308,10 @@ export function toScene(plan: LayoutPlan, laidOut: ElkNode): Scene {
   };
   collect(laidOut);
 
+  const membership = new Map<string, GraphFindingDto[]>();
+  for (const edge of plan.graph.edges) {
+    if (isMembership(plan.parent, edge) && edge.findings.length) membership.set(edge.from, [...(membership.get(edge.from) ?? []), ...edge.findings]);
+  }
   const nodes: SceneNode[] = [];
   for (const item of plan.graph.nodes) {
     const box = boxes.get(item.id);
@@ -311,37 +319,28 @@ export function toScene(plan: LayoutPlan, laidOut: ElkNode): Scene {
     if (!box || !content) continue;
     const chipOrigin = { x: box.x + PADDING, y: box.y + PADDING + TITLE_HEIGHT + content.lines.length * LINE_HEIGHT };
     const chips = packChips(content.chips, box.width - 2 * PADDING).placed.map((chip) => ({ ...chip, x: chipOrigin.x + chip.x, y: chipOrigin.y + chip.y }));
-    const severity = worst([...item.findings, ...(item.kind === 'service' ? item.ports.flatMap((port) => port.findings) : [])]);
-    nodes.push({ id: item.id, item, box, group: plan.groups.has(item.id), title: content.title, lines: content.lines, chips, ...(severity ? { severity } : {}) });
+    const findings = [...item.findings, ...(item.kind === 'service' ? item.ports.flatMap((port) => port.findings) : []), ...(membership.get(item.id) ?? [])];
+    const severity = worst(findings);
+    nodes.push({ id: item.id, item, box, group: plan.groups.has(item.id), title: content.title, lines: content.lines, chips, findings, ...(severity ? { severity } : {}) });
   }
   nodes.sort((a, b) => Number(b.group) - Number(a.group));
 
   const edges: SceneEdge[] = [];
   for (const item of plan.graph.edges) {
-    if (item.kind === 'network' && plan.parent.get(item.from) === item.to) continue;
+    if (isMembership(plan.parent, item)) continue;
     const from = boxes.get(item.from);
     const to = boxes.get(item.to);
     if (!from || !to) continue;
     const points = (plan.routed.has(item.id) ? routes.get(item.id) : undefined) ?? straight(from, to);
-    const label = edgeLabel(item);
     const severity = worst(item.findings);
-    edges.push({ id: item.id, item, points, ...(label ? { label } : {}), ...(severity ? { severity } : {}) });
+    edges.push({ id: item.id, item, points, ...(severity ? { severity } : {}) });
   }
   return { width: laidOut.width ?? 0, height: laidOut.height ?? 0, nodes, edges };
 }
 
-function edgeLabel(edge: GraphEdgeDto): string | undefined {
-  switch (edge.kind) {
-    case 'network':
-      // Static addresses are listed in the service box; aliases would crowd the lines.
-      return undefined;
-    case 'dependsOn':
-      return edge.condition === 'service_started' ? undefined : edge.condition.replace('service_', '');
-    case 'networkMode':
-      return 'network_mode';
-    default:
-      return undefined;
-  }
+/** A service's attachment to the network box it sits in: shown by containment, not drawn. */
+function isMembership(parent: ReadonlyMap<string, string>, edge: GraphEdgeDto): boolean {
+  return edge.kind === 'network' && parent.get(edge.from) === edge.to;
 }
 
 /** A line between two boxes' centres, cut where it leaves each box. */

@@ -58,7 +58,7 @@ function drawNode(node: SceneNode, parent: Element): void {
     textElement(chip.label, { x: chip.x + 6, y: chip.y + 13, class: 'chip-text' }, c);
     tooltip(c, [`Port ${chip.label}`, ...messages(chip.port.findings)]);
   }
-  tooltip(g, [`${item.kind} ${item.name}`, ...node.lines, ...messages(item.findings)]);
+  tooltip(g, [`${item.kind} ${item.name}`, ...node.lines, ...messages(node.findings)]);
 }
 
 function drawEdge(edge: SceneEdge, parent: Element): void {
@@ -68,18 +68,21 @@ function drawEdge(edge: SceneEdge, parent: Element): void {
   element('path', { d, class: 'hit' }, g);
   const arrow = edge.item.kind === 'dependsOn' || edge.item.kind === 'networkMode';
   element('path', { d, class: 'line', ...(arrow ? { 'marker-end': `url(#${edge.severity === 'error' ? 'arrow-error' : 'arrow'})` } : {}) }, g);
-  if (edge.label) {
-    const middle = midpoint(edge.points);
-    textElement(edge.label, { x: middle.x + 4, y: middle.y - 4, class: 'edge-label' }, g);
-  }
   tooltip(g, [edgeTitle(edge), ...messages(edge.item.findings)]);
 }
 
+/** Edges carry no text on the canvas (labels of merged edges would pile up); the details are in the tooltip. */
 function edgeTitle(edge: SceneEdge): string {
   const name = (id: string) => id.slice(id.indexOf(':') + 1);
   const { item } = edge;
   const verb = { network: 'is attached to', dependsOn: 'depends on', networkMode: 'shares the network stack of', volume: 'mounts', secret: 'uses secret', config: 'uses config' }[item.kind];
-  return [`${name(item.from)} ${verb} ${name(item.to)}`, item.kind === 'dependsOn' ? `(${item.condition}${item.required ? '' : ', optional'})` : '', edge.label && item.kind !== 'dependsOn' ? `(${edge.label})` : ''].filter(Boolean).join(' ');
+  const details =
+    item.kind === 'network' ? [item.ipv4Address, item.ipv6Address, ...item.aliases.map((alias) => `alias ${alias}`)]
+    : item.kind === 'dependsOn' ? [item.condition, item.required ? '' : 'optional']
+    : item.kind === 'networkMode' ? []
+    : [item.target ? `at ${item.target}` : '', item.readOnly && item.kind === 'volume' ? 'read-only' : ''];
+  const detail = details.filter(Boolean).join(', ');
+  return `${name(item.from)} ${verb} ${name(item.to)}${detail ? ` (${detail})` : ''}`;
 }
 
 function messages(findings: readonly GraphFindingDto[]): string[] {
@@ -93,12 +96,6 @@ function tooltip(parent: Element, lines: readonly string[]): void {
 
 function pathData(points: readonly Point[]): string {
   return points.map((p, i) => `${i ? 'L' : 'M'} ${p.x.toFixed(1)} ${p.y.toFixed(1)}`).join(' ');
-}
-
-function midpoint(points: readonly Point[]): Point {
-  const a = points[Math.floor((points.length - 1) / 2)]!;
-  const b = points[Math.ceil((points.length - 1) / 2)]!;
-  return a === b && points.length > 1 ? a : { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
 }
 
 /**

@@ -88,6 +88,8 @@ export interface GraphPort<L = Span> {
   /** `8080` or `8000-8010`; absent when the engine picks an ephemeral host port. */
   readonly published?: string;
   readonly target?: string;
+  /** The short-syntax item as written, when its ports are unknown until run time (`"${WEB_PORT}:80"`). */
+  readonly written?: string;
   readonly protocol: string;
   /** Swarm publish mode: `ingress` or `host`. */
   readonly mode: string;
@@ -98,6 +100,7 @@ export interface GraphPort<L = Span> {
 export interface ServiceGraphNode<L = Span> extends GraphItemBase<L> {
   readonly kind: 'service';
   readonly name: string;
+  /** As Compose resolves it, or as written when it uses a variable without a default. */
   readonly image?: string;
   /** Set when the service is built rather than pulled (and has no image). */
   readonly build?: boolean;

@@ -6,7 +6,7 @@
 import type { ComposeDocument, Element, SectionName } from '../parse/model';
 import { networkMode, replicaCount, deployMode, serviceDependsOn, serviceMounts, serviceNetworks } from '../parse/compose';
 import { servicePorts, type PortRange } from '../parse/ports';
-import { get, listItems, text, type Node } from '../parse/tree';
+import { asScalar, get, listItems, text, type Node } from '../parse/tree';
 import type { Finding, GraphEdge, GraphNode, GraphPort, NetworkGraph, NetworkGraphNode, ResourceGraphNode, ServiceGraphNode, Span } from '../types';
 import { attachFindings } from './networkGraphFindings';
 
@@ -98,13 +98,15 @@ function attachmentSpan(span: Span, value: Node | undefined): Span {
 
 function serviceNode(element: Element): ServiceGraphNode {
   const service = element.node;
-  const image = text(get(service, 'image'));
+  const imageNode = asScalar(get(service, 'image'));
+  const image = text(imageNode) ?? (typeof imageNode?.value === 'string' ? imageNode.value : undefined);
   const mode = networkMode(service);
   const replicas = replicaCount(service);
   const ports = servicePorts(service).map((port): GraphPort => ({
     ...(port.hostIp ? { hostIp: port.hostIp.address } : {}),
     ...(port.published ? { published: rangeText(port.published) } : {}),
     ...(port.target ? { target: rangeText(port.target) } : {}),
+    ...(port.unknown && port.node.kind === 'scalar' ? { written: String(port.node.value) } : {}),
     protocol: port.protocol,
     mode: port.mode,
     range: port.node.span,
