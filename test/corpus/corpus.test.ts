@@ -54,6 +54,17 @@ describe('real-world corpus', function () {
     }
   });
 
+  it('builds a network graph for every file: every service a node, every edge between nodes', () => {
+    for (const { file, mode } of corpusFiles()) {
+      const doc = service.parse(readFileSync(path.join(CORPUS, file), 'utf8'), mode);
+      const graph = service.networkGraph(doc);
+      const ids = new Set(graph.nodes.map((node) => node.id));
+      assert.equal(ids.size, graph.nodes.length, file);
+      for (const name of doc.model.services.keys()) assert.ok(ids.has(`service:${name}`), `${file}: ${name}`);
+      for (const edge of graph.edges) assert.ok(ids.has(edge.from) && ids.has(edge.to), `${file}: ${edge.id}`);
+    }
+  });
+
   it('has no schema or syntax errors on any file (all are valid real-world files)', () => {
     for (const { file, mode } of corpusFiles()) {
       const doc = service.parse(readFileSync(path.join(CORPUS, file), 'utf8'), mode);
