@@ -3,7 +3,8 @@
  * attachments, depends_on, `network_mode: service:x` and mounts as edges, each with the span it was
  * written at and the findings inside that span. Broken files give the part of the graph that can be read.
  */
-import type { ComposeDocument, Element, SectionName } from '../parse/model';
+import { SECTION_OF } from '../analyses/references/referenceIndex';
+import type { ComposeDocument, Element } from '../parse/model';
 import { networkMode, replicaCount, deployMode, serviceDependsOn, serviceMounts, serviceNetworks } from '../parse/compose';
 import { servicePorts, type PortRange } from '../parse/ports';
 import { asScalar, get, listItems, text, type Node } from '../parse/tree';
@@ -11,8 +12,6 @@ import type { Finding, GraphEdge, GraphNode, GraphPort, NetworkGraph, NetworkGra
 import { attachFindings } from './networkGraphFindings';
 
 type ResourceKind = ResourceGraphNode['kind'];
-
-const SECTION_OF: Record<ResourceKind | 'network', SectionName> = { network: 'networks', volume: 'volumes', secret: 'secrets', config: 'configs' };
 
 export function networkGraph(doc: ComposeDocument, findings: readonly Finding[]): NetworkGraph {
   const nodes = new Map<string, GraphNode>();

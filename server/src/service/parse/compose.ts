@@ -123,23 +123,20 @@ export interface Mount {
 
 /**
  * Named volumes mounted by a service (bind mounts, tmpfs and anonymous volumes are left out), and the
- * secrets and configs it is granted. Short volume syntax is `source:target[:mode]`, where a source that
- * starts like a path is a bind mount (compose-go `format/volume.go` ParseVolume).
+ * secrets and configs it is granted.
  */
 export function serviceMounts(service: Node): Mount[] {
   const volumes = listItems(get(service, 'volumes')).flatMap((item): Mount[] => {
     if (item.kind === 'map') {
       const name = text(get(item, 'source'));
-      const type = text(get(item, 'type')) ?? 'volume';
-      if (type !== 'volume' || !name) return [];
+      if (text(get(item, 'type')) !== 'volume' || !name) return [];
       const target = text(get(item, 'target'));
       return [{ kind: 'volume', name, span: item.span, ...(target ? { target } : {}), readOnly: text(get(item, 'read_only')) === 'true' }];
     }
     const value = text(item);
-    if (!value || isPathLike(value)) return [];
-    const parts = value.split(':');
-    const [name, target, options] = parts;
-    if (parts.length < 2 || !name) return [];
+    const name = value === undefined ? undefined : shortVolumeSource(value);
+    if (!value || !name) return [];
+    const [, target, options] = value.slice(name.length).split(':');
     return [{ kind: 'volume', name, span: item.span, ...(target ? { target } : {}), readOnly: options?.split(',').includes('ro') ?? false }];
   });
   const granted = (kind: 'secret' | 'config') =>
@@ -151,6 +148,14 @@ export function serviceMounts(service: Node): Mount[] {
   return [...volumes, ...granted('secret'), ...granted('config')];
 }
 
-function isPathLike(source: string): boolean {
-  return /^[./~]/.test(source) || /^[A-Za-z]:[\\/]/.test(source) || source.startsWith('\\');
+/**
+ * The named volume of a short-syntax volume (`name:/path[:mode]`), per compose-go `format.ParseVolume`:
+ * a source starting with `.`, `/`, `~` or a Windows drive is a bind mount; no source is an anonymous volume.
+ */
+export function shortVolumeSource(value: string): string | undefined {
+  const colon = /^[A-Za-z]:[\\/]/.test(value) ? -1 : value.indexOf(':');
+  if (colon <= 0) return undefined;
+  const source = value.slice(0, colon);
+  if (/^[./~]/.test(source) || source.startsWith('\\\\')) return undefined;
+  return source;
 }

@@ -4,6 +4,7 @@
  * find-references and rename all read it, so each Compose form is understood in one place.
  * Names that depend on interpolation are left out: their value is unknowable (and must not be judged).
  */
+import { shortVolumeSource } from '../../parse/compose';
 import type { ComposeDocument, SectionName } from '../../parse/model';
 import { asMap, get, isInterpolated, text, type Node } from '../../parse/tree';
 import type { Span } from '../../types';
@@ -142,16 +143,9 @@ function collectService(c: Collector, service: Node): void {
   else if (extendsNode?.kind === 'map' && !get(extendsNode, 'file')) c.scalar('service', 'extends', get(extendsNode, 'service'), 0);
 }
 
-/**
- * The named volume of a short-syntax volume (`name:/path[:mode]`), per compose-go `format.ParseVolume`:
- * a source starting with `.`, `/`, `~` or a Windows drive is a bind mount; no source is an anonymous volume.
- */
 function volumeSource(value: string): { offset: number; name: string } | undefined {
-  const colon = /^[A-Za-z]:[\\/]/.test(value) ? -1 : value.indexOf(':');
-  if (colon <= 0) return undefined;
-  const source = value.slice(0, colon);
-  if (/^[./~]/.test(source) || source.startsWith('\\\\')) return undefined;
-  return { offset: 0, name: source };
+  const name = shortVolumeSource(value);
+  return name === undefined ? undefined : { offset: 0, name };
 }
 
 function listOf(node: Node | undefined): readonly Node[] {
