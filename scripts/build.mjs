@@ -28,6 +28,8 @@ const builds = [
     format: 'iife',
     minify: true,
     sourcemap: false,
+    // The minifier drops elkjs's header; its licence must travel with the bundle.
+    banner: { js: '/*! Includes elkjs (Eclipse Layout Kernel for JavaScript), https://github.com/kieler/elkjs, EPL-2.0 */' },
     logLevel: 'warning',
   },
 ];

@@ -64,7 +64,7 @@ export class GraphPanel {
   private readonly disposables: vscode.Disposable[] = [];
   private ready = false;
   private timer: NodeJS.Timeout | undefined;
-  private request = 0;
+  private requests = 0;
 
   private constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -113,16 +113,21 @@ export class GraphPanel {
     this.timer = setTimeout(() => void this.refresh(), REFRESH_DELAY_MS);
   }
 
-  private async refresh(): Promise<void> {
+  /** Failed requests are already logged by the language client in the Shipshape output channel. */
+  private refresh(): Promise<void> {
+    return this.request().catch(() => undefined);
+  }
+
+  private async request(): Promise<void> {
     const uri = this.uri;
     if (!uri || !this.ready) return;
-    const mine = ++this.request;
+    const mine = ++this.requests;
     await this.host.started;
     // Opening the document makes the client sync it to the server (needed after a window reload).
     const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
     const params: NetworkGraphParams = { textDocument: { uri } };
     const graph = await this.host.client.sendRequest<NetworkGraphResult>(NETWORK_GRAPH_METHOD, params);
-    if (mine !== this.request) return;
+    if (mine !== this.requests) return;
     this.post({ kind: 'setGraph', uri, title: path.posix.basename(document.uri.path), graph });
   }
 
@@ -136,7 +141,8 @@ export class GraphPanel {
         this.ready = true;
         return this.refresh();
       case 'revealRange':
-        return reveal(message.uri, message.range);
+        // Only the shown document: the webview is not trusted to open arbitrary resources.
+        return message.uri === this.uri ? reveal(message.uri, message.range) : undefined;
       case 'export':
         return this.save(message.format, message.data);
     }
