@@ -1,0 +1,84 @@
+/**
+ * Key documentation as Markdown, shared by hover and completion: curated facts where we have them
+ * (deploy keys, networking keys), the schema's description otherwise; type, allowed values, default, a docs link, and for deploy keys a badge
+ * saying what the current file's tool (`docker compose up` or `docker stack deploy`) does with the key.
+ */
+import { DEPLOY_KEYS, type DeployKeyFact } from '../facts/deployKeys';
+import { KEY_DOCS } from '../facts/keyDocs';
+import type { KeyInfo, SchemaKeys } from '../facts/schemaKeys';
+import type { YamlPath } from '../parse/path';
+import { patternKey, valueDocs } from '../facts/values';
+import type { ComposeMode } from '../types';
+import { markdown } from './markdown';
+
+const REFERENCE = 'https://docs.docker.com/reference/compose-file/';
+const SECTION_PAGES = new Set(['services', 'networks', 'volumes', 'secrets', 'configs', 'include', 'models']);
+
+/** Markdown for the key at `path`; undefined when neither the schema nor our facts know it. */
+export function keyDocumentation(path: YamlPath, mode: ComposeMode, schemaKeys: SchemaKeys): string | undefined {
+  const info = schemaKeys.info(path);
+  const deploy = deployDoc(path);
+  const curated = KEY_DOCS[patternKey(path)];
+  if (!info && !deploy && !curated) return undefined;
+  const lines: string[] = [];
+  if (deploy) lines.push(badge(deploy, mode));
+  const summary = deploy?.meaning ?? curated?.summary ?? info?.description;
+  if (summary) lines.push(summary);
+  const type = typeName(info);
+  const facts = [type && `Type: ${type}`, valuesText(path, info, deploy), defaultText(curated?.default ?? deploy?.default ?? info?.default)].filter((s) => s !== undefined);
+  if (facts.length) lines.push(facts.join(' · '));
+  if (info?.deprecated) lines.push('**Deprecated.**');
+  return markdown(`**${displayPath(path)}**`, lines, docUrl(path));
+}
+
+/** The deploy fact for a path under `services.<name>.deploy`, if any. */
+export function deployDoc(path: YamlPath): DeployKeyFact | undefined {
+  if (path[0] !== 'services' || path[2] !== 'deploy') return undefined;
+  return DEPLOY_KEYS[path.slice(3).filter((segment) => typeof segment === 'string').join('.')];
+}
+
+/** What the current file's tool does with the key, then what the other tool does. */
+export function badge(fact: DeployKeyFact, mode: ComposeMode): string {
+  const compose = fact.honouredByCompose ? 'uses' : 'ignores';
+  const stack = fact.honouredByStack ? 'uses' : 'rejects';
+  return mode === 'stack'
+    ? `${fact.honouredByStack ? '✅' : '⛔'} \`docker stack deploy\` ${stack} this key${fact.honouredByStack ? '' : ' (not in the stack file format)'} (this is a stack file; \`docker compose up\` ${compose} it)`
+    : `${fact.honouredByCompose ? '✅' : '⚠️'} \`docker compose up\` ${compose} this key (this is a Compose file; \`docker stack deploy\` ${stack} it)`;
+}
+
+/** `deploy.endpoint_mode` for a service key, `driver` for a network key, the key itself at top level. */
+export function displayPath(path: YamlPath): string {
+  const relative = SECTION_PAGES.has(String(path[0])) && path.length > 2 ? path.slice(2) : path;
+  return relative.filter((segment) => typeof segment === 'string').join('.') || String(path[path.length - 1] ?? '');
+}
+
+const TYPE_NAMES: Record<string, string> = { object: 'mapping', array: 'list', string: 'string', integer: 'integer', number: 'number', boolean: 'boolean' };
+
+/** Strings are allowed next to numbers and booleans only for `${VAR}` interpolation; they are not shown then. */
+export function typeName(info: KeyInfo | undefined): string | undefined {
+  if (!info || info.types.length === 0) return undefined;
+  const types = info.types.filter((type) => type !== 'null');
+  const scalarOther = types.some((type) => type === 'integer' || type === 'number' || type === 'boolean');
+  const shown = types.filter((type) => !(type === 'string' && scalarOther)).map((type) => TYPE_NAMES[type] ?? type);
+  return shown.length ? shown.join(' or ') : undefined;
+}
+
+function valuesText(path: YamlPath, info: KeyInfo | undefined, deploy: DeployKeyFact | undefined): string | undefined {
+  const values = valueDocs(path)?.map((doc) => doc.value) ?? deploy?.values ?? info?.enum ?? [];
+  return values.length ? `Values: ${values.map((value) => `\`${value}\``).join(', ')}` : undefined;
+}
+
+function defaultText(value: string | undefined): string | undefined {
+  return value === undefined ? undefined : `Default: ${value}`;
+}
+
+/** The Docker reference page (and anchor) documenting the key at `path`. */
+export function docUrl(path: YamlPath): string {
+  const [top, , key] = path.map(String);
+  if (top === undefined) return REFERENCE;
+  if (top === 'version' || top === 'name') return `${REFERENCE}version-and-name/`;
+  if (!SECTION_PAGES.has(top)) return REFERENCE;
+  if (top === 'services' && key === 'deploy') return deployDoc(path)?.docUrl ?? `${REFERENCE}deploy/`;
+  if (top === 'services' && (key === 'build' || key === 'develop')) return `${REFERENCE}${key === 'build' ? 'build' : 'develop'}/`;
+  return key === undefined || key.startsWith('x-') ? `${REFERENCE}${top}/` : `${REFERENCE}${top}/#${key}`;
+}
