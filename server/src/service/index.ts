@@ -12,13 +12,18 @@ import { documentHighlight, type DocumentHighlight } from './features/documentHi
 import { references } from './features/references';
 import { prepareRename, rename, type PrepareRenameResult, type RenameResult } from './features/rename';
 import { diagnostics, sortFindings } from './features/diagnostics';
+import { completion, type CompletionItem } from './features/completion';
 import { documentSymbol, type DocumentSymbol } from './features/documentSymbol';
 import { networkGraph } from './features/networkGraph';
+import { hover, type Hover } from './features/hover';
+import { createSchemaKeys } from './facts/schemaKeys';
 import { parseCompose, type ComposeDocument } from './parse/model';
 import type { CodeAction, ComposeMode, Finding, NetworkGraph, ServiceSettings, Span } from './types';
 
 export { looksLikeCompose, type ComposeDocument } from './parse/model';
 export type { DocumentSymbol, SymbolKind } from './features/documentSymbol';
+export type { Hover } from './features/hover';
+export type { CompletionItem, CompletionKind } from './features/completion';
 export type { DocumentHighlight } from './features/documentHighlight';
 export type { PrepareRenameResult, RenameResult } from './features/rename';
 export { LineIndex, type LineCharacter } from './parse/lineIndex';
@@ -43,6 +48,10 @@ export interface LanguageService {
   /** Quick fixes and refactorings for the range `span`. */
   codeActions(doc: ComposeDocument, span: Span, settings?: ServiceSettings): CodeAction[];
   documentSymbols(doc: ComposeDocument): DocumentSymbol[];
+  /** Markdown documentation or explanation for the key or value at `offset`. */
+  hover(doc: ComposeDocument, offset: number): Hover | undefined;
+  /** Keys, values, references and snippets for the cursor at `offset`; `triggerCharacter` as typed, if any. */
+  completion(doc: ComposeDocument, offset: number, triggerCharacter?: string): CompletionItem[];
   /** The declaration(s) of the name at `offset` (or the anchor of the alias there). */
   definition(doc: ComposeDocument, offset: number): Span[];
   /** Every occurrence of the service/network/volume/secret/config named at `offset`. */
@@ -58,6 +67,8 @@ export interface LanguageService {
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
   const analyses: readonly Analysis[] = createAnalyses({ compose: compileSchema(options.schema), stack: compileSchema(options.stackSchema) });
+  const schemaKeys = createSchemaKeys(options.schema);
+  const stackKeys = createSchemaKeys(options.stackSchema);
   // Findings are computed once per parsed version and shared by diagnostics and quick fixes.
   const cache = new WeakMap<ComposeDocument, Finding[]>();
   const findingsOf = (doc: ComposeDocument): Finding[] => {
@@ -73,6 +84,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     diagnostics: (doc, settings = {}) => diagnostics(doc, findingsOf(doc), settings),
     codeActions: (doc, span, settings = {}) => codeAction(doc, span, diagnostics(doc, findingsOf(doc), settings), analyses),
     documentSymbols: documentSymbol,
+    completion: (doc, offset, triggerCharacter) => completion(doc, offset, { schemaKeys, stackKeys, ...(triggerCharacter ? { triggerCharacter } : {}) }),
+    hover: (doc, offset) => hover(doc, offset, { schemaKeys, findings: () => findingsOf(doc) }),
     definition,
     references,
     documentHighlights: documentHighlight,

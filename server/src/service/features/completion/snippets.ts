@@ -1,0 +1,80 @@
+/**
+ * Block snippets for the structures people write most: a service, a network with an IPAM subnet, a deploy
+ * block with restart and update policies, a healthcheck, and port entries. Indentation is relative to
+ * the first line; the client re-indents the following lines to the cursor's line.
+ */
+import type { ComposeDocument } from '../../parse/model';
+import type { Span } from '../../types';
+import { snippetText, type CompletionItem } from './item';
+
+function snippet(label: string, detail: string, lines: readonly string[], span: Span, documentation?: string): CompletionItem {
+  return { label, kind: 'snippet', detail, insertText: lines.join('\n'), snippet: true, span, sortText: `~${label}`, ...(documentation ? { documentation } : {}) };
+}
+
+/** A new service under `services:`. */
+export function serviceSnippet(doc: ComposeDocument, span: Span): CompletionItem {
+  const network = snippetText([...doc.model.networks.keys()][0] ?? 'default');
+  return snippet('service', 'New service with image, ports and networks', [
+    '${1:web}:',
+    '  image: ${2:nginx:alpine}',
+    '  ports:',
+    '    - "${3:8080}:${4:80}"',
+    '  networks:',
+    `    - \${5:${network}}`,
+    '$0',
+  ], span);
+}
+
+/** A new network under `networks:`; `subnet` is the suggested address block. */
+export function networkSnippet(doc: ComposeDocument, span: Span, subnet: string): CompletionItem {
+  return snippet('network with subnet', 'New network with a driver and an IPAM subnet', [
+    '${1:back}:',
+    `  driver: \${2:${doc.mode === 'stack' ? 'overlay' : 'bridge'}}`,
+    '  ipam:',
+    '    config:',
+    `      - subnet: \${3:${subnet}}`,
+    '$0',
+  ], span, 'Pick a subnet that overlaps no other network on the hosts (Docker refuses overlapping pools).');
+}
+
+/** Snippets offered among a service's keys. */
+export function serviceKeySnippets(span: Span): CompletionItem[] {
+  return [
+    snippet('deploy (restart + rolling update)', 'deploy block with restart_policy and update_config', [
+      'deploy:',
+      '  replicas: ${1:2}',
+      '  restart_policy:',
+      '    condition: ${2|on-failure,any,none|}',
+      '    max_attempts: ${3:3}',
+      '  update_config:',
+      '    parallelism: ${4:1}',
+      '    delay: ${5:10s}',
+      '    order: ${6|stop-first,start-first|}',
+      '    failure_action: ${7|rollback,pause,continue|}',
+      '$0',
+    ], span),
+    snippet('healthcheck', 'healthcheck block', [
+      'healthcheck:',
+      '  test: ["CMD-SHELL", "${1:curl -f http://localhost/ || exit 1}"]',
+      '  interval: ${2:30s}',
+      '  timeout: ${3:5s}',
+      '  retries: ${4:3}',
+      '  start_period: ${5:10s}',
+      '$0',
+    ], span),
+  ];
+}
+
+/** Port entries; `published` is the suggested host port. */
+export function portSnippets(span: Span, prefix: string, published: string): CompletionItem[] {
+  return [
+    snippet(`"${published}:80"`, 'Publish a container port on every host address', [`${prefix}"\${1:${published}}:\${2:80}"`], span),
+    snippet(`"127.0.0.1:${published}:80"`, 'Publish on this machine only (loopback)', [`${prefix}"127.0.0.1:\${1:${published}}:\${2:80}"`], span),
+    snippet('target/published (long syntax)', 'Long syntax with protocol and mode', [
+      `${prefix}target: \${1:80}`,
+      `${' '.repeat(prefix.length)}published: \${2:${published}}`,
+      `${' '.repeat(prefix.length)}protocol: \${3|tcp,udp|}`,
+      `${' '.repeat(prefix.length)}mode: \${4|ingress,host|}`,
+    ], span),
+  ];
+}

@@ -1,0 +1,101 @@
+/**
+ * Value completion: enums (curated or from the schema), booleans, references to what the file declares
+ * (services, networks, volumes, secrets, configs), placement constraint templates and port entries.
+ */
+import type { SchemaKeys } from '../../facts/schemaKeys';
+import { patternKey, valueDocs } from '../../facts/values';
+import { serviceNetworks } from '../../parse/compose';
+import type { ComposeDocument } from '../../parse/model';
+import type { YamlPath } from '../../parse/path';
+import type { Span } from '../../types';
+import { snippetText, type CompletionItem } from './item';
+import { portSnippets } from './snippets';
+
+/** Plain scalars YAML 1.1 tools read as booleans; inserted quoted so they stay strings. */
+const YAML11_BOOLEANS = new Set(['y', 'n', 'yes', 'no', 'on', 'off', 'true', 'false']);
+
+/** Host port offered in new port entries. */
+const SUGGESTED_PORT = '8080';
+
+const CONSTRAINTS: readonly [string, string, string][] = [
+  ['node.role == manager', 'node.role == manager', 'Only manager nodes'],
+  ['node.role == worker', 'node.role == worker', 'Only worker nodes (keeps managers free)'],
+  ['node.labels.<key> == <value>', 'node.labels.${1:zone} == ${2:value}', 'Nodes with a label set by `docker node update --label-add`'],
+  ['node.hostname == <name>', 'node.hostname == ${1:name}', 'One node by host name'],
+  ['node.platform.os == linux', 'node.platform.os == ${1|linux,windows|}', 'Nodes with this operating system'],
+  ['node.platform.arch == x86_64', 'node.platform.arch == ${1|x86_64,aarch64|}', 'Nodes with this architecture'],
+  ['engine.labels.<key> == <value>', 'engine.labels.${1:key} == ${2:value}', 'Nodes whose daemon has this label'],
+];
+
+/**
+ * Items for the value at `path` (a key's value or a list item). `prefix` goes before each inserted value:
+ * `' '` right after a colon, `'- '` for a new item under an empty list key.
+ */
+export function valueItems(doc: ComposeDocument, path: YamlPath, span: Span, prefix: string, schemaKeys: SchemaKeys): CompletionItem[] {
+  const references = referenceItems(doc, path, span, prefix);
+  if (references) return references;
+  const value = (label: string, detail?: string, kind: CompletionItem['kind'] = 'enum'): CompletionItem => ({
+    label,
+    kind,
+    ...(detail ? { detail } : {}),
+    insertText: prefix + (YAML11_BOOLEANS.has(label) && kind === 'enum' ? `"${label}"` : label),
+    snippet: false,
+    span,
+    filterText: label,
+  });
+  const curated = valueDocs(path);
+  if (curated) return curated.map((doc) => value(doc.value, doc.summary));
+  const info = schemaKeys.info(path);
+  if (!info) return [];
+  if (info.enum.length) return info.enum.map((item) => value(item));
+  if (info.types.includes('boolean')) return [value('true', undefined, 'value'), value('false', undefined, 'value')];
+  return [];
+}
+
+function referenceItems(doc: ComposeDocument, path: YamlPath, span: Span, prefix: string): CompletionItem[] | undefined {
+  const pattern = patternKey(path);
+  const self = path[0] === 'services' ? String(path[1]) : undefined;
+  const services = [...doc.model.services.keys()].filter((name) => name !== self);
+  const reference = (label: string, detail: string, insertText = label, snippet = false): CompletionItem => ({
+    label,
+    kind: 'reference',
+    detail,
+    insertText: prefix + insertText,
+    snippet,
+    span,
+    filterText: label,
+  });
+  switch (pattern) {
+    case 'services.*.depends_on.*':
+    case 'services.*.links.*':
+    case 'services.*.extends':
+    case 'services.*.extends.service':
+      return services.map((name) => reference(name, 'service'));
+    case 'services.*.network_mode':
+      return [
+        ...(valueDocs(path) ?? []).map((doc) => reference(doc.value, doc.summary)),
+        ...services.map((name) => reference(`service:${name}`, `Share the network stack of service ${name}`)),
+        reference('container:', 'Share the network stack of an existing container', 'container:${1:name}', true),
+      ];
+    case 'services.*.networks.*': {
+      const attached = new Set(self === undefined ? [] : serviceNetworks(doc.model.services.get(self)!.node).map((n) => n.name));
+      return [...doc.model.networks.keys(), 'default'].filter((name, i, all) => !attached.has(name) && all.indexOf(name) === i).map((name) => reference(name, 'network'));
+    }
+    case 'services.*.volumes.*':
+      return [...doc.model.volumes.keys()].map((name) => reference(`${name}:`, 'named volume', `${snippetText(name)}:\${1:/data}`, true));
+    case 'services.*.secrets.*':
+    case 'services.*.secrets.*.source':
+      return [...doc.model.secrets.keys()].map((name) => reference(name, 'secret'));
+    case 'services.*.configs.*':
+    case 'services.*.configs.*.source':
+      return [...doc.model.configs.keys()].map((name) => reference(name, 'config'));
+    case 'services.*.deploy.placement.constraints.*':
+      return CONSTRAINTS.map(([label, insert, detail]) => ({ ...reference(label, detail, insert, true), kind: 'snippet' }));
+    case 'services.*.deploy.placement.preferences.*.spread':
+      return [{ ...reference('node.labels.<key>', 'Spread tasks over the values of a node label', 'node.labels.${1:zone}', true), kind: 'snippet' }];
+    case 'services.*.ports.*':
+      return portSnippets(span, prefix, SUGGESTED_PORT);
+    default:
+      return undefined;
+  }
+}

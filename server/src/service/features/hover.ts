@@ -1,0 +1,110 @@
+/**
+ * textDocument/hover: documentation for the key under the cursor, or an explanation of the value
+ * (ports, subnets, static IPs, service references, variables, durations, constraints, drivers, enums).
+ * It reads the parsed document only; findings are consulted just for subnet overlaps (they are cached
+ * per document version, so this costs nothing once diagnostics ran).
+ */
+import { DURATION_PATHS } from '../analyses/units';
+import type { SchemaKeys } from '../facts/schemaKeys';
+import { driverOptionAt, patternKey } from '../facts/values';
+import type { ComposeDocument } from '../parse/model';
+import { cursorContext, type YamlPath } from '../parse/path';
+import { parsePortItem } from '../parse/ports';
+import { at, text, type Node } from '../parse/tree';
+import type { Finding, Span } from '../types';
+import { keyDocumentation } from '../docs/keyDocumentation';
+import { portHover } from './hover/ports';
+import {
+  cidrHover,
+  constraintHover,
+  driverHover,
+  driverOptionHover,
+  durationHover,
+  enumHover,
+  interpolationHover,
+  mountHover,
+  networkHover,
+  networkModeHover,
+  secretHover,
+  serviceHover,
+  staticIpHover,
+} from './hover/values';
+
+export interface Hover {
+  /** Markdown. */
+  readonly contents: string;
+  readonly span: Span;
+}
+
+export interface HoverContext {
+  readonly schemaKeys: SchemaKeys;
+  /** The document's findings, read only when a subnet is hovered. */
+  readonly findings: () => readonly Finding[];
+}
+
+
+export function hover(doc: ComposeDocument, offset: number, context: HoverContext): Hover | undefined {
+  const cursor = cursorContext(doc, offset);
+  const { path } = cursor;
+  if (cursor.role === 'key') {
+    const contents = referenceKeyHover(doc, path) ?? keyDocumentation(path, doc.mode, context.schemaKeys);
+    return contents === undefined ? undefined : { contents, span: cursor.span };
+  }
+  const node = cursor.node;
+  if (node?.kind !== 'scalar' || node.value === null) return undefined;
+  const parts = [interpolationHover(node), valueHover(doc, path, node, context)].filter((part) => part !== undefined);
+  const keyPath = trimIndexes(path);
+  if (parts.length === 0 && keyPath.length > 0) {
+    const contents = keyDocumentation(keyPath, doc.mode, context.schemaKeys);
+    if (contents !== undefined) parts.push(contents);
+  }
+  return parts.length ? { contents: parts.join('\n\n---\n\n'), span: node.span } : undefined;
+}
+
+function valueHover(doc: ComposeDocument, path: YamlPath, node: Node, context: HoverContext): string | undefined {
+  const value = text(node);
+  if (value === undefined) return undefined;
+  const pattern = patternKey(path);
+  const service = path[0] === 'services' ? doc.model.services.get(String(path[1]))?.node : undefined;
+  if (service && path[2] === 'ports' && typeof path[3] === 'number') {
+    const item = at(service, 'ports', path[3]);
+    return item ? portHover(parsePortItem(item), doc.mode) : undefined;
+  }
+  if (/^networks\.\*\.ipam\.config\.\*\.(subnet|ip_range)$/.test(pattern)) {
+    const overlaps = context.findings().filter((f) => f.code.startsWith('subnet-overlap') && f.span.start < node.span.end && f.span.end > node.span.start);
+    return cidrHover(value, overlaps);
+  }
+  if (/^services\.\*\.networks\.\*\.ipv[46]_address$/.test(pattern)) return staticIpHover(doc, String(path[3]), value);
+  if (pattern === 'services.*.depends_on.*' || pattern === 'services.*.extends.service' || pattern === 'services.*.extends') return serviceHover(doc, value);
+  if (pattern === 'services.*.networks.*') return networkHover(doc, value);
+  if (pattern === 'services.*.volumes.*') return mountHover(doc, value);
+  if (pattern === 'services.*.secrets.*' || pattern === 'services.*.secrets.*.source') return secretHover(doc, 'secrets', value);
+  if (pattern === 'services.*.configs.*' || pattern === 'services.*.configs.*.source') return secretHover(doc, 'configs', value);
+  if (pattern === 'services.*.links.*') return serviceHover(doc, value.split(':')[0]!);
+  if (pattern === 'services.*.network_mode' && service) return networkModeHover(doc, service);
+  if (pattern === 'networks.*.driver') return driverHover(value);
+  const option = driverOptionAt(path);
+  if (option) return driverOptionHover(doc, option.network, option.option);
+  if (service && DURATION_PATHS.some((duration) => duration.length === path.length - 2 && duration.every((key, i) => key === path[i + 2]))) return durationHover(value, path, doc.mode);
+  if (pattern === 'services.*.deploy.placement.constraints.*') return constraintHover(value, path);
+  return enumHover(path, value, doc);
+}
+
+/** Keys that name something: services, networks, `depends_on` and service `networks` map keys, driver options. */
+function referenceKeyHover(doc: ComposeDocument, path: YamlPath): string | undefined {
+  const option = driverOptionAt(path);
+  if (option) return driverOptionHover(doc, option.network, option.option);
+  if (path.length === 2 && path[0] === 'networks') return networkHover(doc, String(path[1]));
+  if (path[0] !== 'services') return undefined;
+  if (path.length === 2) return serviceHover(doc, String(path[1]));
+  if (path.length !== 4) return undefined;
+  if (path[2] === 'depends_on') return serviceHover(doc, String(path[3]));
+  if (path[2] === 'networks') return networkHover(doc, String(path[3]));
+  return undefined;
+}
+
+function trimIndexes(path: YamlPath): YamlPath {
+  let end = path.length;
+  while (end > 0 && typeof path[end - 1] === 'number') end--;
+  return path.slice(0, end);
+}

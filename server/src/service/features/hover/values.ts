@@ -1,0 +1,207 @@
+/**
+ * Hovers on values that carry meaning: subnets, static addresses, service references, durations,
+ * placement constraints, network drivers and modes, and enum values. Each returns Markdown or undefined.
+ */
+import { contains, familyName, formatAddress, formatCidr, hasHostBits, parseAddress, parseCidr, reservedAddresses } from '../../analyses/subnets/cidr';
+import { CONSTRAINT_ATTRIBUTES, CONSTRAINT_LABEL_PREFIXES } from '../../facts/deployKeys';
+import { defaultDriver, DRIVER_OPTION_DOCS, driversWithOption, NETWORK_MODES, networkDriver } from '../../facts/networkDrivers';
+import type { YamlPath } from '../../parse/path';
+import { valueDocs } from '../../facts/values';
+import { networkMode, serviceNetworks } from '../../parse/compose';
+import type { ComposeDocument } from '../../parse/model';
+import { servicePorts } from '../../parse/ports';
+import { at, asSeq, text, type Node } from '../../parse/tree';
+import { durationUnits, parseDuration } from '../../parse/units';
+import type { ComposeMode, Finding } from '../../types';
+import { badge, deployDoc, docUrl } from '../../docs/keyDocumentation';
+import { code, markdown } from '../../docs/markdown';
+
+export function cidrHover(value: string, overlaps: readonly Finding[]): string | undefined {
+  const cidr = parseCidr(value);
+  if (!cidr) return undefined;
+  const size = cidr.end - cidr.start + 1n;
+  const lines = [`${formatAddress(cidr.family, cidr.start)} – ${formatAddress(cidr.family, cidr.end)}`];
+  if (cidr.family === 4) {
+    const usable = size - BigInt(reservedAddresses(cidr).length);
+    lines.push(`${size.toLocaleString('en-US')} addresses, ${usable.toLocaleString('en-US')} usable for hosts (the gateway takes one).`);
+  } else {
+    lines.push(`2^${128 - cidr.prefix} addresses.`);
+  }
+  if (hasHostBits(cidr)) lines.push(`⛔ Host bits are set: Docker rejects it; write ${code(formatCidr(cidr))}.`);
+  for (const finding of overlaps) lines.push(`⚠️ ${finding.message}`);
+  return markdown(`**Subnet** ${code(value)} · ${familyName(cidr.family)} /${cidr.prefix}`, lines, docUrl(['networks', '', 'ipam']));
+}
+
+/** `ipv4_address` / `ipv6_address` of a service on network `network`: which declared subnet holds it. */
+export function staticIpHover(doc: ComposeDocument, network: string, address: string): string {
+  const subnets = networkSubnets(doc, network);
+  const ip = parseAddress(address);
+  const home = subnets.find((subnet) => {
+    const cidr = parseCidr(subnet);
+    return ip !== undefined && cidr !== undefined && contains(cidr, ip);
+  });
+  const line = home
+    ? `Inside subnet ${code(home)} of network ${code(network)}.`
+    : subnets.length
+      ? `⚠️ Not inside any subnet of network ${code(network)} (${subnets.map(code).join(', ')}).`
+      : `⚠️ Network ${code(network)} declares no \`ipam.config\` subnet, so Docker cannot assign a fixed address.`;
+  return markdown(`**Static address** ${code(address)}`, [line], docUrl(['services', '', 'networks']));
+}
+
+/** A network a service joins: its driver, address space and reach. */
+export function networkHover(doc: ComposeDocument, name: string): string {
+  const heading = `**Network** ${code(name)}`;
+  const network = doc.model.networks.get(name)?.node;
+  if (!network) {
+    return name === 'default'
+      ? markdown(heading, ['The project\'s implicit network `<project>_default`, created for services that list no networks.'], docUrl(['networks']))
+      : markdown(heading, [`⚠️ No network named ${code(name)} under the top-level \`networks\`.`], docUrl(['networks']));
+  }
+  const flags = ['external', 'internal', 'attachable'].filter((flag) => text(at(network, flag)) === 'true');
+  const driver = text(at(network, 'driver'));
+  const subnets = networkSubnets(doc, name);
+  const lines = [
+    `Driver: ${code(driver ?? defaultDriver(doc.mode))}${driver ? '' : ' (default)'}`,
+    subnets.length ? `Subnets: ${subnets.map(code).join(', ')}` : 'Subnet: picked by Docker from its address pools',
+    ...(flags.length ? [flags.map(code).join(', ')] : []),
+  ];
+  return markdown(heading, lines, docUrl(['networks']));
+}
+
+function networkSubnets(doc: ComposeDocument, network: string): string[] {
+  return (asSeq(at(doc.model.networks.get(network)?.node, 'ipam', 'config'))?.items ?? []).flatMap((config) => {
+    const subnet = text(at(config, 'subnet'));
+    return subnet === undefined ? [] : [subnet];
+  });
+}
+
+/** A referenced service: its image, published ports and networks. */
+export function serviceHover(doc: ComposeDocument, name: string): string {
+  const service = doc.model.services.get(name);
+  if (!service) return markdown(`**Service** ${code(name)}`, [`⚠️ No service named ${code(name)} in this file.`], docUrl(['services']));
+  const image = text(at(service.node, 'image'));
+  const build = at(service.node, 'build');
+  const ports = servicePorts(service.node).map((port) => (port.node.kind === 'scalar' ? port.node.raw : `${text(at(port.node, 'published')) ?? ''}:${text(at(port.node, 'target')) ?? ''}`));
+  const mode = networkMode(service.node);
+  const networks = mode ? [`network_mode ${text(mode.node) ?? ''}`] : serviceNetworks(service.node).map((n) => n.name);
+  return markdown(`**Service** ${code(name)}`, [
+    `Image: ${image ? code(image) : build ? 'built from `build`' : 'none'}`,
+    `Ports: ${ports.length ? ports.map(code).join(', ') : 'none published'}`,
+    `Networks: ${(networks.length ? networks : ['default']).map(code).join(', ')}`,
+  ], docUrl(['services']));
+}
+
+/** `${VAR:-default}` and friends: which variables, and what happens when they are unset. */
+export function interpolationHover(node: Node): string | undefined {
+  if (node.kind !== 'scalar' || !node.interpolation?.variables.length) return undefined;
+  const lines = node.interpolation.variables.map(({ name, operator, argument = '' }) => {
+    const variable = code(name || '?');
+    switch (operator) {
+      case ':-': return `${variable}: when unset or empty, the default ${code(argument)} is used.`;
+      case '-': return `${variable}: when unset, the default ${code(argument)} is used.`;
+      case ':?': case '?': return `${variable}: required; Compose stops with ${code(argument || 'an error')} when it is unset.`;
+      case ':+': case '+': return `${variable}: when set, ${code(argument)} is used instead; otherwise empty.`;
+      default: return `${variable}: taken from the environment or \`.env\`; empty (with a warning) when unset.`;
+    }
+  });
+  if (node.interpolation.resolved !== undefined) lines.push(`With the defaults: ${code(node.interpolation.resolved)}`);
+  return markdown('**Variable interpolation**', lines, 'https://docs.docker.com/reference/compose-file/interpolation/');
+}
+
+const UNIT_NAMES: Readonly<Record<string, string>> = {
+  w: 'week', d: 'day', h: 'hour', m: 'minute', s: 'second', ms: 'millisecond', us: 'microsecond', 'µs': 'microsecond', 'μs': 'microsecond', ns: 'nanosecond',
+};
+
+/** `1m30s` → "1 minute 30 seconds (90 seconds)", read as the loader of the file's mode reads it. */
+export function durationHover(value: string, path: YamlPath, mode: ComposeMode): string {
+  const heading = `**Duration** ${code(value)}`;
+  const parsed = parseDuration(value.trim(), mode);
+  if ('problem' in parsed) return markdown(heading, [`⛔ Not a duration: write numbers with units, e.g. \`10s\`, \`1m30s\` (units ${durationUnits(mode)}).`], docUrl(path));
+  const parts = [...value.matchAll(/(\d*\.?\d+)([a-zµμ]+)/g)];
+  const words = parts.map(([, amount, unit]) => `${amount} ${UNIT_NAMES[unit!] ?? unit}${Number(amount) === 1 ? '' : 's'}`);
+  const total = parts.length > 1 ? ` (${+parsed.seconds.toFixed(6)} seconds)` : '';
+  return markdown(heading, [`${words.join(' ') || '0 seconds'}${total}`], docUrl(path));
+}
+
+/** `node.role == manager` → "Tasks run only on nodes whose `node.role` (manager or worker) is `manager`." */
+export function constraintHover(value: string, path: YamlPath): string {
+  const match = /^\s*([^=!\s]+)\s*(==|!=)\s*(.*?)\s*$/.exec(value);
+  const heading = `**Placement constraint** ${code(value)}`;
+  if (!match) return markdown(heading, ['⛔ Not a constraint: write `<attribute> == <value>` or `!=`, e.g. `node.role == manager`.'], docUrl(path));
+  const [, attribute = '', operator, wanted = ''] = match;
+  const prefix = CONSTRAINT_LABEL_PREFIXES.find((p) => attribute.startsWith(p));
+  const described = CONSTRAINT_ATTRIBUTES[attribute] ?? (prefix === undefined ? undefined : prefix === 'node.labels.' ? 'a node label set with `docker node update --label-add`' : 'an engine label from the daemon configuration');
+  if (!described) {
+    const known = [...Object.keys(CONSTRAINT_ATTRIBUTES), ...CONSTRAINT_LABEL_PREFIXES.map((p) => `${p}<key>`)];
+    return markdown(heading, [`⛔ Unknown attribute ${code(attribute)}: use ${known.join(', ')}.`], docUrl(path));
+  }
+  return markdown(heading, [`Tasks run only on nodes whose ${code(attribute)} (${described}) ${operator === '==' ? 'is' : 'is not'} ${code(wanted)}.`, 'Every constraint must hold; with no matching node the tasks stay pending.'], docUrl(path));
+}
+
+export function driverHover(driver: string): string | undefined {
+  const fact = networkDriver(driver === 'null' ? 'none' : driver);
+  return fact?.summary ? markdown(`**Network driver** ${code(driver)}`, [fact.summary, ...(fact.details ?? [])], fact.docUrl) : undefined;
+}
+
+export function networkModeHover(doc: ComposeDocument, service: Node): string | undefined {
+  const mode = networkMode(service);
+  if (!mode || mode.kind === 'other') return undefined;
+  const fact = NETWORK_MODES[mode.kind];
+  const owner = mode.kind === 'service' && mode.target !== undefined ? [serviceHover(doc, mode.target)] : [];
+  return [markdown(`**network_mode** ${code(text(mode.node) ?? '')}`, [fact.summary, ...fact.details], fact.docUrl), ...owner].join('\n\n---\n\n');
+}
+
+/** An allowed value with its meaning (and, under deploy, what the current tool does with the key). */
+export function enumHover(path: YamlPath, value: string, doc: ComposeDocument): string | undefined {
+  const known = valueDocs(path)?.find((candidate) => candidate.value === value);
+  if (!known) return undefined;
+  const deploy = deployDoc(path);
+  return markdown(`**${String(path[path.length - 1])}** ${code(value)}`, [...(deploy ? [badge(deploy, doc.mode)] : []), known.summary], docUrl(path));
+}
+
+/** A `driver_opts` key of network `network`: what it does, for which drivers, its values. */
+export function driverOptionHover(doc: ComposeDocument, network: string, option: string): string | undefined {
+  const fact = DRIVER_OPTION_DOCS[option];
+  const drivers = driversWithOption(option);
+  if (!fact || drivers.length === 0) return undefined;
+  const driver = text(at(doc.model.networks.get(network)?.node, 'driver')) ?? defaultDriver(doc.mode);
+  const lines = [fact.summary, `Drivers: ${drivers.map((d) => code(d.name)).join(', ')}${fact.values ? ` · Values: ${fact.values.map(code).join(', ')}` : ''}`];
+  if (!drivers.some((d) => d.name === driver)) lines.push(`⚠️ The ${code(driver)} driver of this network does not use it.`);
+  return markdown(`**driver_opts.${option}**`, lines, drivers[0]!.docUrl);
+}
+
+const MOUNT_MODES: Readonly<Record<string, string>> = { ro: 'read-only', rw: 'read-write', z: 'SELinux label shared', Z: 'SELinux label private' };
+
+/** A short-syntax `volumes` item `[source:]target[:mode]`: anonymous, named volume or bind mount. */
+export function mountHover(doc: ComposeDocument, value: string): string | undefined {
+  // Windows host paths (`C:\data:/data`) contain a colon of their own; they are left to the key's docs.
+  if (/^[A-Za-z]:[\\/]/.test(value)) return undefined;
+  const [source = '', target, mode = ''] = value.split(':');
+  const heading = `**Volume** ${code(value)}`;
+  const url = docUrl(['services', '', 'volumes']);
+  if (target === undefined) return markdown(heading, [`Anonymous volume at ${code(source)}: new and empty for each container.`], url);
+  const modes = mode.split(',').filter(Boolean).map((m) => MOUNT_MODES[m] ?? m);
+  const how = `${code(source)} → container ${code(target)}${modes.length ? ` (${modes.join(', ')})` : ''}.`;
+  if (/^[./~]/.test(source) || source.includes('/')) {
+    return markdown(heading, [`Bind mount: host path ${how}`, 'The container sees the host files directly; relative paths start at the Compose file\'s folder.'], url);
+  }
+  const kept = doc.model.volumes.has(source) ? 'Docker keeps its data when containers are re-created.' : `⚠️ ${code(source)} is not declared under the top-level \`volumes\`.`;
+  return markdown(heading, [`Named volume ${how}`, kept], url);
+}
+
+/** A `secrets` / `configs` item: where it appears in the container and where it comes from. */
+export function secretHover(doc: ComposeDocument, kind: 'secrets' | 'configs', name: string): string {
+  const element = doc.model[kind].get(name)?.node;
+  const label = kind === 'secrets' ? 'Secret' : 'Config';
+  if (!element) return markdown(`**${label}** ${code(name)}`, [`⚠️ No ${label.toLowerCase()} named ${code(name)} under the top-level \`${kind}\`.`], docUrl([kind]));
+  const path = kind === 'secrets' ? `/run/secrets/${name}` : `/${name}`;
+  return markdown(`**${label}** ${code(name)}`, [`Mounted as the file ${code(path)} unless \`target\` says otherwise.`, `Comes from: ${origin(element)}.`], docUrl([kind]));
+}
+
+function origin(element: Node): string {
+  for (const key of ['file', 'environment', 'content']) {
+    const value = text(at(element, key));
+    if (value !== undefined) return `${key} ${code(value)}`;
+  }
+  return text(at(element, 'external')) === 'true' ? 'created outside this file (external)' : 'no source set';
+}
