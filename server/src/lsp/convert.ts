@@ -1,19 +1,25 @@
 /** The only place where core offsets and spans become LSP positions and ranges, and back. */
 import {
+  CompletionItemKind,
   DiagnosticSeverity,
   DocumentHighlightKind,
   DiagnosticTag,
+  InsertTextFormat,
+  InsertTextMode,
+  MarkupKind,
   SymbolKind as LspSymbolKind,
+  type CompletionItem as LspCompletionItem,
   type Diagnostic,
   type DocumentHighlight as LspDocumentHighlight,
   type Location,
   type Position,
   type DocumentSymbol as LspDocumentSymbol,
+  type Hover as LspHover,
   type Range,
   type TextEdit as LspTextEdit,
 } from 'vscode-languageserver';
 import type { NetworkGraphResult } from '../protocol';
-import type { ComposeDocument, DocumentHighlight, DocumentSymbol, Finding, GraphFinding, NetworkGraph, Severity, Span, SymbolKind, TextEdit } from '../service/index';
+import type { CompletionItem, CompletionKind, ComposeDocument, DocumentHighlight, DocumentSymbol, Finding, GraphFinding, Hover, NetworkGraph, Severity, Span, SymbolKind, TextEdit } from '../service/index';
 
 export function toRange(doc: ComposeDocument, span: Span): Range {
   return { start: doc.lineIndex.positionAt(span.start), end: doc.lineIndex.positionAt(span.end) };
@@ -71,6 +77,33 @@ export function toDocumentSymbol(doc: ComposeDocument, symbol: DocumentSymbol): 
     range: toRange(doc, symbol.span),
     selectionRange: toRange(doc, symbol.selectionSpan),
     children: symbol.children.map((child) => toDocumentSymbol(doc, child)),
+  };
+}
+
+export function toHover(doc: ComposeDocument, hover: Hover): LspHover {
+  return { contents: { kind: MarkupKind.Markdown, value: hover.contents }, range: toRange(doc, hover.span) };
+}
+
+const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
+  property: CompletionItemKind.Property,
+  value: CompletionItemKind.Value,
+  enum: CompletionItemKind.EnumMember,
+  reference: CompletionItemKind.Reference,
+  snippet: CompletionItemKind.Snippet,
+};
+
+export function toCompletionItem(doc: ComposeDocument, item: CompletionItem): LspCompletionItem {
+  return {
+    label: item.label,
+    kind: COMPLETION_KIND[item.kind],
+    ...(item.detail ? { detail: item.detail } : {}),
+    ...(item.documentation ? { documentation: { kind: MarkupKind.Markdown, value: item.documentation } } : {}),
+    textEdit: { range: toRange(doc, item.span), newText: item.insertText },
+    insertTextFormat: item.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    // Multi-line items are written with indentation relative to their first line.
+    insertTextMode: InsertTextMode.adjustIndentation,
+    ...(item.sortText ? { sortText: item.sortText } : {}),
+    ...(item.filterText ? { filterText: item.filterText } : {}),
   };
 }
 

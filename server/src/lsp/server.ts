@@ -12,7 +12,7 @@ import {
 } from 'vscode-languageserver';
 import { NETWORK_GRAPH_METHOD, type NetworkGraphParams, type NetworkGraphResult, type ShipshapeSettings } from '../protocol';
 import { createLanguageService, looksLikeCompose, type RuleSetting, type ServiceSettings } from '../service/index';
-import { toDiagnostic, toDocumentHighlight, toDocumentSymbol, toLocation, toNetworkGraph, toOffset, toRange, toSpan, toTextEdit } from './convert';
+import { toCompletionItem, toDiagnostic, toDocumentHighlight, toDocumentSymbol, toHover, toLocation, toNetworkGraph, toOffset, toRange, toSpan, toTextEdit } from './convert';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { Documents } from './documents';
 import { runSafe } from './runSafe';
@@ -33,11 +33,16 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   let serviceSettings: ServiceSettings = {};
   const logger = { error: (message: string) => connection.console.error(message) };
 
-  const computeDiagnostics = (uri: string) => {
+  /** The parsed document, when Shipshape serves it: files matched only by a stack-file pattern (language `yaml`) must look like Compose. */
+  const composeDocument = (uri: string) => {
     const doc = documents.get(uri);
-    if (!doc || !enabled) return [];
-    // Files matched only by a stack-file pattern (language `yaml`) must look like Compose to be judged.
-    if (documents.text.get(uri)?.languageId !== 'dockercompose' && !looksLikeCompose(doc)) return [];
+    if (!doc || !enabled) return undefined;
+    return documents.text.get(uri)?.languageId === 'dockercompose' || looksLikeCompose(doc) ? doc : undefined;
+  };
+
+  const computeDiagnostics = (uri: string) => {
+    const doc = composeDocument(uri);
+    if (!doc) return [];
     return service.diagnostics(doc, serviceSettings).map((finding) => toDiagnostic(doc, uri, finding));
   };
   const safeDiagnostics = (uri: string) => {
@@ -69,6 +74,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
         documentSymbolProvider: true,
+        hoverProvider: true,
+        // A space answers only after `key: ` or `- `, a colon only right after a key (see features/completion.ts).
+        completionProvider: { triggerCharacters: [':', ' '] },
         definitionProvider: true,
         referencesProvider: true,
         documentHighlightProvider: true,
@@ -88,6 +96,24 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     handle('textDocument/documentSymbol', [], (params) => {
       const doc = documents.get(params.textDocument.uri);
       return doc ? service.documentSymbols(doc).map((symbol) => toDocumentSymbol(doc, symbol)) : [];
+    }),
+  );
+
+  connection.onHover(
+    handle('textDocument/hover', null, (params) => {
+      const doc = composeDocument(params.textDocument.uri);
+      if (!doc) return null;
+      const result = service.hover(doc, toOffset(doc, params.position));
+      return result ? toHover(doc, result) : null;
+    }),
+  );
+
+  connection.onCompletion(
+    handle('textDocument/completion', null, (params) => {
+      const doc = composeDocument(params.textDocument.uri);
+      if (!doc) return null;
+      const items = service.completion(doc, toOffset(doc, params.position), params.context?.triggerCharacter);
+      return { isIncomplete: false, items: items.map((item) => toCompletionItem(doc, item)) };
     }),
   );
 
