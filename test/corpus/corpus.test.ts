@@ -72,4 +72,16 @@ describe('real-world corpus', function () {
       assert.deepEqual(errors.map((f) => f.message), [], file);
     }
   });
+
+  it('answers hover and completion at a spread of offsets in every file without an exception', () => {
+    for (const { file, mode } of corpusFiles()) {
+      const text = readFileSync(path.join(CORPUS, file), 'utf8');
+      const doc = service.parse(text, mode);
+      const step = Math.max(1, Math.floor(text.length / 60));
+      for (let offset = 0; offset <= text.length; offset += step) {
+        service.hover(doc, offset);
+        service.completion(doc, offset);
+      }
+    }
+  });
 });
