@@ -78,5 +78,5 @@ measure('completion (invoked)', offsets, (offset) => service.completion(doc, off
 measure('completion (space trigger)', offsets, (offset) => service.completion(doc, offset, ' '));
 const subnets = [...text.matchAll(/subnet: /g)].map((match) => match.index + 10);
 const cold = service.parse(text, 'compose');
-measure('hover on a subnet (1st: analyses)', subnets.slice(0, 1), (offset) => service.hover(cold, offset));
+measure('hover on a subnet (1st)', subnets.slice(0, 1), (offset) => service.hover(cold, offset));
 measure('hover on a subnet (cached)', subnets, (offset) => service.hover(cold, offset));

@@ -55,6 +55,8 @@ const cases: readonly Case[] = [
   ['invalid port', WEB + '    ports:\n      - "80:80/ht<|>tp"\n', "⛔ Unknown protocol 'http'"],
   // Addresses.
   ['subnet', 'networks:\n  back:\n    ipam:\n      config:\n        - subnet: 172.28.<|>0.0/16\n', ['172.28.0.0 – 172.28.255.255', '65,536 addresses, 65,534 usable']],
+  ['subnet overlaps from the subnet analysis', 'networks:\n  a:\n    ipam:\n      config:\n        - subnet: 10.1.<|>0.0/16\n  b:\n    ipam:\n      config:\n        - subnet: 10.1.2.0/24\n', "⚠️ Subnet 10.1.0.0/16 of network 'a' overlaps subnet 10.1.2.0/24"],
+  ['subnet overlapping the default bridge', 'networks:\n  a:\n    ipam:\n      config:\n        - subnet: 172.17.<|>5.0/24\n', "Docker's default bridge"],
   ['small subnet', 'networks:\n  back:\n    ipam:\n      config:\n        - subnet: 10.5.0.<|>0/24\n', ['10.5.0.0 – 10.5.0.255', '256 addresses, 254 usable']],
   ['subnet with host bits', 'networks:\n  back:\n    ipam:\n      config:\n        - subnet: 172.28.5<|>.0/16\n', 'write `172.28.0.0/16`'],
   ['IPv6 subnet', 'networks:\n  back:\n    ipam:\n      config:\n        - subnet: "fd00:1::<|>/64"\n', ['fd00:1:: – fd00:1::ffff:ffff:ffff:ffff', '2^64 addresses']],

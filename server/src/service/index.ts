@@ -6,6 +6,8 @@
 import type { Analysis } from './analyses/analysis';
 import { createAnalyses } from './analyses/index';
 import { compileSchema } from './analyses/schema';
+import { checkOverlaps } from './analyses/subnets/overlaps';
+import { checkPools } from './analyses/subnets/pools';
 import { codeAction } from './features/codeAction';
 import { definition } from './features/definition';
 import { documentHighlight, type DocumentHighlight } from './features/documentHighlight';
@@ -70,22 +72,16 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const schemaKeys = createSchemaKeys(options.schema);
   const stackKeys = createSchemaKeys(options.stackSchema);
   // Findings are computed once per parsed version and shared by diagnostics and quick fixes.
-  const cache = new WeakMap<ComposeDocument, Finding[]>();
-  const findingsOf = (doc: ComposeDocument): Finding[] => {
-    let findings = cache.get(doc);
-    if (!findings) {
-      findings = sortFindings([...doc.syntaxFindings, ...analyses.flatMap((analysis) => analysis.run(doc))]);
-      cache.set(doc, findings);
-    }
-    return findings;
-  };
+  const findingsOf = perDocument((doc) => sortFindings([...doc.syntaxFindings, ...analyses.flatMap((analysis) => analysis.run(doc))]));
+  // Before diagnostics have run for a version, a subnet hover asks only the overlap checks (network-sized work).
+  const overlapsOf = perDocument((doc) => [...checkOverlaps(doc), ...checkPools(doc)]);
   return {
     parse: parseCompose,
     diagnostics: (doc, settings = {}) => diagnostics(doc, findingsOf(doc), settings),
     codeActions: (doc, span, settings = {}) => codeAction(doc, span, diagnostics(doc, findingsOf(doc), settings), analyses),
     documentSymbols: documentSymbol,
     completion: (doc, offset, triggerCharacter) => completion(doc, offset, { schemaKeys, stackKeys, ...(triggerCharacter ? { triggerCharacter } : {}) }),
-    hover: (doc, offset) => hover(doc, offset, { schemaKeys, findings: () => findingsOf(doc) }),
+    hover: (doc, offset) => hover(doc, offset, { schemaKeys, findings: () => findingsOf.cached(doc) ?? overlapsOf(doc) }),
     definition,
     references,
     documentHighlights: documentHighlight,
@@ -93,4 +89,18 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     rename,
     networkGraph: (doc, settings = {}) => networkGraph(doc, diagnostics(doc, findingsOf(doc), settings)),
   };
+}
+
+/** A per-document-version memo; `cached` reads it without computing. */
+function perDocument(compute: (doc: ComposeDocument) => Finding[]): ((doc: ComposeDocument) => Finding[]) & { cached(doc: ComposeDocument): Finding[] | undefined } {
+  const cache = new WeakMap<ComposeDocument, Finding[]>();
+  const get = (doc: ComposeDocument): Finding[] => {
+    let findings = cache.get(doc);
+    if (!findings) {
+      findings = compute(doc);
+      cache.set(doc, findings);
+    }
+    return findings;
+  };
+  return Object.assign(get, { cached: (doc: ComposeDocument) => cache.get(doc) });
 }

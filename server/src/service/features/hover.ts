@@ -38,7 +38,7 @@ export interface Hover {
 
 export interface HoverContext {
   readonly schemaKeys: SchemaKeys;
-  /** The document's findings, read only when a subnet is hovered. */
+  /** Findings that may concern a subnet (all of the document's, or at least the subnet analysis's); read only when a subnet is hovered. */
   readonly findings: () => readonly Finding[];
 }
 
