@@ -82,6 +82,12 @@ const cases: readonly Case[] = [
   { name: 'placement preference', marked: WEB + '    deploy:\n      placement:\n        preferences:\n          - spread: <|>\n', includes: ['node.labels.<key>'] },
   { name: 'ports with nothing under it', marked: WEB + '    ports:\n      <|>\n', includes: ['"8080:80"', '"127.0.0.1:8080:80"', 'target/published (long syntax)'] },
   { name: 'ports in a flow list', marked: WEB + '    ports: [<|>]\n', includes: ['"8080:80"'] },
+  { name: 'port entries suggest a free host port', marked: WEB + '    ports:\n      - "8080:80"\n  api:\n    image: api\n    ports:\n      - <|>\n', includes: ['"8081:80"', '"127.0.0.1:8081:80"'], excludes: ['"8080:80"'] },
+  { name: 'no loopback port entry in a stack file', marked: WEB + '    ports:\n      - <|>\n', includes: ['"8080:80"'], excludes: ['"127.0.0.1:8080:80"'], mode: 'stack' },
+  { name: 'free published port', marked: WEB + '    ports:\n      - "8080:80"\n      - target: 81\n        published: <|>\n', includes: ['8081'] },
+  { name: 'free udp published port', marked: WEB + '    ports:\n      - "8080:80"\n      - target: 81\n        protocol: udp\n        published: <|>\n', includes: ['8080'] },
+  { name: 'free subnet', marked: 'networks:\n  a:\n    ipam:\n      config:\n        - subnet: 172.16.0.0/24\n  b:\n    ipam:\n      config:\n        - subnet: <|>\n', includes: ['172.16.1.0/24'], excludes: ['172.16.0.0/24'] },
+  { name: 'free IPv6 subnet when IPv6 is on', marked: 'networks:\n  b:\n    enable_ipv6: true\n    ipam:\n      config:\n        - subnet: <|>\n', includes: ['fd00::/64'] },
   // Broken documents.
   { name: 'YAML error further down', marked: WEB + '    restart: <|>\n  db:\n    image: [postgres\n    ports: : :\n', includes: ENUMS.restart },
   { name: 'after an unterminated quote', marked: 'services:\n  web:\n    image: "nginx\n    deploy:\n      mode: <|>\n', includes: ENUMS.deployMode },
@@ -132,6 +138,11 @@ describe('completion', () => {
   it('matches a quoted value including its opening quote', () => {
     const items = checkCompletion('services:\n  web:\n    network_mode: "service:<|>"\n' + DB, { includes: ['service:db'] });
     assert.equal(items.find((item) => item.label === 'service:db')!.filterText, '"service:db');
+  });
+
+  it('puts a free subnet into the network snippet', () => {
+    const items = checkCompletion('networks:\n  a:\n    ipam:\n      config:\n        - subnet: 172.16.0.0/24\n  <|>\n', { includes: ['network with subnet'] });
+    assert.match(items[0]!.insertText, /subnet: \$\{3:172\.16\.1\.0\/24\}/);
   });
 
   it('adds the space after a colon trigger and the dash under an empty list key', () => {

@@ -4,6 +4,8 @@
  * snippets. Works on half-typed files: the cursor context comes from the tree where it has the node and
  * from indentation where the YAML is broken (see parse/path.ts).
  */
+import { nextFreeSubnet } from '../analyses/subnets';
+import { formatCidr } from '../analyses/subnets/cidr';
 import type { SchemaKeys } from '../facts/schemaKeys';
 import { driverOptionAt } from '../facts/values';
 import type { ComposeDocument } from '../parse/model';
@@ -31,9 +33,6 @@ const TRIGGERS: Readonly<Record<string, RegExp>> = {
   ':': /^[ \t]*(-[ \t]+)?[\w.-]+:$/,
 };
 
-/** Placeholder subnet for a new network: outside Docker's default local pools (172.17–31/16, 192.168/16). */
-const SUGGESTED_SUBNET = '10.10.0.0/24';
-
 export function completion(doc: ComposeDocument, offset: number, context: CompletionContext): CompletionItem[] {
   const lineStart = doc.text.lastIndexOf('\n', offset - 1) + 1;
   const trigger = context.triggerCharacter === undefined ? undefined : TRIGGERS[context.triggerCharacter];
@@ -60,7 +59,10 @@ function keyCompletion(doc: ComposeDocument, path: YamlPath, map: CursorContext[
   const { schemaKeys } = context;
   const mapPath = path.slice(0, -1);
   if (mapPath.length === 1 && mapPath[0] === 'services') return [serviceSnippet(doc, span)];
-  if (mapPath.length === 1 && mapPath[0] === 'networks') return [networkSnippet(doc, span, SUGGESTED_SUBNET)];
+  if (mapPath.length === 1 && mapPath[0] === 'networks') {
+    const subnet = nextFreeSubnet(doc, 24, 4);
+    return [networkSnippet(doc, span, subnet ? formatCidr(subnet) : '')];
+  }
   const option = driverOptionAt(path);
   if (option) return driverOptionKeys(doc, option.network, map, span);
   const named = namedMapItems(doc, mapPath, map, span, schemaKeys);

@@ -4,7 +4,7 @@
  * the first line; the client re-indents the following lines to the cursor's line.
  */
 import type { ComposeDocument } from '../../parse/model';
-import type { Span } from '../../types';
+import type { ComposeMode, Span } from '../../types';
 import { snippetText, type CompletionItem } from './item';
 
 function snippet(label: string, detail: string, lines: readonly string[], span: Span, documentation?: string): CompletionItem {
@@ -65,11 +65,11 @@ export function serviceKeySnippets(span: Span): CompletionItem[] {
   ];
 }
 
-/** Port entries; `published` is the suggested host port. */
-export function portSnippets(span: Span, prefix: string, published: string): CompletionItem[] {
+/** Port entries; `published` is the suggested host port. Swarm publishes on every address, so stacks get no loopback entry. */
+export function portSnippets(span: Span, prefix: string, published: string, mode: ComposeMode): CompletionItem[] {
   return [
     snippet(`"${published}:80"`, 'Publish a container port on every host address', [`${prefix}"\${1:${published}}:\${2:80}"`], span),
-    snippet(`"127.0.0.1:${published}:80"`, 'Publish on this machine only (loopback)', [`${prefix}"127.0.0.1:\${1:${published}}:\${2:80}"`], span),
+    ...(mode === 'compose' ? [snippet(`"127.0.0.1:${published}:80"`, 'Publish on this machine only (loopback)', [`${prefix}"127.0.0.1:\${1:${published}}:\${2:80}"`], span)] : []),
     snippet('target/published (long syntax)', 'Long syntax with protocol and mode', [
       `${prefix}target: \${1:80}`,
       `${' '.repeat(prefix.length)}published: \${2:${published}}`,

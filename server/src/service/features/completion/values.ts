@@ -2,10 +2,14 @@
  * Value completion: enums (curated or from the schema), booleans, references to what the file declares
  * (services, networks, volumes, secrets, configs), placement constraint templates and port entries.
  */
+import { nextFreePort } from '../../analyses/ports/index';
+import { nextFreeSubnet } from '../../analyses/subnets';
+import { formatCidr } from '../../analyses/subnets/cidr';
 import type { SchemaKeys } from '../../facts/schemaKeys';
 import { patternKey, valueDocs } from '../../facts/values';
 import { serviceNetworks } from '../../parse/compose';
 import type { ComposeDocument } from '../../parse/model';
+import { at, text } from '../../parse/tree';
 import type { YamlPath } from '../../parse/path';
 import type { Span } from '../../types';
 import { snippetText, type CompletionItem } from './item';
@@ -14,8 +18,10 @@ import { portSnippets } from './snippets';
 /** Plain scalars YAML 1.1 tools read as booleans; inserted quoted so they stay strings. */
 const YAML11_BOOLEANS = new Set(['y', 'n', 'yes', 'no', 'on', 'off', 'true', 'false']);
 
-/** Host port offered in new port entries. */
-const SUGGESTED_PORT = '8080';
+/** Where free host ports are looked for: the customary alternative HTTP port and up. */
+const FIRST_SUGGESTED_PORT = 8080;
+/** Subnet sizes offered for a new IPAM config: a /24 (254 hosts, Docker's advice for overlays) and a /16. */
+const SUGGESTED_PREFIXES = [24, 16] as const;
 
 const CONSTRAINTS: readonly [string, string, string][] = [
   ['node.role == manager', 'node.role == manager', 'Only manager nodes'],
@@ -94,7 +100,20 @@ function referenceItems(doc: ComposeDocument, path: YamlPath, span: Span, prefix
     case 'services.*.deploy.placement.preferences.*.spread':
       return [{ ...reference('node.labels.<key>', 'Spread tasks over the values of a node label', 'node.labels.${1:zone}', true), kind: 'snippet' }];
     case 'services.*.ports.*':
-      return portSnippets(span, prefix, SUGGESTED_PORT);
+      return portSnippets(span, prefix, String(nextFreePort(doc, { protocol: 'tcp', from: FIRST_SUGGESTED_PORT }) ?? FIRST_SUGGESTED_PORT), doc.mode);
+    case 'services.*.ports.*.published': {
+      const protocol = text(at(doc.model.services.get(self ?? '')?.node, 'ports', Number(path[3]), 'protocol'))?.toLowerCase() ?? 'tcp';
+      const port = nextFreePort(doc, { protocol, from: FIRST_SUGGESTED_PORT });
+      return port === undefined ? [] : [reference(String(port), `Free ${protocol} host port: no other entry of this file publishes it`)];
+    }
+    case 'networks.*.ipam.config.*.subnet': {
+      const ipv6 = text(at(doc.model.networks.get(String(path[1]))?.node, 'enable_ipv6')) === 'true';
+      const wanted = [...SUGGESTED_PREFIXES.map((length) => [4, length] as const), ...(ipv6 ? [[6, 64] as const] : [])];
+      return wanted.flatMap(([family, length]) => {
+        const free = nextFreeSubnet(doc, length, family);
+        return free ? [reference(formatCidr(free), `Free /${length}: overlaps no network of this file nor Docker's default pools`)] : [];
+      });
+    }
     default:
       return undefined;
   }
