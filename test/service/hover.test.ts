@@ -20,6 +20,8 @@ const cases: readonly Case[] = [
   ['deploy key honoured by compose', WEB + '    deploy:\n      repl<|>icas: 2\n', ['✅ `docker compose up` uses this key', 'Default: 1']],
   ['deploy key rejected by stacks', WEB + '    deploy:\n      resources:\n        reservations:\n          dev<|>ices: []\n', '⛔ `docker stack deploy` rejects this key', 'stack'],
   ['deploy itself', WEB + '    dep<|>loy:\n      mode: global\n', ['`docker compose up` reads only replicas', 'deploy/']],
+  ['key a stack ignores', WEB + '    bui<|>ld: .\n', ['**build**', '⚠️ `docker stack deploy` ignores this key: stacks never build'], 'stack'],
+  ['key a stack refuses', WEB + '    mem_li<|>mit: 1g\n', '⛔ `docker stack deploy` refuses this key: set deploy.resources.limits.memory instead.', 'stack'],
   ['max_replicas_per_node', WEB + '    deploy:\n      placement:\n        max_replicas_<|>per_node: 1\n', ['extra tasks stay pending', 'Default: 0 (unlimited)', '⚠️ `docker compose up` ignores this key']],
   // Network drivers and network_mode.
   ['bridge', 'networks:\n  a:\n    driver: br<|>idge\n', ['**Network driver** `bridge`', 'DNS', 'drivers/bridge/']],
@@ -136,6 +138,10 @@ describe('hover', () => {
     assert.ok(result.contents.includes("⚠️ Subnet 10.1.0.0/16 overlaps network 'b' (10.1.2.0/24)."), result.contents);
     assert.ok(!result.contents.includes('on the other network'));
     assert.deepEqual(result.span, { start, end: start + 11 });
+  });
+
+  it('says what docker stack deploy drops only in stack files', () => {
+    assert.ok(!checkHover(WEB + '    bui<|>ld: .\n', '**build**')!.includes('docker stack deploy'));
   });
 
   it('does not read findings for other hovers', () => {

@@ -5,6 +5,7 @@
  */
 import { DEPLOY_KEYS, type DeployKeyFact } from '../facts/deployKeys';
 import { KEY_DOCS } from '../facts/keyDocs';
+import { DEPRECATED_SERVICE_KEYS, FORBIDDEN_SERVICE_KEYS, IGNORED_SERVICE_KEYS } from '../facts/stackKeys';
 import type { KeyInfo, SchemaKeys } from '../facts/schemaKeys';
 import type { YamlPath } from '../parse/path';
 import { patternKey, valueDocs } from '../facts/values';
@@ -22,6 +23,8 @@ export function keyDocumentation(path: YamlPath, mode: ComposeMode, schemaKeys: 
   if (!info && !deploy && !curated) return undefined;
   const lines: string[] = [];
   if (deploy) lines.push(badge(deploy, mode));
+  const stack = mode === 'stack' ? stackNote(path) : undefined;
+  if (stack) lines.push(stack);
   const summary = deploy?.meaning ?? curated?.summary ?? info?.description;
   if (summary) lines.push(summary);
   const type = typeName(info);
@@ -44,6 +47,19 @@ export function badge(fact: DeployKeyFact, mode: ComposeMode): string {
   return mode === 'stack'
     ? `${fact.honouredByStack ? '✅' : '⛔'} \`docker stack deploy\` ${stack} this key${fact.honouredByStack ? '' : ' (not in the stack file format)'} (this is a stack file; \`docker compose up\` ${compose} it)`
     : `${fact.honouredByCompose ? '✅' : '⚠️'} \`docker compose up\` ${compose} this key (this is a Compose file; \`docker stack deploy\` ${stack} it)`;
+}
+
+/**
+ * In a stack file, what `docker stack deploy` does with a service key it refuses or drops. `restart` is
+ * left out: docker/cli still reads it when `deploy.restart_policy` is absent (facts/stackKeys.ts).
+ */
+function stackNote(path: YamlPath): string | undefined {
+  if (path.length !== 3 || path[0] !== 'services') return undefined;
+  const key = String(path[2]);
+  const refused = FORBIDDEN_SERVICE_KEYS[key];
+  if (refused) return `⛔ \`docker stack deploy\` refuses this key: ${refused.advice}.`;
+  const dropped = key === 'restart' ? undefined : (IGNORED_SERVICE_KEYS[key] ?? DEPRECATED_SERVICE_KEYS[key]);
+  return dropped ? `⚠️ \`docker stack deploy\` ignores this key: ${dropped.advice}.` : undefined;
 }
 
 /** `deploy.endpoint_mode` for a service key, `driver` for a network key, the key itself at top level. */
