@@ -1,4 +1,5 @@
-import { checkFindings } from '../../support/service';
+import * as assert from 'node:assert/strict';
+import { checkFindings, findingsOf } from '../../support/service';
 
 const stack = { mode: 'stack' as const };
 const svc = (deploy: string): string => `services:\n  web:\n    image: x\n    deploy:\n${deploy}`;
@@ -57,6 +58,19 @@ describe('deploy analysis', () => {
     checkFindings(svc('      mode: replicated\n      update_config: {parallelism: 2}\n'), ['job-with-update-config'], stack);
     checkFindings(svc('      mode: global\n      placement: {⟦max_replicas_per_node⟧: 1}\n'), ['max-replicas-per-node-global'], stack);
     checkFindings(svc('      placement: {max_replicas_per_node: 1}\n'), ['max-replicas-per-node-global'], stack);
+  });
+
+  it('places key findings where the key is written, with the merge key that brings it in as the use site', () => {
+    const merged = 'x-d: &d\n  update_config: {parallelism: 2}\nservices:\n  web:\n    image: x\n    deploy:\n      mode: replicated-job\n      <<: *d\n';
+    const [fromMerge] = findingsOf(merged, 'stack', ['job-with-update-config']);
+    assert.equal(merged.slice(fromMerge!.span.start, fromMerge!.span.end), 'update_config');
+    assert.ok(fromMerge!.span.start < merged.indexOf('services:'));
+    assert.deepEqual(fromMerge!.related?.map((r) => [merged.slice(r.span.start, r.span.end), r.message]), [['<<', 'Used here']]);
+    // A key written beside an alias is written at its use site: nothing else to point at.
+    const aliased = 'x-u: &u {parallelism: 2}\nservices:\n  web:\n    image: x\n    deploy:\n      mode: replicated-job\n      update_config: *u\n';
+    const [beside] = findingsOf(aliased, 'stack', ['job-with-update-config']);
+    assert.equal(beside!.span.start, aliased.lastIndexOf('update_config'));
+    assert.equal(beside!.related, undefined);
   });
 
   it('notes the deploy keys docker compose ignores, outermost only', () => {

@@ -2,14 +2,18 @@
  * Where a finding goes: on what the user wrote, with a related entry at the use site when the key or
  * value came in through an anchor or a merge key (so fixing it is done once, where it is written).
  */
+import type { ComposeDocument } from '../parse/model';
 import type { Entry, Node } from '../parse/tree';
-import type { Finding, RelatedSpan } from '../types';
+import type { Finding, RelatedSpan, Span } from '../types';
 
 export type FindingBody = Omit<Finding, 'span' | 'related'> & { readonly related?: readonly RelatedSpan[] };
 
-/** A finding on a key. */
-export function atKey(entry: Entry, body: FindingBody): Finding {
-  return withVia(body, entry.keySpan, entry.via ?? entry.value.via);
+/**
+ * A finding on a key: a map entry or a top-level element. A key written beside an alias (`deploy: *d`)
+ * is written at its use site, so only a merge key that brought the entry in is a separate use site.
+ */
+export function atKey(entry: { readonly keySpan: Span; readonly via?: Span }, body: FindingBody): Finding {
+  return withVia(body, entry.keySpan, entry.via);
 }
 
 /** A finding on a value (the key when the value is empty). */
@@ -18,7 +22,12 @@ export function atValue(node: Node, body: FindingBody, entry?: Entry): Finding {
   return withVia(body, span, node.via ?? entry?.via);
 }
 
-function withVia(body: FindingBody, span: Finding['span'], via: Finding['span'] | undefined): Finding {
-  const related = [...(body.related ?? []), ...(via ? [{ span: via, message: 'Used here.' }] : [])];
+/** 1-based line of a span's start, for messages that point at another place ("… (line 14)"). */
+export function lineOf(doc: ComposeDocument, span: Span): number {
+  return doc.lineIndex.positionAt(span.start).line + 1;
+}
+
+function withVia(body: FindingBody, span: Span, via: Span | undefined): Finding {
+  const related = [...(body.related ?? []), ...(via ? [{ span: via, message: 'Used here' }] : [])];
   return { ...body, span, ...(related.length > 0 ? { related } : {}) };
 }

@@ -7,7 +7,7 @@ import { networkMode, serviceNetworks } from '../../parse/compose';
 import type { ComposeDocument, Element } from '../../parse/model';
 import { entry, get, text, type Node } from '../../parse/tree';
 import type { Finding } from '../../types';
-import { findingAt, keyOf, lineOf } from '../finding';
+import { atKey, atValue, lineOf } from '../place';
 import { isExternalNetwork } from '../subnets/ipamModel';
 
 const NETWORK_MODE_URL = 'https://docs.docker.com/reference/compose-file/services/#network_mode';
@@ -38,7 +38,7 @@ export function checkAttachments(doc: ComposeDocument): Finding[] {
     for (const item of list) {
       const others = list.filter((other) => other !== item);
       const names = others.map((other) => `'${other.service.name}'`).join(', ');
-      findings.push(findingAt(item.node, 'alias-shared', 'information', `Alias '${text(item.node)}' on network '${network}' is also used by service ${names} (line ${lineOf(doc, others[0]!.node.span)}); the name resolves to either service at random.`, ALIASES_URL, others.slice(0, 3).map((other) => ({ span: other.node.span, message: `Same alias on service '${other.service.name}'` }))));
+      findings.push(atValue(item.node, { code: 'alias-shared', severity: 'information', message: `Alias '${text(item.node)}' on network '${network}' is also used by service ${names} (line ${lineOf(doc, others[0]!.node.span)}); the name resolves to either service at random.`, docUrl: ALIASES_URL, related: others.slice(0, 3).map((other) => ({ span: other.node.span, message: `Same alias on service '${other.service.name}'` })) }));
     }
   }
   return findings;
@@ -50,13 +50,13 @@ function modeConflicts(service: Element): Finding[] {
   const findings: Finding[] = [];
   const networks = entry(service.node, 'networks');
   if (networks) {
-    findings.push(findingAt(keyOf(networks), 'network-mode-conflict', 'error', `Service '${service.name}' sets both network_mode '${text(mode.node)}' and networks; Compose rejects the file because they exclude each other.`, NETWORK_MODE_URL, [{ span: mode.node.span, message: 'network_mode is set here' }]));
+    findings.push(atKey(networks, { code: 'network-mode-conflict', severity: 'error', message: `Service '${service.name}' sets both network_mode '${text(mode.node)}' and networks; Compose rejects the file because they exclude each other.`, docUrl: NETWORK_MODE_URL, related: [{ span: mode.node.span, message: 'network_mode is set here' }] }));
   }
   if (mode.kind === 'service' || mode.kind === 'container') {
     for (const key of NAMESPACE_OPTIONS) {
       const option = entry(service.node, key);
       if (!option) continue;
-      findings.push(findingAt(keyOf(option), 'shared-netns-option', 'warning', `Service '${service.name}' shares the network namespace of ${mode.kind} '${mode.target}', so Docker refuses '${key}' ("conflicting options"); set it on '${mode.target}' instead.`, NETWORK_MODE_URL));
+      findings.push(atKey(option, { code: 'shared-netns-option', severity: 'warning', message: `Service '${service.name}' shares the network namespace of ${mode.kind} '${mode.target}', so Docker refuses '${key}' ("conflicting options"); set it on '${mode.target}' instead.`, docUrl: NETWORK_MODE_URL }));
     }
   }
   return findings;
@@ -75,7 +75,7 @@ function predefinedNetworks(doc: ComposeDocument, service: Element): Finding[] {
     if (!network || !isExternalNetwork(network.node)) continue;
     const engineName = text(get(network.node, 'name')) ?? text(get(get(network.node, 'external'), 'name')) ?? network.name;
     if (engineName !== 'host' && engineName !== 'none') continue;
-    findings.push(findingAt({ span: attachment.span }, 'host-none-network-combination', 'error', `Service '${service.name}' joins the '${engineName}' network and other networks; a container in the ${engineName} network namespace cannot be connected to any other network. Use 'network_mode: ${engineName}' alone, or drop it.`, NETWORK_MODE_URL));
+    findings.push({ code: 'host-none-network-combination', severity: 'error', message: `Service '${service.name}' joins the '${engineName}' network and other networks; a container in the ${engineName} network namespace cannot be connected to any other network. Use 'network_mode: ${engineName}' alone, or drop it.`, span: attachment.span, docUrl: NETWORK_MODE_URL });
   }
   return findings;
 }

@@ -9,7 +9,7 @@ import type { ComposeDocument, Element } from '../../parse/model';
 import { entry, get, text } from '../../parse/tree';
 import { didYouMean } from '../../suggest';
 import type { Finding } from '../../types';
-import { findingAt, keyOf } from '../finding';
+import { atKey, atValue, type FindingBody } from '../place';
 import { isExternalNetwork } from '../subnets/ipamModel';
 
 export const NETWORKS_URL = 'https://docs.docker.com/reference/compose-file/networks/';
@@ -47,12 +47,12 @@ function externalNetwork(doc: ComposeDocument, network: Element): Finding[] {
   const tool = doc.mode === 'stack' ? 'docker stack deploy' : 'Compose';
   for (const item of node.entries) {
     if (item.key === 'external' || item.key === 'name' || item.key.startsWith('x-')) continue;
-    findings.push(findingAt(keyOf(item), 'external-network-extra-keys', 'warning', `'${item.key}' has no effect on external network '${network.name}': ${tool} does not create it, only looks it up by name.`, `${NETWORKS_URL}#external`));
+    findings.push(atKey(item, { code: 'external-network-extra-keys', severity: 'warning', message: `'${item.key}' has no effect on external network '${network.name}': ${tool} does not create it, only looks it up by name.`, docUrl: `${NETWORKS_URL}#external` }));
   }
   const external = entry(node, 'external');
   const legacyName = get(external?.value, 'name');
   if (external && legacyName && !get(node, 'name')) {
-    findings.push({ ...findingAt(keyOf(external), 'external-name-deprecated', 'information', `'external.name' is deprecated; write 'external: true' and 'name: ${text(legacyName) ?? '…'}'.`, `${NETWORKS_URL}#external`), tags: ['deprecated'] });
+    findings.push({ ...atKey(external, { code: 'external-name-deprecated', severity: 'information', message: `'external.name' is deprecated; write 'external: true' and 'name: ${text(legacyName) ?? '…'}'.`, docUrl: `${NETWORKS_URL}#external` }), tags: ['deprecated'] });
   }
   return findings;
 }
@@ -63,28 +63,29 @@ function managedNetwork(doc: ComposeDocument, network: Element, used: ReadonlySe
   const driverName = driverNode ? text(driverNode) : doc.mode === 'stack' ? 'overlay' : 'bridge';
   if (driverName === undefined) return findings;
   const driver = networkDriver(driverName);
-  const at = driverNode ?? keyOf(network);
+  // Driver findings sit on the driver, or on the network's name when the driver is the default.
+  const at = (body: FindingBody): Finding => (driverNode ? atValue(driverNode, body) : atKey(network, body));
   if (!driver) {
     const suggestion = didYouMean(driverName, NETWORK_DRIVERS.map((known) => known.name));
-    findings.push(findingAt(at, 'driver-unknown', 'information', `'${driverName}' is not a driver built into Docker: the plugin must be installed on every host that runs this network.${suggestion}`, 'https://docs.docker.com/engine/network/drivers/'));
+    findings.push(at({ code: 'driver-unknown', severity: 'information', message: `'${driverName}' is not a driver built into Docker: the plugin must be installed on every host that runs this network.${suggestion}`, docUrl: 'https://docs.docker.com/engine/network/drivers/' }));
     return findings;
   }
   // Compose only creates (and so only needs swarm for) overlays that a service joins.
   if (doc.mode === 'compose' && driverName === 'overlay' && used.has(network.name)) {
-    findings.push(findingAt(at, 'overlay-requires-swarm', 'warning', `Network '${network.name}' uses the overlay driver: docker compose can create it only when the engine is a swarm manager.`, OVERLAY_URL));
+    findings.push(at({ code: 'overlay-requires-swarm', severity: 'warning', message: `Network '${network.name}' uses the overlay driver: docker compose can create it only when the engine is a swarm manager.`, docUrl: OVERLAY_URL }));
     if (text(get(network.node, 'attachable')) !== 'true') {
-      findings.push(findingAt(keyOf(network), 'overlay-not-attachable', 'warning', `Overlay network '${network.name}' needs 'attachable: true' for docker compose containers to join it.`, OVERLAY_URL));
+      findings.push(atKey(network, { code: 'overlay-not-attachable', severity: 'warning', message: `Overlay network '${network.name}' needs 'attachable: true' for docker compose containers to join it.`, docUrl: OVERLAY_URL }));
     }
   }
   if (doc.mode === 'stack' && driver.scope === 'local') {
-    findings.push(findingAt(at, 'stack-local-driver', 'warning', `Swarm services cannot use a ${driverName} network created by the stack: it is local to one host. Use overlay, or an external swarm-scoped network.`, 'https://docs.docker.com/engine/swarm/networking/'));
+    findings.push(at({ code: 'stack-local-driver', severity: 'warning', message: `Swarm services cannot use a ${driverName} network created by the stack: it is local to one host. Use overlay, or an external swarm-scoped network.`, docUrl: 'https://docs.docker.com/engine/swarm/networking/' }));
   }
   if (driverName === 'macvlan' || driverName === 'ipvlan') {
     if (!get(get(network.node, 'driver_opts'), 'parent')) {
-      findings.push(findingAt(at, 'macvlan-missing-parent', 'warning', `${driverName} network '${network.name}' has no 'driver_opts.parent': Docker then uses a dummy interface, so the network cannot reach the LAN.`, MACVLAN_URL));
+      findings.push(at({ code: 'macvlan-missing-parent', severity: 'warning', message: `${driverName} network '${network.name}' has no 'driver_opts.parent': Docker then uses a dummy interface, so the network cannot reach the LAN.`, docUrl: MACVLAN_URL }));
     }
     if (!get(get(network.node, 'ipam'), 'config')) {
-      findings.push(findingAt(at, 'macvlan-missing-subnet', 'information', `${driverName} network '${network.name}' sets no ipam subnet, so containers get addresses from Docker's default pools instead of the LAN's; set subnet, gateway and ip_range to match the physical network.`, MACVLAN_URL));
+      findings.push(at({ code: 'macvlan-missing-subnet', severity: 'information', message: `${driverName} network '${network.name}' sets no ipam subnet, so containers get addresses from Docker's default pools instead of the LAN's; set subnet, gateway and ip_range to match the physical network.`, docUrl: MACVLAN_URL }));
     }
   }
   findings.push(...driverOptions(network, driverName, driver.options));
@@ -98,11 +99,11 @@ function driverOptions(network: Element, driverName: string, known: readonly str
   for (const item of options.entries) {
     const { key, value } = item;
     if (!known.includes(key)) {
-      findings.push(findingAt(keyOf(item), 'driver-opt-unknown', 'information', `The ${driverName} driver does not know option '${key}' and ignores it.${didYouMean(key, known)}`, networkDriver(driverName)!.docUrl));
+      findings.push(atKey(item, { code: 'driver-opt-unknown', severity: 'information', message: `The ${driverName} driver does not know option '${key}' and ignores it.${didYouMean(key, known)}`, docUrl: networkDriver(driverName)!.docUrl }));
     } else if (key === 'com.docker.network.bridge.name') {
       const name = text(value);
       if (name !== undefined && name.length > MAX_INTERFACE_NAME) {
-        findings.push(findingAt(value, 'bridge-name-too-long', 'error', `Bridge name '${name}' has ${name.length} characters; Linux interface names have at most ${MAX_INTERFACE_NAME}.`, BRIDGE_URL));
+        findings.push(atValue(value, { code: 'bridge-name-too-long', severity: 'error', message: `Bridge name '${name}' has ${name.length} characters; Linux interface names have at most ${MAX_INTERFACE_NAME}.`, docUrl: BRIDGE_URL }));
       }
     }
   }

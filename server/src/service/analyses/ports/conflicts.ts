@@ -7,7 +7,7 @@ import type { ComposeDocument } from '../../parse/model';
 import type { Finding, RelatedSpan, Severity } from '../../types';
 import { addressesOverlap, addressKeys, describeAddress, describePorts, type Binding } from './bindings';
 import { partitionPoint, partners, type Bucketed } from './overlap';
-import { lineOf } from '../finding';
+import { lineOf } from '../place';
 import { DOCS } from './docs';
 
 type Keyed = Bucketed & { readonly binding: Binding };

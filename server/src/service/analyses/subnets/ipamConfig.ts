@@ -5,7 +5,7 @@
  */
 import type { ComposeDocument } from '../../parse/model';
 import type { Finding } from '../../types';
-import { findingAt } from '../finding';
+import { atValue } from '../place';
 import { contains, familyName, formatAddress, formatCidr, hasHostBits, reservedAddresses, type Cidr } from './cidr';
 import { ipamNetworks, type IpamConfig, type IpamNetwork, type WrittenAddress, type WrittenCidr } from './ipamModel';
 
@@ -25,7 +25,7 @@ export function checkIpamConfigs(doc: ComposeDocument): Finding[] {
       // Docker Engine 25+ turns IPv6 on by itself when an IPv6 subnet is given (moby PR #46455); older
       // engines ignore the subnet, so this is a portability hint.
       if (subnet.family === 6 && !network.enableIpv6) {
-        findings.push(findingAt(config.subnet!.node, 'ipv6-subnet-without-enable-ipv6', 'information', `IPv6 subnet ${formatCidr(subnet)} of network '${network.element.name}' is used only by Docker Engine 25 and later unless the network sets 'enable_ipv6: true'.`, IPV6_URL));
+        findings.push(atValue(config.subnet!.node, { code: 'ipv6-subnet-without-enable-ipv6', severity: 'information', message: `IPv6 subnet ${formatCidr(subnet)} of network '${network.element.name}' is used only by Docker Engine 25 and later unless the network sets 'enable_ipv6: true'.`, docUrl: IPV6_URL }));
       }
       checkRange(config, subnet, findings);
       checkGateway(config, subnet, findings);
@@ -40,11 +40,11 @@ function checkCidr(written: WrittenCidr | undefined, what: string, findings: Fin
   if (!written) return undefined;
   const { cidr } = written;
   if (!cidr) {
-    findings.push(findingAt(written.node, 'subnet-invalid', 'error', `${what} '${written.text}' is not valid CIDR notation (an address and a prefix length, e.g. 172.28.0.0/16).`, IPAM_URL));
+    findings.push(atValue(written.node, { code: 'subnet-invalid', severity: 'error', message: `${what} '${written.text}' is not valid CIDR notation (an address and a prefix length, e.g. 172.28.0.0/16).`, docUrl: IPAM_URL }));
     return undefined;
   }
   if (hasHostBits(cidr)) {
-    findings.push(findingAt(written.node, 'subnet-host-bits', 'error', `${what} ${written.text} has host bits set; Docker refuses it. Did you mean ${formatCidr(cidr)}?`, IPAM_URL));
+    findings.push(atValue(written.node, { code: 'subnet-host-bits', severity: 'error', message: `${what} ${written.text} has host bits set; Docker refuses it. Did you mean ${formatCidr(cidr)}?`, docUrl: IPAM_URL }));
   }
   return cidr;
 }
@@ -55,7 +55,7 @@ function checkRange(config: IpamConfig, subnet: Cidr, findings: Finding[]): void
   if (range.family !== subnet.family) {
     findings.push(familyMismatch(config.ipRange, 'ip_range', range.family, subnet));
   } else if (!contains(subnet, range)) {
-    findings.push(findingAt(config.ipRange.node, 'ip-range-outside-subnet', 'error', `ip_range ${formatCidr(range)} is not inside subnet ${formatCidr(subnet)}.`, IPAM_URL));
+    findings.push(atValue(config.ipRange.node, { code: 'ip-range-outside-subnet', severity: 'error', message: `ip_range ${formatCidr(range)} is not inside subnet ${formatCidr(subnet)}.`, docUrl: IPAM_URL }));
   }
 }
 
@@ -66,11 +66,11 @@ function checkGateway(config: IpamConfig, subnet: Cidr, findings: Finding[]): vo
   if (address.family !== subnet.family) {
     findings.push(familyMismatch(gateway, 'Gateway', address.family, subnet));
   } else if (!contains(subnet, address)) {
-    findings.push(findingAt(gateway.node, 'gateway-outside-subnet', 'error', `Gateway ${gateway.text} is not inside subnet ${formatCidr(subnet)}.`, IPAM_URL));
+    findings.push(atValue(gateway.node, { code: 'gateway-outside-subnet', severity: 'error', message: `Gateway ${gateway.text} is not inside subnet ${formatCidr(subnet)}.`, docUrl: IPAM_URL }));
   } else {
     const reserved = reservedAddresses(subnet).find((r) => r.value === address.value);
     if (reserved) {
-      findings.push(findingAt(gateway.node, 'gateway-reserved-address', 'error', `Gateway ${gateway.text} is the ${reserved.what} of subnet ${formatCidr(subnet)}, which Docker never assigns; use a host address such as ${formatAddress(subnet.family, subnet.start + 1n)}.`, IPAM_URL));
+      findings.push(atValue(gateway.node, { code: 'gateway-reserved-address', severity: 'error', message: `Gateway ${gateway.text} is the ${reserved.what} of subnet ${formatCidr(subnet)}, which Docker never assigns; use a host address such as ${formatAddress(subnet.family, subnet.start + 1n)}.`, docUrl: IPAM_URL }));
     }
   }
 }
@@ -86,13 +86,13 @@ function checkAuxAddresses(network: IpamNetwork, config: IpamConfig, subnet: Cid
       continue;
     }
     if (!contains(subnet, address)) {
-      findings.push(findingAt(aux.node, 'aux-address-outside-subnet', 'error', `Auxiliary address '${aux.label}' (${aux.text}) is not inside subnet ${formatCidr(subnet)} of network '${network.element.name}'.`, IPAM_URL));
+      findings.push(atValue(aux.node, { code: 'aux-address-outside-subnet', severity: 'error', message: `Auxiliary address '${aux.label}' (${aux.text}) is not inside subnet ${formatCidr(subnet)} of network '${network.element.name}'.`, docUrl: IPAM_URL }));
       continue;
     }
     const earlier = seen.get(address.value);
     if (earlier) {
       const other = earlier.label === undefined ? 'the gateway' : `auxiliary address '${earlier.label}'`;
-      findings.push(findingAt(aux.node, 'aux-address-duplicate', 'warning', `Auxiliary address '${aux.label}' (${aux.text}) is already reserved as ${other}.`, IPAM_URL, [{ span: earlier.node.span, message: `${aux.text} is first reserved here` }]));
+      findings.push(atValue(aux.node, { code: 'aux-address-duplicate', severity: 'warning', message: `Auxiliary address '${aux.label}' (${aux.text}) is already reserved as ${other}.`, docUrl: IPAM_URL, related: [{ span: earlier.node.span, message: `${aux.text} is first reserved here` }] }));
     } else {
       seen.set(address.value, aux);
     }
@@ -101,10 +101,10 @@ function checkAuxAddresses(network: IpamNetwork, config: IpamConfig, subnet: Cid
 
 function checkAddress(written: WrittenAddress | undefined, what: string, findings: Finding[]): WrittenAddress['address'] {
   if (!written) return undefined;
-  if (!written.address) findings.push(findingAt(written.node, 'ip-invalid', 'error', `${what} '${written.text}' is not an IP address.`, IPAM_URL));
+  if (!written.address) findings.push(atValue(written.node, { code: 'ip-invalid', severity: 'error', message: `${what} '${written.text}' is not an IP address.`, docUrl: IPAM_URL }));
   return written.address;
 }
 
 function familyMismatch(written: { readonly node: WrittenCidr['node'] }, what: string, family: 4 | 6, subnet: Cidr): Finding {
-  return findingAt(written.node, 'ipam-family-mismatch', 'error', `${what} is ${familyName(family)} but its subnet ${formatCidr(subnet)} is ${familyName(subnet.family)}.`, IPAM_URL);
+  return atValue(written.node, { code: 'ipam-family-mismatch', severity: 'error', message: `${what} is ${familyName(family)} but its subnet ${formatCidr(subnet)} is ${familyName(subnet.family)}.`, docUrl: IPAM_URL });
 }

@@ -11,7 +11,7 @@
  */
 import type { ComposeDocument } from '../../parse/model';
 import type { Finding, RelatedSpan } from '../../types';
-import { findingAt, lineOf } from '../finding';
+import { atValue, lineOf } from '../place';
 import type { Cidr } from './cidr';
 import { ipamNetworks, type IpamNetwork, type WrittenCidr } from './ipamModel';
 import { IPAM_URL } from './ipamConfig';
@@ -48,7 +48,7 @@ export function checkOverlaps(doc: ComposeDocument): Finding[] {
       const first = matching[0];
       if (!first) continue;
       const related: RelatedSpan[] = matching.slice(0, MAX_PARTNERS).map((other) => ({ span: other.written.node.span, message: `Overlapping subnet ${other.written.text} of network '${other.network.element.name}'` }));
-      findings.push(findingAt(use.written.node, code, code === 'subnet-overlap' ? 'error' : 'warning', message(doc, use, first), IPAM_URL, related));
+      findings.push(atValue(use.written.node, { code, severity: code === 'subnet-overlap' ? 'error' : 'warning', message: message(doc, use, first), docUrl: IPAM_URL, related }));
     }
   }
   return findings;

@@ -7,7 +7,7 @@
 import { DEFAULT_BRIDGE_SUBNET, GWBRIDGE_SUBNET, INGRESS_SUBNET, LOCAL_POOLS, SWARM_POOL, type AddressPool } from '../../facts/addressPools';
 import type { ComposeDocument } from '../../parse/model';
 import type { Finding, Severity } from '../../types';
-import { findingAt } from '../finding';
+import { atValue } from '../place';
 import { cidrOf, contains, formatCidr, overlaps, parseCidr, type Cidr } from './cidr';
 import { ipamNetworks } from './ipamModel';
 import { subnetUses, type SubnetUse } from './overlaps';
@@ -55,7 +55,7 @@ export function checkPools(doc: ComposeDocument): Finding[] {
     for (const { subnet } of network.configs) {
       const block = subnet?.cidr;
       if (!block || block.family !== 4 || PRIVATE_IPV4.some((range) => contains(range, block))) continue;
-      findings.push(findingAt(subnet.node, 'subnet-not-private', 'information', `Subnet ${subnet.text} is not in a private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16): containers cannot reach the real hosts that own these addresses.`, POOLS_URL));
+      findings.push(atValue(subnet.node, { code: 'subnet-not-private', severity: 'information', message: `Subnet ${subnet.text} is not in a private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16): containers cannot reach the real hosts that own these addresses.`, docUrl: POOLS_URL }));
     }
   }
   return findings;
@@ -91,7 +91,7 @@ function swarmScope(use: SubnetUse, findings: Finding[]): void {
 }
 
 function report(findings: Finding[], use: SubnetUse, code: string, severity: Severity, rest: string, docUrl: string): void {
-  findings.push(findingAt(use.written.node, code, severity, `Subnet ${use.written.text} ${rest}`, docUrl));
+  findings.push(atValue(use.written.node, { code, severity, message: `Subnet ${use.written.text} ${rest}`, docUrl }));
 }
 
 /**

@@ -11,7 +11,7 @@ import { replicaCount, serviceNetworks } from '../../parse/compose';
 import type { ComposeDocument, Element } from '../../parse/model';
 import { text, type Node } from '../../parse/tree';
 import type { Finding } from '../../types';
-import { findingAt, lineOf } from '../finding';
+import { atValue, lineOf } from '../place';
 import { contains, familyName, formatCidr, parseAddress, reservedAddresses, unmap, type Address, type Cidr, type Family } from './cidr';
 import { ipamNetworks, type IpamConfig, type IpamNetwork } from './ipamModel';
 
@@ -92,7 +92,7 @@ export function checkStaticAddresses(doc: ComposeDocument): Finding[] {
     else byAddress.set(key, [item]);
     const replicas = replicaCount(item.service.node);
     if (replicas !== undefined && replicas > 1) {
-      findings.push(findingAt(item.node, 'static-ip-with-replicas', 'error', `Service '${item.service.name}' runs ${replicas} replicas but sets ${item.key} ${item.text}: every replica asks for the same address, so only one can start.`, STATIC_URL));
+      findings.push(atValue(item.node, { code: 'static-ip-with-replicas', severity: 'error', message: `Service '${item.service.name}' runs ${replicas} replicas but sets ${item.key} ${item.text}: every replica asks for the same address, so only one can start.`, docUrl: STATIC_URL }));
     }
   }
   for (const list of byAddress.values()) {
@@ -100,7 +100,7 @@ export function checkStaticAddresses(doc: ComposeDocument): Finding[] {
     for (const item of list) {
       const others = list.filter((other) => other !== item);
       const first = others[0]!;
-      findings.push(findingAt(item.node, 'ip-duplicate', 'error', `${item.text} on network '${item.networkName}' is also the static address of service '${first.service.name}' (line ${lineOf(doc, first.node.span)}); the second container fails with "Address already in use".`, STATIC_URL, others.slice(0, 3).map((other) => ({ span: other.node.span, message: `Also assigned to service '${other.service.name}'` }))));
+      findings.push(atValue(item.node, { code: 'ip-duplicate', severity: 'error', message: `${item.text} on network '${item.networkName}' is also the static address of service '${first.service.name}' (line ${lineOf(doc, first.node.span)}); the second container fails with "Address already in use".`, docUrl: STATIC_URL, related: others.slice(0, 3).map((other) => ({ span: other.node.span, message: `Also assigned to service '${other.service.name}'` })) }));
     }
   }
   return findings;
@@ -108,7 +108,7 @@ export function checkStaticAddresses(doc: ComposeDocument): Finding[] {
 
 function check(item: StaticAddress): Finding | undefined {
   const family: Family = item.key === 'ipv4_address' ? 4 : 6;
-  const at = (code: string, severity: 'error' | 'warning', message: string) => findingAt(item.node, code, severity, message, STATIC_URL);
+  const at = (code: string, severity: 'error' | 'warning', message: string) => atValue(item.node, { code, severity, message, docUrl: STATIC_URL });
   if (!item.address) return at('ip-invalid', 'error', `${item.key} '${item.text}' is not an ${familyName(family)} address.`);
   if (item.address.family !== family) {
     const other = family === 4 ? 'ipv6_address' : 'ipv4_address';
