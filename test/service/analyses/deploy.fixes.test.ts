@@ -1,19 +1,9 @@
 import * as assert from 'node:assert/strict';
-import type { ComposeMode } from '../../../server/src/service/index';
-import { applyEdits, checkFix, checkNoFix } from '../../support/fixes';
+import { applyFix, checkFix, checkNoFix } from '../../support/fixes';
 import { parseMarkers } from '../../support/markers';
 import { service } from '../../support/service';
 
 const stack = { mode: 'stack' as const };
-
-/** The text after the fix titled `title` for `code` at the cursor. */
-function fixed(marked: string, code: string, title: string, mode: ComposeMode = 'stack'): string {
-  const { text, cursor } = parseMarkers(marked);
-  const actions = service.codeActions(service.parse(text, mode), { start: cursor!, end: cursor! }).filter((a) => a.fixes?.code === code);
-  const action = actions.find((a) => a.title === title);
-  assert.ok(action, `no '${title}' among ${actions.map((a) => a.title).join(', ') || 'none'}`);
-  return applyEdits(text, action.edits);
-}
 
 describe('deploy and stack quick fixes', () => {
   it('replaces an invalid enumeration value with the closest valid one', () => {
@@ -38,7 +28,7 @@ describe('deploy and stack quick fixes', () => {
     checkFix('services:\n  a:\n    image: x\n    res<|>tart: always\n    ports: ["80:80"]\n', 'stack-restart-fallback', 'services:\n  a:\n    image: x\n    deploy:\n      restart_policy:\n        condition: any\n    ports: ["80:80"]\n', stack);
     checkFix('services:\n    a:\n        image: x\n        res<|>tart: on-failure:3\n        deploy:\n            replicas: 2\n', 'stack-restart-fallback', 'services:\n    a:\n        image: x\n        deploy:\n            restart_policy:\n                condition: on-failure\n                max_attempts: 3\n            replicas: 2\n', stack);
     assert.equal(
-      fixed('services:\n  a:\n    image: x\n    <|>restart: "no"\n', 'stack-ignored-key', 'Move to deploy.restart_policy (condition: none)'),
+      applyFix('services:\n  a:\n    image: x\n    <|>restart: "no"\n', 'stack-ignored-key', 'Move to deploy.restart_policy (condition: none)', 'stack'),
       'services:\n  a:\n    image: x\n    deploy:\n      restart_policy:\n        condition: none\n',
     );
     checkNoFix('services:\n  a:\n    image: x\n    deploy: {replicas: 2}\n    res<|>tart: always\n', 'stack-restart-fallback', 'stack');

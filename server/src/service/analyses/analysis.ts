@@ -4,6 +4,11 @@ import type { CodeAction, Finding, Span } from '../types';
 /** Builds the quick fixes for one finding of the rule it is registered under. */
 export type FixProvider = (doc: ComposeDocument, finding: Finding) => readonly CodeAction[];
 
+/** True when two spans are the same; fix providers find what a finding is about by its span. */
+export function sameSpan(a: Span, b: Span): boolean {
+  return a.start === b.start && a.end === b.end;
+}
+
 /** Builds rewrites offered at a range whether or not anything is wrong there (kind `refactor.rewrite`). */
 export type RefactoringProvider = (doc: ComposeDocument, span: Span) => readonly CodeAction[];
 

@@ -11,7 +11,7 @@ import type { ComposeDocument } from '../parse/model';
 import { at, entry, get, isInterpolated, numberValue, text, type Entry, type MapNode, type Node } from '../parse/tree';
 import { closest, didYouMean } from '../suggest';
 import type { CodeAction, ComposeMode, Finding } from '../types';
-import type { Analysis } from './analysis';
+import { sameSpan, type Analysis } from './analysis';
 import { atKey, atValue } from './place';
 import type { SchemaClaim } from './schema';
 
@@ -45,7 +45,7 @@ export const deployAnalysis: Analysis = {
   },
   fixes: {
     'deploy-invalid-value': (doc, finding) => {
-      const item = invalidEnums(doc).find((candidate) => candidate.finding.span.start === finding.span.start && candidate.finding.span.end === finding.span.end);
+      const item = invalidEnums(doc).find((candidate) => sameSpan(candidate.finding.span, finding.span));
       if (!item) return [];
       const value = text(item.node) ?? '';
       const best = closest(value, item.allowed);

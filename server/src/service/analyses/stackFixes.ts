@@ -1,9 +1,9 @@
 /** Quick fixes for stack-mode findings: remove what stacks refuse or ignore, quote cpus, move `restart`. */
-import { entryAtKey, entryLinesSpan, indentOf } from '../edits';
 import type { ComposeDocument } from '../parse/model';
 import { entry, get, text, type Entry, type MapNode } from '../parse/tree';
 import type { CodeAction, TextEdit } from '../types';
 import type { FixProvider } from './analysis';
+import { entryAtKey, entryLinesSpan, indentOf } from './edits';
 
 const removeKey: FixProvider = (doc, finding) => {
   const located = entryAtKey(doc, finding.span);
@@ -26,7 +26,7 @@ const moveRestart: FixProvider = (doc, finding) => {
   const policy = restartPolicy(text(located.entry.value));
   const removal = entryLinesSpan(doc, located.entry);
   if (!policy || !removal) return [];
-  const indent = indentOf(doc, located.entry.keySpan);
+  const indent = indentOf(doc, located.entry.keySpan.start);
   const step = indentStep(doc, located.parent, indent);
   const lines = (base: string): string =>
     [`${base}restart_policy:`, `${base}${step}condition: ${policy.condition}`, ...(policy.maxAttempts ? [`${base}${step}max_attempts: ${policy.maxAttempts}`] : [])].join('\n') + '\n';
@@ -40,7 +40,7 @@ const moveRestart: FixProvider = (doc, finding) => {
     if (!first || !at || first.via) return [];
     edits = [
       { span: removal, newText: '' },
-      { span: { start: at.start, end: at.start }, newText: lines(indentOf(doc, first.keySpan)) },
+      { span: { start: at.start, end: at.start }, newText: lines(indentOf(doc, first.keySpan.start)) },
     ];
   }
   return [{ title: `Move to deploy.restart_policy (condition: ${policy.condition})`, kind: 'quickfix', edits, isPreferred: true } satisfies CodeAction];
@@ -60,7 +60,7 @@ function indentStep(doc: ComposeDocument, service: MapNode, indent: string): str
   for (const child of service.entries) {
     const nested: Entry | undefined = child.value.kind === 'map' ? child.value.entries[0] : undefined;
     if (!nested || child.via || nested.via) continue;
-    const width = indentOf(doc, nested.keySpan).length - indent.length;
+    const width = indentOf(doc, nested.keySpan.start).length - indent.length;
     if (width > 0 && doc.lineIndex.positionAt(nested.keySpan.start).line > doc.lineIndex.positionAt(child.keySpan.start).line) return ' '.repeat(width);
   }
   return '  ';
@@ -72,7 +72,7 @@ const listDependsOn: FixProvider = (doc, finding) => {
   const removal = located && entryLinesSpan(doc, located.entry);
   if (!located || !removal || located.entry.value.kind !== 'map') return [];
   const names = located.entry.value.entries.map((item) => item.key);
-  return [{ title: `Use the list form: [${names.join(', ')}]`, kind: 'quickfix', edits: [{ span: removal, newText: `${indentOf(doc, located.entry.keySpan)}depends_on: [${names.join(', ')}]\n` }], isPreferred: true }];
+  return [{ title: `Use the list form: [${names.join(', ')}]`, kind: 'quickfix', edits: [{ span: removal, newText: `${indentOf(doc, located.entry.keySpan.start)}depends_on: [${names.join(', ')}]\n` }], isPreferred: true }];
 };
 
 export const stackFixes: Readonly<Record<string, FixProvider>> = {

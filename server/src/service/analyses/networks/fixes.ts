@@ -1,13 +1,9 @@
 /** Quick fixes for network definitions and attachments; each finds its place again by the finding's span. */
 import type { ComposeDocument } from '../../parse/model';
 import { entry, get, type Entry, type Node } from '../../parse/tree';
-import type { CodeAction, Finding, Span } from '../../types';
-import type { FixProvider } from '../analysis';
-import { columnOf, entrySpan, isFlow, removeEntry } from '../edits';
-
-function at(span: Span, finding: Finding): boolean {
-  return span.start === finding.span.start && span.end === finding.span.end;
-}
+import type { CodeAction } from '../../types';
+import { sameSpan, type FixProvider } from '../analysis';
+import { entrySpan, indentOf, isFlow, removeEntry } from '../edits';
 
 function quickfix(title: string, edits: CodeAction['edits']): CodeAction[] {
   return [{ title, kind: 'quickfix', edits, isPreferred: true }];
@@ -17,7 +13,7 @@ function quickfix(title: string, edits: CodeAction['edits']): CodeAction[] {
 export const removeNetworks: FixProvider = (doc, finding) => {
   for (const service of doc.model.services.values()) {
     const networks = entry(service.node, 'networks');
-    if (networks && at(networks.keySpan, finding)) return quickfix("Remove 'networks' (network_mode is set)", [removeEntry(doc, networks, service.node)]);
+    if (networks && sameSpan(networks.keySpan, finding.span)) return quickfix("Remove 'networks' (network_mode is set)", [removeEntry(doc, networks, service.node)]);
   }
   return [];
 };
@@ -27,9 +23,9 @@ export const rewriteExternalName: FixProvider = (doc, finding) => {
   for (const network of doc.model.networks.values()) {
     const external = entry(network.node, 'external');
     const name = get(external?.value, 'name');
-    if (!external || !name || external.via || !at(external.keySpan, finding)) continue;
+    if (!external || !name || external.via || !sameSpan(external.keySpan, finding.span)) continue;
     const nameText = doc.text.slice(name.span.start, name.span.end);
-    const separator = isFlow(doc, network.node) ? ', ' : `\n${' '.repeat(columnOf(doc, external.keySpan.start))}`;
+    const separator = isFlow(doc, network.node) ? ', ' : `\n${indentOf(doc, external.keySpan.start)}`;
     return quickfix("Use 'external: true' and 'name:'", [{ span: entrySpan(doc, external), newText: `external: true${separator}name: ${nameText}` }]);
   }
   return [];
@@ -39,7 +35,7 @@ export const rewriteExternalName: FixProvider = (doc, finding) => {
 export const addMacvlanParent: FixProvider = (doc, finding) => {
   for (const network of doc.model.networks.values()) {
     const driver = entry(network.node, 'driver');
-    if (!driver || driver.via || !at(driver.value.span, finding)) continue;
+    if (!driver || driver.via || !sameSpan(driver.value.span, finding.span)) continue;
     const options = entry(network.node, 'driver_opts');
     const edit = options ? intoOptions(doc, options) : afterDriver(doc, network.node, driver);
     return edit ? quickfix("Add 'driver_opts.parent: eth0' (set your host's interface)", [edit]) : [];
@@ -52,7 +48,7 @@ const PARENT = 'parent: eth0';
 function afterDriver(doc: ComposeDocument, network: Node, driver: Entry) {
   const end = driver.value.span.end;
   if (isFlow(doc, network)) return { span: { start: end, end }, newText: `, driver_opts: {${PARENT}}` };
-  const indent = ' '.repeat(columnOf(doc, driver.keySpan.start));
+  const indent = indentOf(doc, driver.keySpan.start);
   return { span: { start: end, end }, newText: `\n${indent}driver_opts:\n${indent}  ${PARENT}` };
 }
 
@@ -66,5 +62,5 @@ function intoOptions(doc: ComposeDocument, options: Entry) {
   const first = map.entries[0];
   if (!first) return undefined;
   const start = first.keySpan.start;
-  return { span: { start, end: start }, newText: `${PARENT}\n${' '.repeat(columnOf(doc, start))}` };
+  return { span: { start, end: start }, newText: `${PARENT}\n${indentOf(doc, start)}` };
 }

@@ -2,7 +2,7 @@
 import type { ComposeDocument } from '../../parse/model';
 import { entry, type ScalarNode } from '../../parse/tree';
 import type { Span } from '../../types';
-import type { FixProvider } from '../analysis';
+import { sameSpan, type FixProvider } from '../analysis';
 import { removeEntry } from '../edits';
 import { collectBindings, portServices, type Binding } from './bindings';
 import { nextFreePort } from './freePort';
@@ -60,10 +60,6 @@ export const portFixes: Readonly<Record<string, FixProvider>> = {
   'port-ipv6-unbracketed': bracket,
   'ports-with-host-network': removePorts,
 };
-
-function sameSpan(a: Span, b: Span): boolean {
-  return a.start === b.start && a.end === b.end;
-}
 
 function portScalar(doc: ComposeDocument, match: (node: ScalarNode) => boolean): ScalarNode | undefined {
   for (const service of portServices(doc)) {

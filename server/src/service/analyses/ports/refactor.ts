@@ -7,7 +7,7 @@ import type { PortSpec } from '../../parse/ports';
 import type { MapNode, ScalarNode } from '../../parse/tree';
 import type { CodeAction, Span } from '../../types';
 import { portServices } from './bindings';
-import { isFlow } from '../edits';
+import { isFlow, lineStartOf } from '../edits';
 import { quoteChar } from './fixes';
 
 const LONG_KEYS = new Set(['target', 'published', 'host_ip', 'protocol', 'mode']);
@@ -34,7 +34,7 @@ function toLong(doc: ComposeDocument, spec: PortSpec, node: ScalarNode): CodeAct
   }
   if (spec.hostIp) fields.push(`host_ip: ${spec.hostIp.address.includes(':') ? `${q}${spec.hostIp.address}${q}` : spec.hostIp.address}`);
   if (spec.protocolSpan) fields.push(`protocol: ${spec.protocol}`);
-  const before = doc.text.slice(doc.lineIndex.lineStart(doc.lineIndex.positionAt(node.span.start).line), node.span.start);
+  const before = doc.text.slice(lineStartOf(doc, node.span.start), node.span.start);
   const flow = /[[,]\s*$/.test(before);
   if (!flow && !/-\s+$/.test(before)) return undefined;
   const newText = flow ? `{ ${fields.join(', ')} }` : fields.join(`\n${' '.repeat(before.length)}`);

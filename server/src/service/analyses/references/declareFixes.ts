@@ -5,8 +5,8 @@
  */
 import type { ComposeDocument } from '../../parse/model';
 import type { CodeAction, Finding, Span, TextEdit } from '../../types';
-import type { FixProvider } from '../analysis';
-import { columnOf, isFlow } from '../edits';
+import { sameSpan, type FixProvider } from '../analysis';
+import { indentOf, isFlow, nextLineStart } from '../edits';
 import { referenceIndex, SECTION_OF, type Reference, type ResourceKind } from './referenceIndex';
 import { suggestionFor } from './undefinedReferences';
 
@@ -32,7 +32,7 @@ export const declareMissing: FixProvider = (doc, finding) => {
 };
 
 function referenceAt(doc: ComposeDocument, finding: Finding): Reference | undefined {
-  return referenceIndex(doc).references.find((r) => r.span.start === finding.span.start && r.span.end === finding.span.end);
+  return referenceIndex(doc).references.find((r) => sameSpan(r.span, finding.span));
 }
 
 function yamlKey(name: string): string {
@@ -43,7 +43,7 @@ function yamlKey(name: string): string {
 export function declareEdit(doc: ComposeDocument, kind: ResourceKind, entry: string): TextEdit {
   const section = SECTION_OF[kind];
   const top = doc.model.topLevel.filter((t) => t.key === section).at(-1);
-  const indent = ' '.repeat(indentation(doc));
+  const indent = indentation(doc);
   if (!top) {
     const needsNewline = doc.text.length > 0 && !doc.text.endsWith('\n');
     return insert(doc.text.length, `${needsNewline ? '\n' : ''}${section}:\n${indent}${entry}\n`);
@@ -56,11 +56,9 @@ export function declareEdit(doc: ComposeDocument, kind: ResourceKind, entry: str
   }
   if (node.kind === 'map' && node.entries.length) {
     const last = Math.max(...node.entries.map((e) => Math.max(e.keySpan.end, e.value.span.end)));
-    const line = doc.lineIndex.positionAt(Math.max(last - 1, 0)).line;
-    const column = columnOf(doc, node.entries[0]!.keySpan.start);
-    const at = line + 1 < doc.lineIndex.lineCount ? doc.lineIndex.lineStart(line + 1) : doc.text.length;
+    const at = nextLineStart(doc, Math.max(last - 1, 0));
     const prefix = at === doc.text.length && !doc.text.endsWith('\n') ? '\n' : '';
-    return insert(at, `${prefix}${' '.repeat(column)}${entry}\n`);
+    return insert(at, `${prefix}${indentOf(doc, node.entries[0]!.keySpan.start)}${entry}\n`);
   }
   // `networks:` with nothing under it: the entry goes on the next line.
   const lineEnd = endOfLine(doc, top.keySpan.end);
@@ -79,14 +77,12 @@ function endOfLine(doc: ComposeDocument, offset: number): number {
   return doc.text[next - 2] === '\r' ? next - 2 : next - 1;
 }
 
-/** The indentation of the file's top-level sections (the column of the first element key), default 2. */
-function indentation(doc: ComposeDocument): number {
+/** The indentation of the file's top-level sections (in front of the first element key), default 2 spaces. */
+function indentation(doc: ComposeDocument): string {
   for (const { node } of doc.model.topLevel) {
     const first = node.kind === 'map' && !isFlow(doc, node) ? node.entries[0] : undefined;
-    if (first) {
-      const column = columnOf(doc, first.keySpan.start);
-      if (column > 0) return column;
-    }
+    const indent = first && indentOf(doc, first.keySpan.start);
+    if (indent) return indent;
   }
-  return 2;
+  return '  ';
 }

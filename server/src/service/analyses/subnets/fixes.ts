@@ -1,7 +1,7 @@
 /** Quick fixes for subnet and static address findings; each finds its node again by the finding's span. */
 import type { Node } from '../../parse/tree';
-import type { CodeAction, Finding, TextEdit } from '../../types';
-import type { FixProvider } from '../analysis';
+import type { CodeAction, TextEdit } from '../../types';
+import { sameSpan, type FixProvider } from '../analysis';
 import { contains, formatAddress, formatCidr, type Cidr } from './cidr';
 import { ipamNetworks, type WrittenCidr } from './ipamModel';
 import { nextFreeSubnet } from './nextFreeSubnet';
@@ -13,10 +13,6 @@ export function scalarEdit(node: Node, newText: string): TextEdit | undefined {
   if (node.kind !== 'scalar' || node.interpolation || node.style === 'block') return undefined;
   const quoted = node.style !== 'plain';
   return { span: { start: node.span.start + (quoted ? 1 : 0), end: node.span.end - (quoted ? 1 : 0) }, newText };
-}
-
-function sameSpan(node: Node, finding: Finding): boolean {
-  return node.span.start === finding.span.start && node.span.end === finding.span.end;
 }
 
 function action(title: string, edits: readonly (TextEdit | undefined)[]): CodeAction[] {
@@ -32,7 +28,7 @@ export const maskSubnet: FixProvider = (doc, finding) => {
   for (const network of ipamNetworks(doc).values()) {
     for (const config of network.configs) {
       for (const written of [config.subnet, config.ipRange]) {
-        if (!written?.cidr || !sameSpan(written.node, finding)) continue;
+        if (!written?.cidr || !sameSpan(written.node.span, finding.span)) continue;
         const masked = formatCidr(written.cidr);
         return action(`Change to ${masked}`, [scalarEdit(written.node, masked)]);
       }
@@ -46,7 +42,7 @@ export const maskSubnet: FixProvider = (doc, finding) => {
  * network inside it (gateway, ip_range, aux addresses, static addresses) to the same offset.
  */
 export const moveSubnet: FixProvider = (doc, finding) => {
-  const use = subnetUses(doc).find((candidate) => sameSpan(candidate.written.node, finding));
+  const use = subnetUses(doc).find((candidate) => sameSpan(candidate.written.node.span, finding.span));
   if (!use) return [];
   const target = nextFreeSubnet(doc, use.cidr.prefix, use.cidr.family, use.written.node);
   if (!target) return [];
@@ -75,7 +71,7 @@ function moveRange(range: WrittenCidr | undefined, from: Cidr, to: Cidr): TextEd
 /** ip-outside-subnet: the first host address of the network's subnet that nothing else holds. */
 export const moveIntoSubnet: FixProvider = (doc, finding) => {
   const statics = staticAddresses(doc);
-  const item = statics.find((candidate) => sameSpan(candidate.node, finding));
+  const item = statics.find((candidate) => sameSpan(candidate.node.span, finding.span));
   if (!item?.address) return [];
   const home = subnetsOf(item.network, item.address.family)[0];
   if (!home) return [];
