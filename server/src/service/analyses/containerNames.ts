@@ -4,6 +4,7 @@
  * (the second create fails), and names outside the engine's `[a-zA-Z0-9][a-zA-Z0-9_.-]+`.
  * Compose only: `docker stack deploy` ignores container names.
  */
+import { composeFileDoc } from '../facts/composeFileDocs';
 import { replicaCount } from '../parse/compose';
 import type { ComposeDocument } from '../parse/model';
 import { get, isInterpolated, text, type Node } from '../parse/tree';
@@ -11,7 +12,7 @@ import type { Finding } from '../types';
 import type { Analysis } from './analysis';
 import { FindingSet, useOf } from './findingSet';
 
-const DOC_URL = 'https://docs.docker.com/reference/compose-file/services/#container_name';
+const DOC_URL = composeFileDoc('services', 'container_name');
 // The engine's rule (moby daemon/names.go); the compose-spec schema has the same pattern unanchored,
 // so it only catches names without any two valid characters in a row.
 const VALID = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;

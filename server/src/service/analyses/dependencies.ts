@@ -3,6 +3,7 @@
  * healthcheck, and depending on a service that only starts with a profile the dependent lacks.
  * Compose only: `docker stack deploy` ignores start order.
  */
+import { composeFileDoc } from '../facts/composeFileDocs';
 import { serviceDependsOn } from '../parse/compose';
 import type { ComposeDocument } from '../parse/model';
 import { asSeq, get, isInterpolated, text, type Node } from '../parse/tree';
@@ -13,7 +14,7 @@ import { FindingSet, useOf } from './findingSet';
 import { lacksImage } from './references/partialFile';
 import { DEPENDENCY_KEYS, referenceIndex } from './references/referenceIndex';
 
-const DEPENDS_ON = 'https://docs.docker.com/reference/compose-file/services/#depends_on';
+const DEPENDS_ON = composeFileDoc('services', 'depends_on');
 const PROFILES = 'https://docs.docker.com/compose/how-tos/profiles/';
 
 export function dependenciesAnalysis(): Analysis {

@@ -6,6 +6,7 @@
  * failure action, order); moby/swarmkit manager/controlapi/service.go (validateJob, validateMode);
  * compose-spec/compose-go loader/validate.go (scale, replicas); docker/compose pkg/compose/create.go.
  */
+import { composeFileDoc } from '../facts/composeFileDocs';
 import { DEPLOY_ENUMS, DEPLOY_KEYS } from '../facts/deployKeys';
 import type { ComposeDocument } from '../parse/model';
 import { at, entry, get, isInterpolated, numberValue, text, type Entry, type MapNode, type Node } from '../parse/tree';
@@ -15,7 +16,7 @@ import { sameSpan, type Analysis } from './analysis';
 import { atKey, atValue } from './place';
 import type { SchemaClaim } from './schema';
 
-const DOCS = 'https://docs.docker.com/reference/compose-file/deploy/';
+const DOCS = composeFileDoc('deploy');
 type EnumKey = keyof typeof DEPLOY_ENUMS;
 
 interface InvalidEnum {
@@ -103,7 +104,7 @@ function replicaFindings(service: string, deploy: MapNode, mode: ComposeMode): F
 function negativeScale(service: string, node: Node): Finding[] {
   const scale = entry(node, 'scale');
   if (!scale || isInterpolated(scale.value) || (numberValue(scale.value) ?? 0) >= 0) return [];
-  return [atValue(scale.value, { code: 'replicas-negative', severity: 'error', message: `scale of service '${service}' is ${text(scale.value) ?? ''}: it must be 0 or more.`, docUrl: 'https://docs.docker.com/reference/compose-file/services/#scale' }, scale)];
+  return [atValue(scale.value, { code: 'replicas-negative', severity: 'error', message: `scale of service '${service}' is ${text(scale.value) ?? ''}: it must be 0 or more.`, docUrl: composeFileDoc('services', 'scale') }, scale)];
 }
 
 function modeFindings(service: string, deploy: MapNode, mode: ComposeMode): Finding[] {
@@ -130,7 +131,7 @@ function scaleMismatch(service: string, node: Node): Finding[] {
   if (a === undefined || b === undefined || a === b) return [];
   const message = `scale (${a}) and deploy.replicas (${b}) of service '${service}' differ: docker compose refuses distinct values; keep one.`;
   return [
-    atValue(scale.value, { code: 'scale-replicas-mismatch', severity: 'error', message, docUrl: 'https://docs.docker.com/reference/compose-file/services/#scale', related: [{ span: replicas.value.span, message: 'deploy.replicas is set here.' }] }, scale),
+    atValue(scale.value, { code: 'scale-replicas-mismatch', severity: 'error', message, docUrl: composeFileDoc('services', 'scale'), related: [{ span: replicas.value.span, message: 'deploy.replicas is set here.' }] }, scale),
     atValue(replicas.value, { code: 'scale-replicas-mismatch', severity: 'error', message, docUrl: `${DOCS}#replicas`, related: [{ span: scale.value.span, message: 'scale is set here.' }] }, replicas),
   ];
 }

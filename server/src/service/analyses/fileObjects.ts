@@ -4,12 +4,11 @@
  * `environment` or `content`. `docker stack deploy` reads `file` unless the object is external or,
  * for secrets, has a `driver` (docker/cli `convert/compose.go`).
  */
+import { composeFileDoc } from '../facts/composeFileDocs';
 import type { ComposeDocument, Element } from '../parse/model';
 import { get, text } from '../parse/tree';
 import type { Finding } from '../types';
 import type { Analysis } from './analysis';
-
-const REFERENCE = 'https://docs.docker.com/reference/compose-file/';
 
 export function fileObjectsAnalysis(): Analysis {
   return { name: 'fileObjects', run: findSourcelessObjects };
@@ -27,7 +26,7 @@ function findSourcelessObjects(doc: ComposeDocument): Finding[] {
       severity: 'error',
       message: `${kind} '${element.name}' has no content: set ${sources.map((s) => `'${s}'`).join(' or ')}, or mark it 'external: true'.`,
       span: element.keySpan,
-      docUrl: REFERENCE + element.section + '/',
+      docUrl: composeFileDoc(element.section),
     });
   };
   const stack = doc.mode === 'stack';

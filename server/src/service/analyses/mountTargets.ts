@@ -2,13 +2,14 @@
  * Two mounts on the same container path in one service (compose-go `checkConsistency`: "target X
  * already mounted as …"): volumes in short and long form, and `tmpfs` entries (compose).
  */
+import { composeFileDoc } from '../facts/composeFileDocs';
 import type { ComposeDocument } from '../parse/model';
 import { get, isInterpolated, text, type Node } from '../parse/tree';
 import type { Finding } from '../types';
 import type { Analysis } from './analysis';
 import { FindingSet, useOf } from './findingSet';
 
-const DOC_URL = 'https://docs.docker.com/reference/compose-file/services/#volumes';
+const DOC_URL = composeFileDoc('services', 'volumes');
 
 export function mountTargetsAnalysis(): Analysis {
   return { name: 'mountTargets', run: findDuplicateMountTargets };

@@ -4,6 +4,7 @@
  * shared networks). Compose only: a stack file's `version` selects its schema, and the stack analysis
  * reports ignored keys such as `links`.
  */
+import { composeFileDoc } from '../facts/composeFileDocs';
 import type { ComposeDocument } from '../parse/model';
 import { entry } from '../parse/tree';
 import type { Finding } from '../types';
@@ -11,7 +12,7 @@ import type { Analysis, FixProvider } from './analysis';
 import { removeEntry } from './edits';
 import { FindingSet } from './findingSet';
 
-const SERVICES = 'https://docs.docker.com/reference/compose-file/services/';
+const SERVICES = composeFileDoc('services');
 
 export function obsoleteKeysAnalysis(): Analysis {
   return {
@@ -29,7 +30,7 @@ function obsoleteVersion(doc: ComposeDocument): Finding[] {
       severity: 'information' as const,
       message: "The top-level 'version' is obsolete: Compose ignores it and always uses the latest Compose Specification.",
       span: { start: top.keySpan.start, end: Math.max(top.keySpan.end, top.node.span.end) },
-      docUrl: 'https://docs.docker.com/reference/compose-file/version-and-name/',
+      docUrl: composeFileDoc('version-and-name'),
       tags: ['deprecated' as const],
     }));
 }

@@ -9,6 +9,7 @@
  *   (manager/scheduler/nodeset.go).
  * Docker Compose ignores placement (see deploy-key-ignored-by-compose), so these run on stack files only.
  */
+import { composeFileDoc } from '../facts/composeFileDocs';
 import { CONSTRAINT_ATTRIBUTES, CONSTRAINT_LABEL_PREFIXES } from '../facts/deployKeys';
 import type { ComposeDocument } from '../parse/model';
 import { at, isInterpolated, text, type Node, type ScalarNode } from '../parse/tree';
@@ -17,7 +18,7 @@ import type { Finding } from '../types';
 import type { Analysis } from './analysis';
 import { atValue } from './place';
 
-const DOCS = 'https://docs.docker.com/reference/compose-file/deploy/#constraints';
+const DOCS = composeFileDoc('deploy', 'constraints');
 const KEY_PATTERN = /^[a-z_][a-z0-9\-_.]+$/i;
 const VALUE_PATTERN = /^[a-z0-9:\-_\s.*()?+[\]\\^$|/]+$/i;
 
@@ -54,7 +55,7 @@ export const placementAnalysis: Analysis = {
             code: 'placement-preference-invalid',
             severity: 'warning',
             message: `Swarm only spreads over node.labels.<name> or engine.labels.<name>, so the preference '${value}' of service '${name}' is skipped.${spreadSuggestion(value)}`,
-            docUrl: 'https://docs.docker.com/reference/compose-file/deploy/#preferences',
+            docUrl: composeFileDoc('deploy', 'preferences'),
           }),
         );
       }

@@ -5,6 +5,7 @@
  * Sources: compose-spec/compose-go loader/validate.go (checkConsistency) and validation/validation.go
  * (checkDeviceRequest); https://docs.docker.com/reference/compose-file/deploy/#resources .
  */
+import { composeFileDoc } from '../facts/composeFileDocs';
 import type { ComposeDocument } from '../parse/model';
 import { at, entry, get, isInterpolated, numberValue, text, type Entry, type Node } from '../parse/tree';
 import { parseBytes } from '../parse/units';
@@ -12,7 +13,7 @@ import type { ComposeMode, Finding } from '../types';
 import type { Analysis } from './analysis';
 import { atKey, atValue } from './place';
 
-const DOCS = 'https://docs.docker.com/reference/compose-file/deploy/#resources';
+const DOCS = composeFileDoc('deploy', 'resources');
 
 type Quantity = 'cpus' | 'bytes' | 'count';
 

@@ -6,6 +6,7 @@
  * value the user has to change. Errors another analysis explains better (with its own code and quick fix)
  * are left to it through `SchemaClaim`s.
  */
+import { COMPOSE_FILE_DOCS } from '../facts/composeFileDocs';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import type { ComposeDocument } from '../parse/model';
 import { isInterpolated, type Entry, type Node } from '../parse/tree';
@@ -14,7 +15,6 @@ import type { ComposeMode, Finding, Span } from '../types';
 import type { Analysis } from './analysis';
 import { composeVerdict, stackFinding } from './stackSchema';
 
-const SPEC_URL = 'https://docs.docker.com/reference/compose-file/';
 export type Path = readonly string[];
 
 export interface SchemaValidators {
@@ -285,7 +285,7 @@ function keyOrValueSpan({ node, entry }: Located): Span {
 }
 
 export function finding(code: string, severity: Finding['severity'], message: string, span: Span): Finding {
-  return { code, severity, message, span, docUrl: SPEC_URL };
+  return { code, severity, message, span, docUrl: COMPOSE_FILE_DOCS };
 }
 
 function capitalize(text: string): string {

@@ -2,6 +2,7 @@
  * Service definitions Compose or the engine refuses: no image to run, a healthcheck test without its
  * command type, and restart policies the engine does not know (plus the YAML 1.1 `no` trap).
  */
+import { composeFileDoc } from '../facts/composeFileDocs';
 import type { ComposeDocument } from '../parse/model';
 import { distance } from 'fastest-levenshtein';
 import { at, get, isInterpolated, text, type Node } from '../parse/tree';
@@ -11,7 +12,7 @@ import type { Analysis, FixProvider } from './analysis';
 import { FindingSet, useOf } from './findingSet';
 import { lacksImage } from './references/partialFile';
 
-const SERVICES = 'https://docs.docker.com/reference/compose-file/services/';
+const SERVICES = composeFileDoc('services');
 const RESTART_POLICIES = ['no', 'always', 'on-failure', 'unless-stopped'];
 
 export function serviceDefinitionsAnalysis(): Analysis {

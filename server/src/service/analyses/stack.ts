@@ -6,6 +6,7 @@
  * cli/compose/loader/loader.go, cli/compose/schema/schema.go (versions), cli/compose/convert/service.go
  * (restart fallback, network attachments), cli/command/stack/loader.go (image required).
  */
+import { composeFileDoc } from '../facts/composeFileDocs';
 import { DEPRECATED_SERVICE_KEYS, FORBIDDEN_SERVICE_KEYS, IGNORED_SERVICE_KEYS, STACK_DEPLOY_DOCS, type StackKeyFact } from '../facts/stackKeys';
 import type { ComposeDocument } from '../parse/model';
 import { serviceNetworks } from '../parse/compose';
@@ -68,7 +69,7 @@ function versionFindings(doc: ComposeDocument): Finding[] {
       code: 'stack-version-unsupported',
       severity: 'error',
       message: `docker stack deploy only reads Compose file format 3 ("unsupported Compose file version: ${value}"): use version "3.13" or remove the line.`,
-      docUrl: 'https://docs.docker.com/reference/compose-file/legacy-versions/',
+      docUrl: composeFileDoc('legacy-versions'),
     }),
   ];
 }
@@ -147,7 +148,7 @@ function valueFindings(service: string, node: MapNode): Finding[] {
         code: 'stack-cpus-not-string',
         severity: 'error',
         message: `'${path.join('.')}' of service '${service}' must be a string in stack files ("must be a string"): quote it, '${value.raw}'.`,
-        docUrl: 'https://docs.docker.com/reference/compose-file/deploy/#resources',
+        docUrl: composeFileDoc('deploy', 'resources'),
       }),
     );
   }

@@ -6,6 +6,7 @@
  * Sources: https://docs.docker.com/reference/compose-file/extension/#specifying-durations and
  * #specifying-byte-values; docker/cli cli/compose/loader/loader.go; compose-spec/compose-go types/duration.go.
  */
+import { composeFileDoc } from '../facts/composeFileDocs';
 import type { ComposeDocument } from '../parse/model';
 import { at, isInterpolated, type Node, type ScalarNode } from '../parse/tree';
 import { durationUnits, parseBytes, parseDuration } from '../parse/units';
@@ -13,8 +14,8 @@ import type { CodeAction, ComposeMode, Finding } from '../types';
 import type { Analysis } from './analysis';
 import type { SchemaClaim } from './schema';
 
-const DURATION_URL = 'https://docs.docker.com/reference/compose-file/extension/#specifying-durations';
-const BYTES_URL = 'https://docs.docker.com/reference/compose-file/extension/#specifying-byte-values';
+const DURATION_URL = composeFileDoc('extension', 'specifying-durations');
+const BYTES_URL = composeFileDoc('extension', 'specifying-byte-values');
 
 /** Duration fields, relative to a service. */
 export const DURATION_PATHS: readonly (readonly string[])[] = [

@@ -8,8 +8,9 @@
  * and the v3.13 schema; values Swarm accepts: moby daemon/cluster/convert/service.go and
  * docs/reference/commandline/service_create.md.
  */
+import { composeFileDoc } from './composeFileDocs';
 
-const DEPLOY = 'https://docs.docker.com/reference/compose-file/deploy/';
+const DEPLOY = composeFileDoc('deploy');
 const SERVICE_CREATE = 'https://docs.docker.com/reference/cli/docker/service/create/';
 
 export interface DeployKeyFact {

@@ -5,9 +5,10 @@
  * by the stack analyses and by hovers. Keys the v3.13 schema lacks entirely are derived from the
  * vendored schema at run time; `UNSUPPORTED_ADVICE` only adds what to write instead.
  */
+import { composeFileDoc } from './composeFileDocs';
 
 export const STACK_DEPLOY_DOCS = 'https://docs.docker.com/reference/cli/docker/stack/deploy/';
-const DEPLOY_DOCS = 'https://docs.docker.com/reference/compose-file/deploy/';
+const DEPLOY_DOCS = composeFileDoc('deploy');
 
 export interface StackKeyFact {
   /** What happens to the key under `docker stack deploy`, and what to do instead. */
@@ -18,8 +19,8 @@ export interface StackKeyFact {
 /** Keys that make `docker stack deploy` refuse the file ("compose file contains unsupported options"). */
 export const FORBIDDEN_SERVICE_KEYS: Readonly<Record<string, StackKeyFact>> = {
   extends: { advice: 'stacks do not support extends: copy the shared settings in (YAML anchors and merge keys work)', docUrl: STACK_DEPLOY_DOCS },
-  volume_driver: { advice: 'declare a volume under the top-level volumes with its driver and mount that volume', docUrl: 'https://docs.docker.com/reference/compose-file/volumes/' },
-  volumes_from: { advice: 'declare a volume under the top-level volumes and mount it in each service that shares it', docUrl: 'https://docs.docker.com/reference/compose-file/volumes/' },
+  volume_driver: { advice: 'declare a volume under the top-level volumes with its driver and mount that volume', docUrl: composeFileDoc('volumes') },
+  volumes_from: { advice: 'declare a volume under the top-level volumes and mount it in each service that shares it', docUrl: composeFileDoc('volumes') },
   cpu_quota: { advice: 'set deploy.resources.limits.cpus instead', docUrl: DEPLOY_DOCS },
   cpu_shares: { advice: 'set deploy.resources.limits.cpus or reservations.cpus instead', docUrl: DEPLOY_DOCS },
   cpuset: { advice: 'swarm services cannot pin CPUs; set deploy.resources.limits.cpus instead', docUrl: DEPLOY_DOCS },

@@ -3,6 +3,7 @@
  * networks, options a shared network namespace cannot take, and aliases shared between services.
  * https://docs.docker.com/reference/compose-file/services/#network_mode
  */
+import { composeFileDoc } from '../../facts/composeFileDocs';
 import { networkMode, serviceNetworks } from '../../parse/compose';
 import type { ComposeDocument, Element } from '../../parse/model';
 import { entry, get, text, type Node } from '../../parse/tree';
@@ -10,8 +11,8 @@ import type { Finding } from '../../types';
 import { atKey, atValue, lineOf } from '../place';
 import { isExternalNetwork } from '../subnets/ipamModel';
 
-const NETWORK_MODE_URL = 'https://docs.docker.com/reference/compose-file/services/#network_mode';
-const ALIASES_URL = 'https://docs.docker.com/reference/compose-file/services/#aliases';
+const NETWORK_MODE_URL = composeFileDoc('services', 'network_mode');
+const ALIASES_URL = composeFileDoc('services', 'aliases');
 /** Per-container settings the engine refuses in `container:` mode (moby validateNetContainerMode: "conflicting options"). */
 const NAMESPACE_OPTIONS = ['hostname', 'dns', 'dns_search', 'dns_opt', 'extra_hosts', 'mac_address'];
 

@@ -3,6 +3,7 @@
  * macvlan/ipvlan without a parent interface or subnet, and driver options.
  * https://docs.docker.com/reference/compose-file/networks/
  */
+import { composeFileDoc } from '../../facts/composeFileDocs';
 import { NETWORK_DRIVERS, networkDriver } from '../../facts/networkDrivers';
 import { networkMode, serviceNetworks } from '../../parse/compose';
 import type { ComposeDocument, Element } from '../../parse/model';
@@ -12,7 +13,7 @@ import type { Finding } from '../../types';
 import { atKey, atValue, type FindingBody } from '../place';
 import { isExternalNetwork } from '../subnets/ipamModel';
 
-export const NETWORKS_URL = 'https://docs.docker.com/reference/compose-file/networks/';
+export const NETWORKS_URL = composeFileDoc('networks');
 const OVERLAY_URL = 'https://docs.docker.com/engine/network/drivers/overlay/';
 const MACVLAN_URL = 'https://docs.docker.com/engine/network/drivers/macvlan/';
 const BRIDGE_URL = 'https://docs.docker.com/engine/network/drivers/bridge/#options';

@@ -5,11 +5,12 @@
  * are found with an iterative Tarjan walk, linear in services plus edges, so 5,000 services cannot
  * overflow the stack.
  */
+import { composeFileDoc } from '../../facts/composeFileDocs';
 import type { ComposeDocument } from '../../parse/model';
 import type { Finding } from '../../types';
 import { DEPENDENCY_KEYS, referenceIndex, type Reference } from './referenceIndex';
 
-const DOC_URL = 'https://docs.docker.com/reference/compose-file/services/#depends_on';
+const DOC_URL = composeFileDoc('services', 'depends_on');
 
 export function findDependencyCycles(doc: ComposeDocument): Finding[] {
   if (doc.mode === 'stack') return []; // `docker stack deploy` ignores start order entirely

@@ -4,6 +4,7 @@
  * and services (`depends_on`, `links`, `network_mode: service:`, `volumes_from`, `extends`), which
  * compose-go turns into dependencies and rejects with "depends on undefined service".
  */
+import { COMPOSE_FILE_DOCS, composeFileDoc } from '../../facts/composeFileDocs';
 import type { ComposeDocument } from '../../parse/model';
 import { closest, didYouMean } from '../../suggest';
 import type { Finding, Severity } from '../../types';
@@ -11,7 +12,6 @@ import { FindingSet } from '../findingSet';
 import { isPartialFile } from './partialFile';
 import { referenceIndex, SECTION_OF, type Reference, type ReferenceKey } from './referenceIndex';
 
-const REFERENCE = 'https://docs.docker.com/reference/compose-file/';
 
 interface Rule {
   readonly code: string;
@@ -45,14 +45,14 @@ function resourceRule(code: string, page: string, what: string): Rule {
   const section = page.startsWith('build') ? 'secrets' : page.slice(0, -1);
   return {
     code,
-    docUrl: REFERENCE + page,
+    docUrl: COMPOSE_FILE_DOCS + page,
     composeOnly: false,
     describe: (r) => `Service '${r.from}' refers to ${what} '${r.name}', which is not declared under top-level '${section}'.`,
   };
 }
 
 function serviceRule(code: string, anchor: string, describe: (r: Reference) => string): Rule {
-  return { code, docUrl: `${REFERENCE}services/#${anchor}`, composeOnly: true, describe };
+  return { code, docUrl: composeFileDoc('services', anchor), composeOnly: true, describe };
 }
 
 export function findUndefinedReferences(doc: ComposeDocument): Finding[] {

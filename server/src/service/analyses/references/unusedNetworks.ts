@@ -4,13 +4,14 @@
  * `network_mode`) is attached to `default` (compose-go `normalizeNetworks`, docker/cli
  * `convertServiceNetworks`), so a customised `default` is used implicitly.
  */
+import { composeFileDoc } from '../../facts/composeFileDocs';
 import type { ComposeDocument } from '../../parse/model';
 import { get, type Node } from '../../parse/tree';
 import type { Finding } from '../../types';
 import { isPartialFile } from './partialFile';
 import { referenceIndex, targetKey } from './referenceIndex';
 
-const DOC_URL = 'https://docs.docker.com/reference/compose-file/networks/';
+const DOC_URL = composeFileDoc('networks');
 
 export function findUnusedNetworks(doc: ComposeDocument): Finding[] {
   const index = referenceIndex(doc);

@@ -3,13 +3,14 @@
  * (moby `api/types/network/ipam.go` `ValidateIPAM`) plus the addresses the default IPAM reserves.
  * https://docs.docker.com/reference/compose-file/networks/#ipam
  */
+import { composeFileDoc } from '../../facts/composeFileDocs';
 import type { ComposeDocument } from '../../parse/model';
 import type { Finding } from '../../types';
 import { atValue } from '../place';
 import { contains, familyName, formatAddress, formatCidr, hasHostBits, reservedAddresses, type Cidr } from './cidr';
 import { ipamNetworks, type IpamConfig, type IpamNetwork, type WrittenAddress, type WrittenCidr } from './ipamModel';
 
-export const IPAM_URL = 'https://docs.docker.com/reference/compose-file/networks/#ipam';
+export const IPAM_URL = composeFileDoc('networks', 'ipam');
 const IPV6_URL = 'https://docs.docker.com/engine/daemon/ipv6/';
 
 export function checkIpamConfigs(doc: ComposeDocument): Finding[] {

@@ -7,6 +7,7 @@
  * Stack files are not checked here: `docker stack deploy` drops these keys silently, which the
  * stack-mode analysis reports.
  */
+import { composeFileDoc } from '../../facts/composeFileDocs';
 import { replicaCount, serviceNetworks } from '../../parse/compose';
 import type { ComposeDocument, Element } from '../../parse/model';
 import { text, type Node } from '../../parse/tree';
@@ -15,7 +16,7 @@ import { atValue, lineOf } from '../place';
 import { contains, familyName, formatCidr, parseAddress, reservedAddresses, unmap, type Address, type Cidr, type Family } from './cidr';
 import { ipamNetworks, type IpamConfig, type IpamNetwork } from './ipamModel';
 
-const STATIC_URL = 'https://docs.docker.com/reference/compose-file/services/#ipv4_address-ipv6_address';
+const STATIC_URL = composeFileDoc('services', 'ipv4_address-ipv6_address');
 
 /** One static address written under a service's network attachment. */
 export interface StaticAddress {
