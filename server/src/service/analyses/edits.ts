@@ -25,6 +25,11 @@ export function indentOf(doc: ComposeDocument, offset: number): string {
   return ' '.repeat(offset - lineStartOf(doc, offset));
 }
 
+/** Inserts `newText` at `offset`. */
+export function insertAt(offset: number, newText: string): TextEdit {
+  return { span: { start: offset, end: offset }, newText };
+}
+
 /** Removes a map entry: whole lines in a block map, the entry and one comma in a flow map. */
 export function removeEntry(doc: ComposeDocument, entry: Entry, parent: Node): TextEdit {
   const { end } = entrySpan(doc, entry);

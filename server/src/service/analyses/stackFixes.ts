@@ -3,7 +3,7 @@ import type { ComposeDocument } from '../parse/model';
 import { entry, get, text, type Entry, type MapNode } from '../parse/tree';
 import type { CodeAction, TextEdit } from '../types';
 import type { FixProvider } from './analysis';
-import { entryAtKey, entryLinesSpan, indentOf } from './edits';
+import { entryAtKey, entryLinesSpan, indentOf, insertAt } from './edits';
 
 const removeKey: FixProvider = (doc, finding) => {
   const located = entryAtKey(doc, finding.span);
@@ -40,7 +40,7 @@ const moveRestart: FixProvider = (doc, finding) => {
     if (!first || !at || first.via) return [];
     edits = [
       { span: removal, newText: '' },
-      { span: { start: at.start, end: at.start }, newText: lines(indentOf(doc, first.keySpan.start)) },
+      insertAt(at.start, lines(indentOf(doc, first.keySpan.start))),
     ];
   }
   return [{ title: `Move to deploy.restart_policy (condition: ${policy.condition})`, kind: 'quickfix', edits, isPreferred: true } satisfies CodeAction];

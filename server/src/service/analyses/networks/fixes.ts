@@ -3,7 +3,7 @@ import type { ComposeDocument } from '../../parse/model';
 import { entry, get, type Entry, type Node } from '../../parse/tree';
 import type { CodeAction } from '../../types';
 import { sameSpan, type FixProvider } from '../analysis';
-import { entrySpan, indentOf, isFlow, removeEntry } from '../edits';
+import { entrySpan, indentOf, insertAt, isFlow, removeEntry } from '../edits';
 
 function quickfix(title: string, edits: CodeAction['edits']): CodeAction[] {
   return [{ title, kind: 'quickfix', edits, isPreferred: true }];
@@ -47,9 +47,9 @@ const PARENT = 'parent: eth0';
 
 function afterDriver(doc: ComposeDocument, network: Node, driver: Entry) {
   const end = driver.value.span.end;
-  if (isFlow(doc, network)) return { span: { start: end, end }, newText: `, driver_opts: {${PARENT}}` };
+  if (isFlow(doc, network)) return insertAt(end, `, driver_opts: {${PARENT}}`);
   const indent = indentOf(doc, driver.keySpan.start);
-  return { span: { start: end, end }, newText: `\n${indent}driver_opts:\n${indent}  ${PARENT}` };
+  return insertAt(end, `\n${indent}driver_opts:\n${indent}  ${PARENT}`);
 }
 
 function intoOptions(doc: ComposeDocument, options: Entry) {
@@ -57,10 +57,10 @@ function intoOptions(doc: ComposeDocument, options: Entry) {
   if (options.via || map.kind !== 'map') return undefined;
   if (isFlow(doc, map)) {
     const start = map.span.start + 1;
-    return { span: { start, end: start }, newText: map.entries.length ? ` ${PARENT},` : PARENT };
+    return insertAt(start, map.entries.length ? ` ${PARENT},` : PARENT);
   }
   const first = map.entries[0];
   if (!first) return undefined;
   const start = first.keySpan.start;
-  return { span: { start, end: start }, newText: `${PARENT}\n${indentOf(doc, start)}` };
+  return insertAt(start, `${PARENT}\n${indentOf(doc, start)}`);
 }

@@ -3,7 +3,7 @@ import type { ComposeDocument } from '../../parse/model';
 import { entry, type ScalarNode } from '../../parse/tree';
 import type { Span } from '../../types';
 import { sameSpan, type FixProvider } from '../analysis';
-import { removeEntry } from '../edits';
+import { insertAt, removeEntry } from '../edits';
 import { collectBindings, portServices, type Binding } from './bindings';
 import { nextFreePort } from './freePort';
 
@@ -33,7 +33,7 @@ const bracket: FixProvider = (doc, finding) => {
   if (!spec?.hostIp || node?.kind !== 'scalar') return [];
   const { address, span } = spec.hostIp;
   const title = `Write the host address as [${address}]`;
-  if (node.style !== 'plain') return [{ title, kind: 'quickfix', edits: [{ span: { start: span.start, end: span.start }, newText: '[' }, { span: { start: span.end, end: span.end }, newText: ']' }] }];
+  if (node.style !== 'plain') return [{ title, kind: 'quickfix', edits: [insertAt(span.start, '['), insertAt(span.end, ']')] }];
   // A plain scalar cannot start with '[' (it would open a flow sequence), so the fix quotes it too.
   const q = quoteChar(doc);
   const length = span.end - span.start;

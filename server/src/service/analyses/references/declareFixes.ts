@@ -4,9 +4,9 @@
  * Entries are written in flow style (`back: {}`) so one line fits any indentation.
  */
 import type { ComposeDocument } from '../../parse/model';
-import type { CodeAction, Finding, Span, TextEdit } from '../../types';
+import type { CodeAction, Finding, TextEdit } from '../../types';
 import { sameSpan, type FixProvider } from '../analysis';
-import { indentOf, isFlow, nextLineStart } from '../edits';
+import { indentOf, insertAt, isFlow, nextLineStart } from '../edits';
 import { referenceIndex, SECTION_OF, type Reference, type ResourceKind } from './referenceIndex';
 import { suggestionFor } from './undefinedReferences';
 
@@ -46,28 +46,23 @@ export function declareEdit(doc: ComposeDocument, kind: ResourceKind, entry: str
   const indent = indentation(doc);
   if (!top) {
     const needsNewline = doc.text.length > 0 && !doc.text.endsWith('\n');
-    return insert(doc.text.length, `${needsNewline ? '\n' : ''}${section}:\n${indent}${entry}\n`);
+    return insertAt(doc.text.length, `${needsNewline ? '\n' : ''}${section}:\n${indent}${entry}\n`);
   }
   const node = top.node;
   if (node.kind === 'map' && isFlow(doc, node)) {
     // Flow mapping: add before the closing brace.
     const close = node.span.end - 1;
-    return insert(close, node.entries.length ? `, ${entry}` : entry);
+    return insertAt(close, node.entries.length ? `, ${entry}` : entry);
   }
   if (node.kind === 'map' && node.entries.length) {
     const last = Math.max(...node.entries.map((e) => Math.max(e.keySpan.end, e.value.span.end)));
     const at = nextLineStart(doc, Math.max(last - 1, 0));
     const prefix = at === doc.text.length && !doc.text.endsWith('\n') ? '\n' : '';
-    return insert(at, `${prefix}${indentOf(doc, node.entries[0]!.keySpan.start)}${entry}\n`);
+    return insertAt(at, `${prefix}${indentOf(doc, node.entries[0]!.keySpan.start)}${entry}\n`);
   }
   // `networks:` with nothing under it: the entry goes on the next line.
   const lineEnd = endOfLine(doc, top.keySpan.end);
   return { span: { start: top.keySpan.end, end: lineEnd }, newText: `:\n${indent}${entry}` };
-}
-
-function insert(offset: number, newText: string): TextEdit {
-  const span: Span = { start: offset, end: offset };
-  return { span, newText };
 }
 
 function endOfLine(doc: ComposeDocument, offset: number): number {
