@@ -1,31 +1,19 @@
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import * as path from 'node:path';
-import { expectJson } from '../support/expect';
+import { readFileSync } from 'node:fs';
+import type { ComposeMode } from '../../server/src/service/index';
+import { expectJson, fixtureCases, lineColumn } from '../support/expect';
 import { findingsOf, service } from '../support/service';
 
-/** Every folder under test/fixtures/diagnostics holds a compose.yaml (or stack.yml) and its expected findings. */
-export const FIXTURES = path.join(__dirname, '..', 'fixtures', 'diagnostics');
-
-export function fixtureCases(): { name: string; file: string; mode: 'compose' | 'stack' }[] {
-  return readdirSync(FIXTURES).sort().map((name) => {
-    const stack = path.join(FIXTURES, name, 'docker-stack.yml');
-    return existsSync(stack) ? { name, file: stack, mode: 'stack' } : { name, file: path.join(FIXTURES, name, 'compose.yaml'), mode: 'compose' };
-  });
-}
-
 /** Findings rendered for review: position, code, severity, the text under the span, and the message. */
-export function renderFindings(text: string, mode: 'compose' | 'stack') {
+function renderFindings(text: string, mode: ComposeMode) {
   const doc = service.parse(text, mode);
-  return service.diagnostics(doc).map((f) => {
-    const start = doc.lineIndex.positionAt(f.span.start);
-    return { at: `${start.line + 1}:${start.character + 1}`, code: f.code, severity: f.severity, text: text.slice(f.span.start, f.span.end), message: f.message };
-  });
+  return service.diagnostics(doc).map((f) => ({ at: lineColumn(doc, f.span.start), code: f.code, severity: f.severity, text: text.slice(f.span.start, f.span.end), message: f.message }));
 }
 
+/** Every folder under test/fixtures/diagnostics holds a compose.yaml (or docker-stack.yml) and its expected findings. */
 describe('diagnostics fixtures', () => {
-  for (const { name, file, mode } of fixtureCases()) {
-    it(name, () => expectJson(path.join(path.dirname(file), 'expected.json'), renderFindings(readFileSync(file, 'utf8'), mode)));
+  for (const { name, file, mode, expected } of fixtureCases('diagnostics')) {
+    it(name, () => expectJson(expected, renderFindings(readFileSync(file, 'utf8'), mode)));
   }
 });
 

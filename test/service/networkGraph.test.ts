@@ -1,28 +1,20 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { ComposeMode, NetworkGraph, Span } from '../../server/src/service/index';
-import { expectJson } from '../support/expect';
+import { expectJson, fixtureCases, lineColumn } from '../support/expect';
 import { service } from '../support/service';
-
-/** Every folder under test/fixtures/networkGraph holds a compose.yaml (or docker-stack.yml) and its expected graph. */
-const FIXTURES = path.join(__dirname, '..', 'fixtures', 'networkGraph');
 
 /** Spans rendered as `line:col` plus the first line of the text under them, so expectations are reviewable. */
 export function renderGraph(text: string, mode: ComposeMode): unknown {
   const doc = service.parse(text, mode);
-  const render = (span: Span) => {
-    const { line, character } = doc.lineIndex.positionAt(span.start);
-    return `${line + 1}:${character + 1} ${text.slice(span.start, span.end).split('\n')[0]!.slice(0, 50)}`;
-  };
+  const render = (span: Span) => `${lineColumn(doc, span.start)} ${text.slice(span.start, span.end).split('\n')[0]!.slice(0, 50)}`;
   return JSON.parse(JSON.stringify(service.networkGraph(doc)), (key, value: unknown) => (key === 'range' ? render(value as Span) : value));
 }
 
+/** Every folder under test/fixtures/networkGraph holds a compose.yaml (or docker-stack.yml) and its expected graph. */
 describe('network graph fixtures', () => {
-  for (const name of readdirSync(FIXTURES).sort()) {
-    const stack = path.join(FIXTURES, name, 'docker-stack.yml');
-    const [file, mode]: [string, ComposeMode] = existsSync(stack) ? [stack, 'stack'] : [path.join(FIXTURES, name, 'compose.yaml'), 'compose'];
-    it(name, () => expectJson(path.join(FIXTURES, name, 'expected.json'), renderGraph(readFileSync(file, 'utf8'), mode)));
+  for (const { name, file, mode, expected } of fixtureCases('networkGraph')) {
+    it(name, () => expectJson(expected, renderGraph(readFileSync(file, 'utf8'), mode)));
   }
 });
 
