@@ -96,7 +96,7 @@ describe('ports analysis', () => {
       const findings = checkFindings('x-ports: &ports\n  - "⟦⟦8080⟧⟧:80"\nservices:\n  a:\n    image: x\n    ports: *ports\n  b:\n    image: x\n    ports: *ports\n', CONFLICT, {
         messages: ["Host port 8080/tcp on all addresses is also published by service 'b' (line 9).", "Host port 8080/tcp on all addresses is also published by service 'a' (line 6)."],
       });
-      assert.deepEqual(findings[0]!.related?.map((r) => r.message), ["Published by service 'b' here", "Used by service 'a' here"]);
+      assert.deepEqual(findings[0]!.related?.map((r) => r.message), ["Published by service 'b' here", "Used here by service 'a'"]);
     });
 
     it('sees ports brought in by merge keys', () => {

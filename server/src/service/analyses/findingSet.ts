@@ -4,6 +4,7 @@
  */
 import type { Node } from '../parse/tree';
 import type { Finding, RelatedSpan, Span } from '../types';
+import { usedBy } from './place';
 
 export class FindingSet {
   private readonly byKey = new Map<string, { finding: Finding; related: RelatedSpan[] }>();
@@ -16,7 +17,7 @@ export class FindingSet {
       group = { finding, related: [...(finding.related ?? [])] };
       this.byKey.set(key, group);
     }
-    if (use?.via) group.related.push({ span: use.via, message: `Used here by service '${use.service}'` });
+    if (use?.via) group.related.push(usedBy(use.via, use.service));
   }
 
   findings(): Finding[] {

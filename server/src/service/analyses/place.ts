@@ -27,6 +27,11 @@ export function lineOf(doc: ComposeDocument, span: Span): number {
   return doc.lineIndex.positionAt(span.start).line + 1;
 }
 
+/** The related entry at a use site that belongs to one service (an anchor shared by several services). */
+export function usedBy(via: Span, service: string): RelatedSpan {
+  return { span: via, message: `Used here by service '${service}'` };
+}
+
 function withVia(body: FindingBody, span: Span, via: Span | undefined): Finding {
   const related = [...(body.related ?? []), ...(via ? [{ span: via, message: 'Used here' }] : [])];
   return { ...body, span, ...(related.length > 0 ? { related } : {}) };

@@ -7,7 +7,7 @@ import type { ComposeDocument } from '../../parse/model';
 import type { Finding, RelatedSpan, Severity } from '../../types';
 import { addressesOverlap, addressKeys, describeAddress, describePorts, type Binding } from './bindings';
 import { partitionPoint, partners, type Bucketed } from './overlap';
-import { lineOf } from '../place';
+import { lineOf, usedBy } from '../place';
 import { DOCS } from './docs';
 
 type Keyed = Bucketed & { readonly binding: Binding };
@@ -153,7 +153,7 @@ function capitalize(text: string): string {
 
 function finding(b: Binding, code: string, severity: Severity, message: string, partner: Binding, docUrl: string): Finding {
   const related: RelatedSpan[] = [{ span: partner.via ?? partner.span, message: `${capitalize(use(partner))} here` }];
-  if (b.via) related.push({ span: b.via, message: `Used by service '${b.service.name}' here` });
+  if (b.via) related.push(usedBy(b.via, b.service.name));
   return { code, severity, message, span: b.span, related, docUrl };
 }
 

@@ -8,6 +8,7 @@
 import { composeFileDoc } from '../../facts/composeFileDocs';
 import type { ComposeDocument } from '../../parse/model';
 import type { Finding } from '../../types';
+import { usedBy } from '../place';
 import { DEPENDENCY_KEYS, referenceIndex, type Reference } from './referenceIndex';
 
 const DOC_URL = composeFileDoc('services', 'depends_on');
@@ -30,7 +31,7 @@ export function findDependencyCycles(doc: ComposeDocument): Finding[] {
       // Each edge points at the next one, so the whole cycle can be followed without quadratic output.
       const next = cycle[(i + 1) % cycle.length]!;
       const related = [
-        ...(edge.via ? [{ span: edge.via, message: `Used here by service '${edge.from}'` }] : []),
+        ...(edge.via ? [usedBy(edge.via, edge.from)] : []),
         ...(next !== edge ? [{ span: next.span, message: `'${next.from}' depends on '${next.name}'` }] : []),
       ];
       findings.push({
