@@ -3,6 +3,7 @@
  * (deploy keys, networking keys), the schema's description otherwise; type, allowed values, default, a docs link, and for deploy keys a badge
  * saying what the current file's tool (`docker compose up` or `docker stack deploy`) does with the key.
  */
+import { COMPOSE_FILE_DOCS, composeFileDoc } from '../facts/composeFileDocs';
 import { DEPLOY_KEYS, type DeployKeyFact } from '../facts/deployKeys';
 import { KEY_DOCS } from '../facts/keyDocs';
 import { DEPRECATED_SERVICE_KEYS, FORBIDDEN_SERVICE_KEYS, IGNORED_SERVICE_KEYS } from '../facts/stackKeys';
@@ -12,7 +13,6 @@ import { patternKey, valueDocs } from '../facts/values';
 import type { ComposeMode } from '../types';
 import { markdown } from './markdown';
 
-const REFERENCE = 'https://docs.docker.com/reference/compose-file/';
 const SECTION_PAGES = new Set(['services', 'networks', 'volumes', 'secrets', 'configs', 'include', 'models']);
 
 /** Markdown for the key at `path`; undefined when neither the schema nor our facts know it. */
@@ -91,10 +91,10 @@ function defaultText(value: string | undefined): string | undefined {
 /** The Docker reference page (and anchor) documenting the key at `path`. */
 export function docUrl(path: YamlPath): string {
   const [top, , key] = path.map(String);
-  if (top === undefined) return REFERENCE;
-  if (top === 'version' || top === 'name') return `${REFERENCE}version-and-name/`;
-  if (!SECTION_PAGES.has(top)) return REFERENCE;
-  if (top === 'services' && key === 'deploy') return deployDoc(path)?.docUrl ?? `${REFERENCE}deploy/`;
-  if (top === 'services' && (key === 'build' || key === 'develop')) return `${REFERENCE}${key === 'build' ? 'build' : 'develop'}/`;
-  return key === undefined || key.startsWith('x-') ? `${REFERENCE}${top}/` : `${REFERENCE}${top}/#${key}`;
+  if (top === undefined) return COMPOSE_FILE_DOCS;
+  if (top === 'version' || top === 'name') return composeFileDoc('version-and-name');
+  if (!SECTION_PAGES.has(top)) return COMPOSE_FILE_DOCS;
+  if (top === 'services' && key === 'deploy') return deployDoc(path)?.docUrl ?? composeFileDoc('deploy');
+  if (top === 'services' && (key === 'build' || key === 'develop')) return composeFileDoc(key);
+  return composeFileDoc(top, key === undefined || key.startsWith('x-') ? undefined : key);
 }

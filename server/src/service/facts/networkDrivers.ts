@@ -6,6 +6,7 @@
  * https://docs.docker.com/reference/compose-file/services/#network_mode, and COMPOSE-SEMANTICS.md
  * sections 2.1, 2.4 and 6.1.
  */
+import { composeFileDoc } from './composeFileDocs';
 
 /** What a driver or network mode is for, in a line plus a few short notes. */
 export interface NetworkFact {
@@ -124,7 +125,7 @@ export function defaultDriver(mode: 'compose' | 'stack'): string {
 /** Drivers a user can create a network with (`host` and `none` exist once per engine and cannot be created). */
 export const CREATABLE_DRIVERS: readonly string[] = ['bridge', 'overlay', 'macvlan', 'ipvlan'];
 
-const NETWORK_MODE_URL = 'https://docs.docker.com/reference/compose-file/services/#network_mode';
+const NETWORK_MODE_URL = composeFileDoc('services', 'network_mode');
 
 /** `network_mode` values; `service` and `container` stand for `service:<name>` and `container:<name>`. */
 export const NETWORK_MODES: Readonly<Record<'host' | 'none' | 'bridge' | 'service' | 'container', NetworkFact & { readonly docUrl: string }>> = {

@@ -1,4 +1,5 @@
 /** Text -> resolved YAML trees plus syntax findings. Never throws, whatever the input. */
+import { COMPOSE_FILE_DOCS } from '../facts/composeFileDocs';
 import { LineCounter, parseAllDocuments, type YAMLError } from 'yaml';
 import type { Finding, Span } from '../types';
 import { buildTree, type Node, type TreeBudget } from './tree';
@@ -57,7 +58,7 @@ function duplicateKeyFinding(key: string, span: Span): Finding {
     severity: 'error',
     message: `Duplicate key '${key}': Compose rejects a mapping that defines the same key twice.`,
     span,
-    docUrl: 'https://docs.docker.com/reference/compose-file/',
+    docUrl: COMPOSE_FILE_DOCS,
   };
 }
 

@@ -3,12 +3,13 @@
  * can reach it. Semantics: https://docs.docker.com/engine/network/port-publishing/ and, for stacks,
  * https://docs.docker.com/engine/swarm/ingress/ (COMPOSE-SEMANTICS.md sections 1.1–1.7, 6.3).
  */
+import { composeFileDoc } from '../../facts/composeFileDocs';
 import * as ipaddr from 'ipaddr.js';
 import type { PortRange, PortSpec } from '../../parse/ports';
 import type { ComposeMode } from '../../types';
 import { code, markdown } from '../../docs/markdown';
 
-const PORTS_URL = 'https://docs.docker.com/reference/compose-file/services/#ports';
+const PORTS_URL = composeFileDoc('services', 'ports');
 const SHOWN_PAIRS = 4;
 
 export function portHover(spec: PortSpec, mode: ComposeMode): string | undefined {

@@ -2,6 +2,7 @@
  * Hovers on values that carry meaning: subnets, static addresses, service references, durations,
  * placement constraints, network drivers and modes, and enum values. Each returns Markdown or undefined.
  */
+import { composeFileDoc } from '../../facts/composeFileDocs';
 import { contains, familyName, formatAddress, formatCidr, hasHostBits, parseAddress, parseCidr, reservedAddresses } from '../../analyses/subnets/cidr';
 import { CONSTRAINT_ATTRIBUTES, CONSTRAINT_LABEL_PREFIXES } from '../../facts/deployKeys';
 import { defaultDriver, DRIVER_OPTION_DOCS, driversWithOption, NETWORK_MODES, networkDriver } from '../../facts/networkDrivers';
@@ -105,7 +106,7 @@ export function interpolationHover(node: Node): string | undefined {
     }
   });
   if (node.interpolation.resolved !== undefined) lines.push(`With the defaults: ${code(node.interpolation.resolved)}`);
-  return markdown('**Variable interpolation**', lines, 'https://docs.docker.com/reference/compose-file/interpolation/');
+  return markdown('**Variable interpolation**', lines, composeFileDoc('interpolation'));
 }
 
 const UNIT_NAMES: Readonly<Record<string, string>> = {
