@@ -1,6 +1,8 @@
 // Bundles the extension client, the language server, the CLI and the graph webview with esbuild.
 // Runtime dependencies are bundled, so the .vsix and the npm package need no node_modules.
+// `--e2e` bundles the end-to-end suites instead (test/e2e -> dist/e2e, outside both packages' file lists).
 import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const common = {
@@ -14,7 +16,14 @@ const common = {
   minify: false,
 };
 
-const builds = [
+// Each suite folder's index.ts (the extensionTestsPath module) and *.test.ts files; mocha stays external so
+// it resolves from node_modules beside the bundles, and `vscode` is provided by the extension host.
+const e2eEntries = ['extension', 'packaged'].flatMap((suite) =>
+  fs.readdirSync(`test/e2e/${suite}`).filter((name) => name.endsWith('.ts')).map((name) => `test/e2e/${suite}/${name}`),
+);
+const e2eBuilds = [{ ...common, entryPoints: e2eEntries, outbase: 'test/e2e', outdir: 'dist/e2e', external: ['vscode', 'mocha'] }];
+
+const builds = process.argv.includes('--e2e') ? e2eBuilds : [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
