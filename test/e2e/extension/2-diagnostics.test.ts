@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { assertDiagnostics, openFixture, rangeOf, revert, type ExpectedDiagnostic } from '../support/fixtures';
+import { assertDiagnostics, openFixture, rangeOf, restore, type ExpectedDiagnostic } from '../support/fixtures';
 import { landed } from '../support/pending';
 import { count, requireUi, screenshot, texts } from '../support/ui';
 import { diagnosticCode, waitFor, waitForDiagnostics } from '../support/wait';
@@ -66,7 +66,7 @@ describe('7. editing', function () {
     editor = await openFixture(FILE);
   });
   after(async function () {
-    await revert(editor);
+    await restore(editor.document);
   });
 
   it('fixing a mistake removes its diagnostic; typing a new one reports it', async function () {
@@ -81,7 +81,7 @@ describe('7. editing', function () {
     await screenshot('7-typo-fixed');
 
     // A whole line is inserted as one edit: typing a newline would add the editor's auto-indent.
-    const ports = rangeOf(editor.document, '    ports:', { occurrence: 2 });
+    const ports = rangeOf(editor.document, '    ports:', 2);
     assert.ok(await editor.edit((edit) => edit.insert(ports.start, '    enviroment: {}\n')));
     const diagnostics = await waitForDiagnostics(uri, 'a diagnostic for the new typo', (found) => found.some((d) => diagnosticCode(d) === 'schema-unknown-property'));
     assertDiagnostics(editor.document, diagnostics, [

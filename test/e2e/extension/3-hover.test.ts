@@ -16,9 +16,10 @@ async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<st
 
 describe('3. hover', function () {
   const cases: [needle: string, topic: RegExp, docsPage: RegExp][] = [
-    ['overlay', /multi-host|swarm/i, /docs\.docker\.com\/engine\/network\/drivers\/overlay/],
-    ['deploy', /swarm|stack/i, /docs\.docker\.com\//],
-    ['replicas', /task|container/i, /docs\.docker\.com\//],
+    ['overlay', /multi-host/i, /docs\.docker\.com\/engine\/network\/drivers\/overlay\//],
+    // In a stack file the deploy hovers say what `docker stack deploy` does with the key.
+    ['deploy', /docker stack deploy/, /docs\.docker\.com\/reference\/compose-file\/deploy\//],
+    ['replicas', /docker stack deploy/, /docs\.docker\.com\/reference\/compose-file\/deploy\//],
   ];
   for (const [needle, topic, docsPage] of cases) {
     itWhenLanded('hover')(`on '${needle}' in docker-stack.yml explains it and links the Docker docs`, async function () {

@@ -12,7 +12,8 @@ async function labelsAt(uri: vscode.Uri, position: vscode.Position): Promise<str
 }
 
 describe('4. completion', function () {
-  // In completion/compose.yaml, service web has an empty `depends_on` item and an empty `networks` item.
+  // In completion/compose.yaml, service web has an empty `depends_on` item and an empty `networks` item
+  // (`- ` on the line after the key), where the cursor goes.
   const cases: [list: string, offered: string[], notOffered: string[]][] = [
     ['depends_on', ['api', 'db'], ['web']],
     ['networks', ['front', 'back'], []],
@@ -20,7 +21,7 @@ describe('4. completion', function () {
   for (const [list, offered, notOffered] of cases) {
     itWhenLanded('completion')(`offers ${offered.join(', ')} in ${list}`, async function () {
       const editor = await openFixture('completion/compose.yaml');
-      const item = rangeOf(editor.document, '- ', { after: `${list}:` }).end;
+      const item = editor.document.lineAt(rangeOf(editor.document, `${list}:`).start.line + 1).range.end;
       const labels = await waitFor(`completions in ${list}`, async () => {
         const found = await labelsAt(editor.document.uri, item);
         return offered.every((name) => found.includes(name)) ? found : undefined;

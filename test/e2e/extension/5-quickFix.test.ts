@@ -1,7 +1,7 @@
 /** 5. The quick fix for a port conflict applies, and the conflict disappears. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { openFixture, revert } from '../support/fixtures';
+import { openFixture, restore } from '../support/fixtures';
 import { itWhenLanded } from '../support/pending';
 import { screenshot } from '../support/ui';
 import { diagnosticCode, waitForDiagnostics } from '../support/wait';
@@ -9,7 +9,7 @@ import { diagnosticCode, waitForDiagnostics } from '../support/wait';
 describe('5. quick fix', function () {
   let editor: vscode.TextEditor | undefined;
   after(async function () {
-    if (editor) await revert(editor);
+    if (editor) await restore(editor.document);
   });
 
   itWhenLanded('portQuickFix')('resolves a port conflict', async function () {

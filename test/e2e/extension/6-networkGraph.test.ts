@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { openFixture, rangeOf, revert } from '../support/fixtures';
+import { openFixture, rangeOf, restore } from '../support/fixtures';
 import { itWhenLanded } from '../support/pending';
 import { frameClick, frameTexts, requireUi, screenshot } from '../support/ui';
 import { waitFor } from '../support/wait';
@@ -15,7 +15,7 @@ const serviceNode = (name: string) => `text="${name}"`;
 describe('6. network graph', function () {
   let editor: vscode.TextEditor | undefined;
   after(async function () {
-    if (editor) await revert(editor);
+    if (editor) await restore(editor.document);
   });
 
   itWhenLanded('networkGraph')('shows the services, follows edits and reveals the YAML of a clicked node', async function () {

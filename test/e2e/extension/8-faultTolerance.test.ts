@@ -8,7 +8,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { documentSymbols, openFixture, rangeOf, revert } from '../support/fixtures';
+import { documentSymbols, openFixture, rangeOf, restore } from '../support/fixtures';
 import { screenshot } from '../support/ui';
 import { diagnosticCode, waitFor, waitForDiagnostics } from '../support/wait';
 
@@ -27,13 +27,15 @@ describe('8. fault tolerance', function () {
     editor = await openFixture(FILE);
   });
   after(async function () {
-    await revert(editor);
+    await restore(editor.document);
     await restartServer(undefined);
     await waitFor('document symbols again after removing the fault', async () => (await documentSymbols(editor.document.uri)).length > 0);
   });
 
   it(`keeps publishing diagnostics and answering requests while ${FAULTY} throws`, async function () {
     const uri = editor.document.uri;
+    const isTypo = (d: vscode.Diagnostic) => diagnosticCode(d) === 'schema-unknown-property';
+    await waitForDiagnostics(uri, 'the typo in the fixture', (found) => found.some((d) => isTypo(d) && d.range.start.isEqual(rangeOf(editor.document, 'imag:').start)));
     const names = (await waitFor('document symbols before the fault', async () => {
       const symbols = await documentSymbols(uri);
       return symbols.length > 0 ? symbols : undefined;
@@ -43,15 +45,15 @@ describe('8. fault tolerance', function () {
     await restartServer(FAULTY);
     assert.deepEqual(await documentSymbols(uri), [], 'the faulty feature answers with its empty fallback');
 
-    const typo = rangeOf(editor.document, 'imag');
+    const typo = rangeOf(editor.document, 'imag:');
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, typo);
     assert.ok(Array.isArray(actions), 'code actions still answer');
 
     // Diagnostics survive a restart in the client, so only a change proves the new server publishes them.
-    assert.ok(await editor.edit((edit) => edit.replace(typo, 'image')));
-    await waitForDiagnostics(uri, 'updated diagnostics after an edit', (found) => !found.some((d) => diagnosticCode(d) === 'schema-unknown-property'));
-    assert.ok(await editor.edit((edit) => edit.replace(rangeOf(editor.document, 'image'), 'imag')));
-    await waitForDiagnostics(uri, 'the typo reported again', (found) => found.some((d) => diagnosticCode(d) === 'schema-unknown-property'));
+    assert.ok(await editor.edit((edit) => edit.replace(typo, 'image:')));
+    await waitForDiagnostics(uri, 'updated diagnostics after an edit', (found) => !found.some(isTypo));
+    assert.ok(await editor.edit((edit) => edit.replace(rangeOf(editor.document, 'image:'), 'imag:')));
+    await waitForDiagnostics(uri, 'the typo reported again', (found) => found.some(isTypo));
     assert.deepEqual(await documentSymbols(uri), [], 'the fault is still in effect, so this is the same server');
     await screenshot('8-server-survived-fault');
   });

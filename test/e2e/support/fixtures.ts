@@ -16,17 +16,23 @@ export async function openFixture(relativePath: string): Promise<vscode.TextEdit
   return vscode.window.showTextDocument(document, { preview: false });
 }
 
-/** Undoes a test's edits so later tests see the fixture as written; edits are never saved. */
-export async function revert(editor: vscode.TextEditor): Promise<void> {
-  await vscode.window.showTextDocument(editor.document, { preview: false });
-  await vscode.commands.executeCommand('workbench.action.files.revert');
+/**
+ * Puts the file's text on disk back into its editor, so later tests see the fixture as written. (The
+ * `workbench.action.files.revert` command sometimes left the edits in place after UI interactions.)
+ */
+export async function restore(document: vscode.TextDocument): Promise<void> {
+  const written = new TextDecoder().decode(await vscode.workspace.fs.readFile(document.uri));
+  if (document.getText() === written) return;
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), written);
+  assert.ok(await vscode.workspace.applyEdit(edit), `${document.fileName} is restored`);
+  assert.ok(await document.save(), `${document.fileName} is saved`);
 }
 
-/** Range of the `occurrence`-th (1-based) `needle` in the document, optionally after the first `after`. */
-export function rangeOf(document: vscode.TextDocument, needle: string, { occurrence = 1, after }: { occurrence?: number; after?: string } = {}): vscode.Range {
+/** Range of the `occurrence`-th (1-based) `needle` in the document. */
+export function rangeOf(document: vscode.TextDocument, needle: string, occurrence = 1): vscode.Range {
   const text = document.getText();
-  let offset = after === undefined ? -1 : text.indexOf(after);
-  assert.ok(offset >= -1, `'${after}' is in ${document.fileName}`);
+  let offset = -1;
   for (let n = 0; n < occurrence; n++) {
     offset = text.indexOf(needle, offset + 1);
     assert.ok(offset >= 0, `occurrence ${n + 1} of '${needle}' is in ${document.fileName}`);
