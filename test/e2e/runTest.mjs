@@ -59,18 +59,19 @@ function runInCodeServer(suite, workspace) {
 
 async function runInDesktop(suite, workspace, tmp) {
   const { downloadAndUnzipVSCode, resolveCliArgsFromVSCodeExecutablePath, runTests } = await import('@vscode/test-electron');
-  const vscodeExecutablePath = await downloadAndUnzipVSCode(process.env.VSCODE_E2E_VERSION ?? 'stable');
-  const profile = [`--extensions-dir=${path.join(tmp, 'extensions')}`, `--user-data-dir=${path.join(tmp, 'user-data')}`];
-  if (suite.vsix) {
-    const [cli, ...cliArgs] = resolveCliArgsFromVSCodeExecutablePath(vscodeExecutablePath);
-    const installed = spawnSync(cli, [...cliArgs.filter((arg) => !arg.startsWith('--extensions-dir') && !arg.startsWith('--user-data-dir')), ...profile, '--install-extension', suite.vsix], { stdio: 'inherit' });
-    if (installed.status !== 0) return installed.status ?? 1;
-  }
   try {
+    const vscodeExecutablePath = await downloadAndUnzipVSCode(process.env.VSCODE_E2E_VERSION ?? 'stable');
+    const profile = [`--extensions-dir=${path.join(tmp, 'extensions')}`, `--user-data-dir=${path.join(tmp, 'user-data')}`];
+    if (suite.vsix) {
+      const [cli, ...cliArgs] = resolveCliArgsFromVSCodeExecutablePath(vscodeExecutablePath, { reuseMachineInstall: true });
+      const installed = spawnSync(cli, [...cliArgs, ...profile, '--install-extension', suite.vsix], { stdio: 'inherit' });
+      if (installed.status !== 0) return installed.status ?? 1;
+    }
     await runTests({ vscodeExecutablePath, extensionDevelopmentPath: suite.ext, extensionTestsPath: suite.tests, launchArgs: [workspace, ...profile] });
     return 0;
   } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
+    console.error(`[e2e] ${error instanceof Error ? error.message : error}`);
+    console.error('[e2e] where VS Code cannot be downloaded, run `npm run test:e2e:setup` for the offline route');
     return 1;
   }
 }
