@@ -15,11 +15,11 @@ const FILE = 'problems/compose.yaml';
 function expectedProblems(document: vscode.TextDocument): ExpectedDiagnostic[] {
   return [
     { code: 'schema-unknown-property', range: rangeOf(document, 'imag'), message: "Unknown property 'imag' in service 'web'. Did you mean 'image'?" },
-    // Conflicts are reported on both sides.
+    // Conflicts are reported on both sides, on the published port.
     ...(landed('portConflict')
       ? [
-          { code: 'port-conflict', range: rangeOf(document, '"8080:80"') },
-          { code: 'port-conflict', range: rangeOf(document, '"8080:3000"') },
+          { code: 'port-conflict', range: rangeOf(document, '8080', 1) },
+          { code: 'port-conflict', range: rangeOf(document, '8080', 2) },
         ]
       : []),
     ...(landed('subnetOverlap')
