@@ -2,9 +2,9 @@
  * Features whose end-to-end tests are written but whose implementation has not landed on main yet. Their
  * tests (and assertions) are skipped while listed here; delete an entry to enable them.
  */
-export type PendingFeature = 'portConflict' | 'subnetOverlap' | 'hover' | 'completion' | 'portQuickFix' | 'networkGraph';
+export type PendingFeature = 'portConflict' | 'hover' | 'completion' | 'portQuickFix' | 'networkGraph';
 
-const PENDING: ReadonlySet<PendingFeature> = new Set<PendingFeature>(['portConflict', 'subnetOverlap', 'hover', 'completion', 'portQuickFix', 'networkGraph']);
+const PENDING: ReadonlySet<PendingFeature> = new Set<PendingFeature>(['portConflict', 'hover', 'completion', 'portQuickFix', 'networkGraph']);
 
 export function landed(feature: PendingFeature): boolean {
   return !PENDING.has(feature);
