@@ -6,7 +6,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { assertDiagnostics, openFixture, rangeOf, restore, type ExpectedDiagnostic } from '../support/fixtures';
-import { landed } from '../support/pending';
 import { count, requireUi, screenshot, texts } from '../support/ui';
 import { diagnosticCode, waitFor, waitForDiagnostics } from '../support/wait';
 
@@ -16,12 +15,8 @@ function expectedProblems(document: vscode.TextDocument): ExpectedDiagnostic[] {
   return [
     { code: 'schema-unknown-property', range: rangeOf(document, 'imag'), message: "Unknown property 'imag' in service 'web'. Did you mean 'image'?" },
     // Conflicts are reported on both sides, on the published port.
-    ...(landed('portConflict')
-      ? [
-          { code: 'port-conflict', range: rangeOf(document, '8080', 1) },
-          { code: 'port-conflict', range: rangeOf(document, '8080', 2) },
-        ]
-      : []),
+    { code: 'port-conflict', range: rangeOf(document, '8080', 1) },
+    { code: 'port-conflict', range: rangeOf(document, '8080', 2) },
     { code: 'subnet-overlap', range: rangeOf(document, '172.30.0.0/16') },
     { code: 'subnet-overlap', range: rangeOf(document, '172.30.5.0/24') },
   ];

@@ -2,7 +2,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { openFixture, restore } from '../support/fixtures';
-import { itWhenLanded } from '../support/pending';
 import { hasUi, screenshot, texts } from '../support/ui';
 import { diagnosticCode, waitFor, waitForDiagnostics } from '../support/wait';
 
@@ -12,7 +11,7 @@ describe('5. quick fix', function () {
     if (editor) await restore(editor.document);
   });
 
-  itWhenLanded('portQuickFix')('resolves a port conflict', async function () {
+  it('resolves a port conflict', async function () {
     editor = await openFixture('quickfix/compose.yaml');
     const uri = editor.document.uri;
     const isConflict = (d: vscode.Diagnostic) => diagnosticCode(d) === 'port-conflict';
