@@ -148,7 +148,7 @@ async function runSuite(page, port) {
 
 /**
  * The UI bridge: GET /screenshot?name=, /count?selector=, /text?selector= (workbench DOM),
- * /frame-text?selector= (every frame, i.e. webview content) and /frame-click?selector= (first match in any
+ * /frame-text?selector= (textContent in every frame, i.e. webview content) and /frame-click?selector= (first match in any
  * frame). Answers JSON.
  */
 async function startBridge(page) {
@@ -160,7 +160,8 @@ async function startBridge(page) {
     },
     '/count': (q) => page.locator(q.get('selector')).count(),
     '/text': (q) => page.locator(q.get('selector')).allInnerTexts(),
-    '/frame-text': async (q) => (await Promise.all(page.frames().map((f) => f.locator(q.get('selector')).allInnerTexts().catch(() => [])))).flat(),
+    // textContent, not innerText: webviews may draw with SVG, whose elements have no innerText.
+    '/frame-text': async (q) => (await Promise.all(page.frames().map((f) => f.locator(q.get('selector')).allTextContents().catch(() => [])))).flat(),
     '/frame-click': async (q) => {
       for (const frame of page.frames()) {
         const target = frame.locator(q.get('selector')).first();

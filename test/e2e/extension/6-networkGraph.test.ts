@@ -5,12 +5,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { openFixture, rangeOf, restore } from '../support/fixtures';
+import { serviceNode, showNetworkGraph, waitForNodes } from '../support/graph';
 import { itWhenLanded } from '../support/pending';
-import { frameClick, frameTexts, requireUi, screenshot } from '../support/ui';
+import { frameClick, requireUi, screenshot } from '../support/ui';
 import { waitFor } from '../support/wait';
-
-/** A playwright selector for a service node in the graph webview (matched by its label). */
-const serviceNode = (name: string) => `text="${name}"`;
 
 describe('6. network graph', function () {
   let editor: vscode.TextEditor | undefined;
@@ -21,23 +19,17 @@ describe('6. network graph', function () {
   itWhenLanded('networkGraph')('shows the services, follows edits and reveals the YAML of a clicked node', async function () {
     requireUi(this);
     editor = await openFixture('compose.yaml');
-    await vscode.commands.executeCommand('shipshape.showNetworkGraph');
-    await waitFor('the graph panel', () =>
-      vscode.window.tabGroups.all.flatMap((group) => group.tabs).some((tab) => tab.input instanceof vscode.TabInputWebview && /graph/i.test(tab.label)),
-    );
-    // The webview draws only after it has posted `ready` and received the graph, so drawn names prove both.
-    const drawn = async (names: string[]) => {
-      const text = (await frameTexts('body')).join('\n');
-      return names.every((name) => text.includes(name));
-    };
-    await waitFor('the services drawn in the graph', () => drawn(['web', 'api', 'db', 'front', 'back']));
+    const document = editor.document;
+    await showNetworkGraph();
+    await waitForNodes(['web', 'api', 'db', 'front', 'back']);
     await screenshot('6-network-graph');
 
-    const document = editor.document;
     assert.ok(await editor.edit((edit) => edit.insert(rangeOf(document, 'networks:\n  front').start, '  cache:\n    image: redis:7\n\n')));
-    await waitFor('the added service in the graph', () => drawn(['cache']));
+    await waitForNodes(['cache']);
     await screenshot('7-network-graph-after-edit');
 
+    // Fit the whole graph into the panel, so the node to click is on screen.
+    assert.ok(await frameClick('#fit'), 'the Fit button can be clicked');
     assert.ok(await frameClick(serviceNode('db')), 'the db node can be clicked');
     const db = rangeOf(document, 'db:');
     await waitFor('the db service revealed in the editor', () => {

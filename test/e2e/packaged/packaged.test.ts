@@ -3,7 +3,9 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { activeExtension, assertDiagnostics, EXTENSION_ID, openFixture, rangeOf } from '../support/fixtures';
-import { screenshot } from '../support/ui';
+import { showNetworkGraph, waitForNodes } from '../support/graph';
+import { itWhenLanded } from '../support/pending';
+import { requireUi, screenshot } from '../support/ui';
 import { diagnosticCode, waitForDiagnostics } from '../support/wait';
 
 describe('packaged extension (.vsix)', function () {
@@ -17,5 +19,13 @@ describe('packaged extension (.vsix)', function () {
     const diagnostics = await waitForDiagnostics(editor.document.uri, 'the typo diagnostic', (found) => found.some((d) => diagnosticCode(d) === 'schema-unknown-property'));
     assertDiagnostics(editor.document, diagnostics, [{ code: 'schema-unknown-property', range: rangeOf(editor.document, 'imag') }]);
     await screenshot('packaged-diagnostic');
+  });
+
+  itWhenLanded('networkGraph')('draws the network graph with the packaged webview bundle', async function () {
+    requireUi(this);
+    await openFixture('compose.yaml');
+    await showNetworkGraph();
+    await waitForNodes(['web', 'api', 'db']);
+    await screenshot('packaged-network-graph');
   });
 });

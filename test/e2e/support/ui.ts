@@ -21,7 +21,7 @@ export async function screenshot(name: string): Promise<void> {
 export const count = (selector: string) => ask<number>('/count', { selector });
 /** innerText of each workbench element matching a CSS selector. */
 export const texts = (selector: string) => ask<string[]>('/text', { selector });
-/** innerText of each element matching a CSS selector in any frame (webviews live in nested iframes). */
+/** textContent of each element matching a CSS selector in any frame (webviews live in nested iframes). */
 export const frameTexts = (selector: string) => ask<string[]>('/frame-text', { selector });
 /** Clicks the first element matching a CSS selector in any frame; false when there is none. */
 export const frameClick = (selector: string) => ask<boolean>('/frame-click', { selector });
