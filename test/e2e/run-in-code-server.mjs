@@ -51,6 +51,9 @@ fs.writeFileSync(
     'chat.disableAIFeatures': true,
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
     'workbench.startupEditor': 'none',
+    // The web workbench saves after a delay by default; desktop VS Code (and the tests' fixtures) expect
+    // edits to stay unsaved until a test restores the file.
+    'files.autoSave': 'off',
     'workbench.tips.enabled': false,
     'extensions.autoCheckUpdates': false,
     'extensions.autoUpdate': false,

@@ -17,8 +17,8 @@ export async function openFixture(relativePath: string): Promise<vscode.TextEdit
 }
 
 /**
- * Puts the file's text on disk back into its editor, so later tests see the fixture as written. (The
- * `workbench.action.files.revert` command sometimes left the edits in place after UI interactions.)
+ * Puts the file's text on disk back into this document (whichever editor is active) and saves it, so later
+ * tests see the fixture as written. The runners keep auto-save off, so the file on disk is the fixture.
  */
 export async function restore(document: vscode.TextDocument): Promise<void> {
   const written = new TextDecoder().decode(await vscode.workspace.fs.readFile(document.uri));
