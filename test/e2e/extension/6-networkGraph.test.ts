@@ -6,7 +6,6 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { openFixture, rangeOf, restore } from '../support/fixtures';
 import { serviceNode, showNetworkGraph, waitForNodes } from '../support/graph';
-import { itWhenLanded } from '../support/pending';
 import { frameClick, requireUi, screenshot } from '../support/ui';
 import { waitFor } from '../support/wait';
 
@@ -16,7 +15,7 @@ describe('6. network graph', function () {
     if (editor) await restore(editor.document);
   });
 
-  itWhenLanded('networkGraph')('shows the services, follows edits and reveals the YAML of a clicked node', async function () {
+  it('shows the services, follows edits and reveals the YAML of a clicked node', async function () {
     requireUi(this);
     editor = await openFixture('compose.yaml');
     const document = editor.document;

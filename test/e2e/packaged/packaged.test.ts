@@ -4,7 +4,6 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { activeExtension, assertDiagnostics, EXTENSION_ID, openFixture, rangeOf } from '../support/fixtures';
 import { showNetworkGraph, waitForNodes } from '../support/graph';
-import { itWhenLanded } from '../support/pending';
 import { requireUi, screenshot } from '../support/ui';
 import { diagnosticCode, waitForDiagnostics } from '../support/wait';
 
@@ -21,7 +20,7 @@ describe('packaged extension (.vsix)', function () {
     await screenshot('packaged-diagnostic');
   });
 
-  itWhenLanded('networkGraph')('draws the network graph with the packaged webview bundle', async function () {
+  it('draws the network graph with the packaged webview bundle', async function () {
     requireUi(this);
     await openFixture('compose.yaml');
     await showNetworkGraph();

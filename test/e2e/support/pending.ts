@@ -2,9 +2,9 @@
  * Features whose end-to-end tests are written but whose implementation has not landed on main yet. Their
  * tests are skipped while listed here; delete an entry to enable them.
  */
-export type PendingFeature = 'hover' | 'completion' | 'networkGraph';
+export type PendingFeature = 'hover' | 'completion';
 
-const PENDING: ReadonlySet<PendingFeature> = new Set<PendingFeature>(['hover', 'completion', 'networkGraph']);
+const PENDING: ReadonlySet<PendingFeature> = new Set<PendingFeature>(['hover', 'completion']);
 
 /** `it` once the feature has landed, `it.skip` before. */
 export function itWhenLanded(feature: PendingFeature): Mocha.TestFunction | Mocha.PendingTestFunction {
