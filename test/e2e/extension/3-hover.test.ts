@@ -2,7 +2,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { openFixture, rangeOf } from '../support/fixtures';
-import { itWhenLanded } from '../support/pending';
 import { hasUi, screenshot, texts } from '../support/ui';
 import { waitFor } from '../support/wait';
 
@@ -22,7 +21,7 @@ describe('3. hover', function () {
     ['replicas', /docker stack deploy/, /docs\.docker\.com\/reference\/compose-file\/deploy\//],
   ];
   for (const [needle, topic, docsPage] of cases) {
-    itWhenLanded('hover')(`on '${needle}' in docker-stack.yml explains it and links the Docker docs`, async function () {
+    it(`on '${needle}' in docker-stack.yml explains it and links the Docker docs`, async function () {
       const editor = await openFixture('docker-stack.yml');
       const word = rangeOf(editor.document, needle);
       const text = await hoverText(editor.document.uri, word.start.translate(0, 1));

@@ -2,7 +2,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { openFixture, rangeOf } from '../support/fixtures';
-import { itWhenLanded } from '../support/pending';
 import { hasUi, screenshot, texts } from '../support/ui';
 import { waitFor } from '../support/wait';
 
@@ -19,7 +18,7 @@ describe('4. completion', function () {
     ['networks', ['front', 'back'], []],
   ];
   for (const [list, offered, notOffered] of cases) {
-    itWhenLanded('completion')(`offers ${offered.join(', ')} in ${list}`, async function () {
+    it(`offers ${offered.join(', ')} in ${list}`, async function () {
       const editor = await openFixture('completion/compose.yaml');
       const item = editor.document.lineAt(rangeOf(editor.document, `${list}:`).start.line + 1).range.end;
       const labels = await waitFor(`completions in ${list}`, async () => {
