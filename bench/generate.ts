@@ -5,18 +5,7 @@
  * duplicated host port, overlapping subnets, a static address outside its subnet) so the analyses
  * have something to find. The same seed and size always give the same text.
  */
-
-/** mulberry32: a tiny, fast, seedable PRNG (deterministic across runs and machines). */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../test/support/random';
 
 const IMAGES = ['nginx:1.27-alpine', 'redis:7.4', 'postgres:16', 'ghcr.io/acme/api:2.3.1', 'registry.example.com/team/worker:1.0.9', 'traefik:v3.1'];
 const SERVICES_PER_TEAM = 50;

@@ -10,7 +10,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { LineCounter, parseAllDocuments } from 'yaml';
-import { generateCompose, random } from './generate';
+import { random } from '../test/support/random';
+import { generateCompose } from './generate';
 import { startLspProcess, type LspProcess } from './lspProcess';
 
 const ROOT = path.resolve(__dirname, '..');
