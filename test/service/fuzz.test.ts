@@ -23,6 +23,11 @@ const FEATURES: { readonly [K in Exclude<keyof LanguageService, 'parse'>]: (doc:
   diagnostics: (doc) => service.diagnostics(doc, { rules: { 'schema-unknown-property': 'warning' } }),
   codeActions: (doc, offset) => service.codeActions(doc, { start: offset, end: Math.min(doc.text.length, offset + 3) }),
   documentSymbols: (doc) => service.documentSymbols(doc),
+  definition: (doc, offset) => service.definition(doc, offset),
+  references: (doc, offset) => service.references(doc, offset, true),
+  documentHighlights: (doc, offset) => service.documentHighlights(doc, offset),
+  prepareRename: (doc, offset) => service.prepareRename(doc, offset),
+  rename: (doc, offset) => service.rename(doc, offset, 'renamed'),
 };
 
 type Mutation = (text: string, rnd: () => number) => string;

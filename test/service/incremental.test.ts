@@ -8,10 +8,10 @@ import { contentIdentity } from '../../server/src/service/parse/incremental';
 import { createLanguageService, type ComposeDocument, type ComposeMode } from '../../server/src/service/index';
 import { corpusFiles } from '../support/corpus';
 import { below, random } from '../support/random';
-import { schema, service } from '../support/service';
+import { schema, service, stackSchema } from '../support/service';
 
 /** `service` has cached results of earlier versions; `fresh` sees each text once, parsed whole. */
-const fresh = createLanguageService({ schema });
+const fresh = createLanguageService({ schema, stackSchema });
 
 function assertSameAsFullParse(doc: ComposeDocument, mode: ComposeMode = 'compose'): void {
   const full = fresh.parse(doc.text, mode);
