@@ -28,6 +28,7 @@ const FEATURES: { readonly [K in Exclude<keyof LanguageService, 'parse'>]: (doc:
   documentHighlights: (doc, offset) => service.documentHighlights(doc, offset),
   prepareRename: (doc, offset) => service.prepareRename(doc, offset),
   rename: (doc, offset) => service.rename(doc, offset, 'renamed'),
+  networkGraph: (doc) => service.networkGraph(doc),
 };
 
 type Mutation = (text: string, rnd: () => number) => string;
