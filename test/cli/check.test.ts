@@ -66,6 +66,24 @@ describe('shipshape check', () => {
     assert.equal(run('check', '--stack', clean).status, 0);
   });
 
+  it('reports hostile files with exit status 1 or 2, never a hang or a stack trace', function () {
+    this.timeout(120_000);
+    const files: [string, string | Buffer, number][] = [
+      ['huge.yaml', 'x: 1\n'.repeat(10_000_000), 1],
+      ['binary.yaml', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)), 2],
+      ['latin1.yaml', Buffer.from('services:\n  web:\n    image: caf\xe9\n    imag: x\n', 'latin1'), 1],
+      ['deep.yaml', 'services: ' + '['.repeat(100_000), 1],
+      ['bomb.yaml', 'a: &a [x,x,x,x,x,x,x,x,x]\n' + Array.from({ length: 8 }, (_, i) => `${'bcdefghi'[i]}: &${'bcdefghi'[i]} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(',')}]`).join('\n') + '\n', 1],
+    ];
+    for (const [name, content, status] of files) {
+      const file = path.join(dir, name);
+      writeFileSync(file, content);
+      const result = spawnSync(process.execPath, [CLI, 'check', file], { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+      assert.equal(result.status, status, `${name}: ${result.stderr.slice(0, 300)}`);
+      assert.doesNotMatch(result.stderr + result.stdout.slice(0, 10_000), /\n\s+at /, name);
+    }
+  });
+
   it('prints help', () => {
     const result = run('--help');
     assert.equal(result.status, 0);

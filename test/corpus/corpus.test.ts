@@ -4,33 +4,20 @@
  * and judged a true finding. Skipped with a message where the corpus is absent.
  */
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { CORPUS, corpusFiles, hasCorpus } from '../support/corpus';
 import { expectJson } from '../support/expect';
-import { ROOT, service } from '../support/service';
-
-const CORPUS = path.resolve(process.env['SHIPSHAPE_CORPUS'] ?? path.join(ROOT, '..', 'shared', 'corpus'));
-
-/** The corpus index names each file's kind (compose or stack). */
-function corpusFiles(): { file: string; mode: 'compose' | 'stack' }[] {
-  const index = readFileSync(path.join(CORPUS, 'INDEX.tsv'), 'utf8').trim().split('\n').slice(1);
-  const kinds = new Map(index.map((line) => line.split('\t')).map((cols) => [cols[0]!, cols[5] === 'stack' ? ('stack' as const) : ('compose' as const)]));
-  return readdirSync(CORPUS)
-    .filter((f) => /\.ya?ml$/.test(f))
-    .sort()
-    .map((file) => ({ file, mode: kinds.get(file) ?? 'compose' }));
-}
+import { service } from '../support/service';
 
 describe('real-world corpus', function () {
-  if (!existsSync(path.join(CORPUS, 'INDEX.tsv'))) {
+  if (!hasCorpus()) {
     it.skip(`corpus not found at ${CORPUS} (set SHIPSHAPE_CORPUS)`);
     return;
   }
 
   it('parses and checks every file without an exception, and only reviewed findings appear', function () {
     const snapshot: Record<string, string[]> = {};
-    for (const { file, mode } of corpusFiles()) {
-      const text = readFileSync(path.join(CORPUS, file), 'utf8');
+    for (const { file, mode, text } of corpusFiles()) {
       const doc = service.parse(text, mode);
       const findings = service.diagnostics(doc);
       if (findings.length === 0) continue;
@@ -43,8 +30,8 @@ describe('real-world corpus', function () {
   });
 
   it('answers navigation requests at a spread of offsets in every file without an exception', () => {
-    for (const { file, mode } of corpusFiles()) {
-      const doc = service.parse(readFileSync(path.join(CORPUS, file), 'utf8'), mode);
+    for (const { mode, text } of corpusFiles()) {
+      const doc = service.parse(text, mode);
       for (let offset = 0; offset <= doc.text.length; offset += 37) {
         service.definition(doc, offset);
         service.references(doc, offset, true);
@@ -55,8 +42,8 @@ describe('real-world corpus', function () {
   });
 
   it('builds a network graph for every file: every service a node, every edge between nodes', () => {
-    for (const { file, mode } of corpusFiles()) {
-      const doc = service.parse(readFileSync(path.join(CORPUS, file), 'utf8'), mode);
+    for (const { file, mode, text } of corpusFiles()) {
+      const doc = service.parse(text, mode);
       const graph = service.networkGraph(doc);
       const ids = new Set(graph.nodes.map((node) => node.id));
       assert.equal(ids.size, graph.nodes.length, file);
@@ -66,16 +53,15 @@ describe('real-world corpus', function () {
   });
 
   it('has no schema or syntax errors on any file (all are valid real-world files)', () => {
-    for (const { file, mode } of corpusFiles()) {
-      const doc = service.parse(readFileSync(path.join(CORPUS, file), 'utf8'), mode);
+    for (const { file, mode, text } of corpusFiles()) {
+      const doc = service.parse(text, mode);
       const errors = service.diagnostics(doc).filter((f) => f.code.startsWith('schema-') || f.code.startsWith('yaml-') || f.code === 'duplicate-key');
       assert.deepEqual(errors.map((f) => f.message), [], file);
     }
   });
 
   it('answers hover and completion at a spread of offsets in every file without an exception', () => {
-    for (const { file, mode } of corpusFiles()) {
-      const text = readFileSync(path.join(CORPUS, file), 'utf8');
+    for (const { mode, text } of corpusFiles()) {
       const doc = service.parse(text, mode);
       const step = Math.max(1, Math.floor(text.length / 60));
       for (let offset = 0; offset <= text.length; offset += step) {

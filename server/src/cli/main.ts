@@ -113,5 +113,11 @@ function readText(file: string, err: (s: string) => void): string | undefined {
 }
 
 if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+  try {
+    process.exitCode = main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+  } catch (error) {
+    // A bug in the core: say so in one line rather than with a stack trace, and exit as for unreadable input.
+    process.stderr.write(`shipshape: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 2;
+  }
 }

@@ -35,7 +35,7 @@ export class Documents {
     const mode = modeForPath(uriPath(uri), this.stackPatterns);
     const cached = this.cache.get(uri);
     if (cached && cached.version === document.version && cached.mode === mode) return cached.doc;
-    const doc = this.service.parse(document.getText(), mode);
+    const doc = this.service.parse(document.getText(), mode, cached?.doc);
     this.cache.set(uri, { version: document.version, mode, doc });
     return doc;
   }

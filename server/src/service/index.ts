@@ -43,8 +43,11 @@ export interface LanguageServiceOptions {
 }
 
 export interface LanguageService {
-  /** Parses one version of a document. Never throws. */
-  parse(text: string, mode: ComposeMode): ComposeDocument;
+  /**
+   * Parses one version of a document. Never throws. Given the document's previous version, re-parses
+   * only what the edit touched when that is safe; the result equals a full parse either way.
+   */
+  parse(text: string, mode: ComposeMode, previous?: ComposeDocument): ComposeDocument;
   /** All findings (syntax, schema, analyses) after settings and suppression comments, sorted. */
   diagnostics(doc: ComposeDocument, settings?: ServiceSettings): Finding[];
   /** Quick fixes and refactorings for the range `span`. */

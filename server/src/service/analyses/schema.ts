@@ -8,8 +8,9 @@
  */
 import { COMPOSE_FILE_DOCS } from '../facts/composeFileDocs';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { contentIdentity } from '../parse/incremental';
 import type { ComposeDocument } from '../parse/model';
-import { isInterpolated, type Entry, type Node } from '../parse/tree';
+import { isInterpolated, type Entry, type MapNode, type Node } from '../parse/tree';
 import { didYouMean } from '../suggest';
 import type { ComposeMode, Finding, Span } from '../types';
 import type { Analysis } from './analysis';
@@ -18,16 +19,24 @@ import { composeVerdict, stackFinding } from './stackSchema';
 export type Path = readonly string[];
 
 export interface SchemaValidators {
-  readonly compose: ValidateFunction;
-  readonly stack: ValidateFunction;
+  readonly compose: CompiledSchema;
+  readonly stack: CompiledSchema;
+}
+
+/** A schema's validator for a whole file and the one for a single service, compiled once. */
+export interface CompiledSchema {
+  readonly file: ValidateFunction;
+  readonly service: ValidateFunction;
 }
 
 /** True when another analysis reports this schema error itself (e.g. `duration-invalid` for `delay: 5`). */
 export type SchemaClaim = (item: Located, mode: ComposeMode) => boolean;
 
-export function compileSchema(schema: object): ValidateFunction {
+export function compileSchema(schema: object): CompiledSchema {
   const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true, validateFormats: false, validateSchema: false });
-  return ajv.compile(withoutDraft4Ids(schema) as object);
+  const file = withoutDraft4Ids(schema) as { definitions?: object };
+  // Every `$ref` in both schemas points into `#/definitions`, so the service part compiles on its own.
+  return { file: ajv.compile(file), service: ajv.compile({ definitions: file.definitions, $ref: '#/definitions/service' }) };
 }
 
 /**
@@ -46,6 +55,8 @@ function withoutDraft4Ids(schema: unknown): unknown {
 }
 
 export function schemaAnalysis(validators: SchemaValidators, claims: readonly SchemaClaim[]): Analysis {
+  const compose = cachedValidation(validators.compose);
+  const stack = cachedValidation(validators.stack);
   return {
     name: 'schema',
     run(doc: ComposeDocument): Finding[] {
@@ -53,7 +64,7 @@ export function schemaAnalysis(validators: SchemaValidators, claims: readonly Sc
       const mode = doc.mode;
       for (const { root } of doc.documents) {
         if (!root) continue;
-        const composeErrors = validate(validators.compose, normalize(toJson(root)));
+        const composeErrors = compose(root, true);
         if (mode === 'compose') {
           findings.push(...reduceErrors(composeErrors, root, (items) => (claims.some((claim) => claim(items[0], mode)) ? null : undefined)));
           continue;
@@ -61,7 +72,7 @@ export function schemaAnalysis(validators: SchemaValidators, claims: readonly Sc
         // Stack files: Docker validates with the v3.13 schema only. The Compose Specification's verdict
         // tells a key stacks do not support (valid Compose) from a typo (invalid in both).
         const verdict = composeVerdict(composeErrors.map((error) => locate(error, root)));
-        const stackErrors = validate(validators.stack, toJson(root));
+        const stackErrors = stack(root, false);
         findings.push(...reduceErrors(stackErrors, root, (items) => (claims.some((claim) => claim(items[0], mode)) ? null : stackFinding(items, verdict))));
       }
       return findings;
@@ -69,21 +80,58 @@ export function schemaAnalysis(validators: SchemaValidators, claims: readonly Sc
   };
 }
 
+/**
+ * Validates a file's root like `schema.file` would, but service by service with the errors cached by
+ * content identity: after an edit only the edited service is validated again (services an edit merely
+ * moved keep their identity). The rest of the file is validated with each service replaced by an empty
+ * mapping, whose errors are dropped. With `emptyAsMapping`, an empty service reads as `{}` (see normalize).
+ */
+function cachedValidation(schema: CompiledSchema): (root: Node, emptyAsMapping: boolean) => ErrorObject[] {
+  const cache = new WeakMap<object, readonly ErrorObject[]>();
+  const serviceErrors = (node: Node, emptyAsMapping: boolean): readonly ErrorObject[] => {
+    const identity = contentIdentity(node);
+    let errors = cache.get(identity);
+    if (!errors) {
+      const json = toJson(node);
+      errors = validate(schema.service, emptyAsMapping && json === null ? {} : json);
+      cache.set(identity, errors);
+    }
+    return errors;
+  };
+  return (root, emptyAsMapping) => {
+    const services = root.kind === 'map' ? root.index.get('services')?.value : undefined;
+    const perService = services?.kind === 'map' ? services : undefined;
+    const json = toJson(root, perService);
+    const errors = validate(schema.file, emptyAsMapping ? normalize(json) : json).filter((error) => !perService || !SERVICE_PATH.test(error.instancePath));
+    for (const [name, { value }] of perService?.index ?? []) {
+      const prefix = `/services/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      for (const error of serviceErrors(value, emptyAsMapping)) errors.push({ ...error, instancePath: prefix + error.instancePath });
+    }
+    return errors;
+  };
+}
+
+/** An error inside one service (reported by the service validator instead). */
+const SERVICE_PATH = /^\/services\/[^/]+(\/|$)/;
+
 function validate(validator: ValidateFunction, json: unknown): ErrorObject[] {
   validator(json);
   return [...(validator.errors ?? [])];
 }
 
-/** Plain JSON for ajv; interpolated scalars carry their default (errors on them are dropped anyway). */
-export function toJson(node: Node): unknown {
+/**
+ * Plain JSON for ajv; interpolated scalars carry their default (errors on them are dropped anyway).
+ * The values of `placeholders`' entries become empty mappings.
+ */
+function toJson(node: Node, placeholders?: MapNode): unknown {
   switch (node.kind) {
     case 'map': {
       const object: Record<string, unknown> = {};
-      for (const entry of node.entries) object[entry.key] = toJson(entry.value);
+      for (const entry of node.entries) object[entry.key] = node === placeholders ? {} : toJson(entry.value, placeholders);
       return object;
     }
     case 'seq':
-      return node.items.map(toJson);
+      return node.items.map((item) => toJson(item, placeholders));
     case 'scalar':
       return node.interpolation?.resolved ?? node.value;
   }

@@ -4,7 +4,8 @@
  */
 import type { ComposeMode, Finding, Span } from '../types';
 import { LineIndex } from './lineIndex';
-import { parseYaml, type YamlDocument } from './parse';
+import { reparse } from './incremental';
+import { parseYaml, type ParsedYaml, type YamlDocument } from './parse';
 import { asMap, type MapNode, type Node } from './tree';
 
 export const SECTIONS = ['services', 'networks', 'volumes', 'secrets', 'configs'] as const;
@@ -40,10 +41,20 @@ export interface ComposeDocument {
   readonly model: ComposeModel;
 }
 
-export function parseCompose(text: string, mode: ComposeMode): ComposeDocument {
-  const { documents, syntaxFindings } = parseYaml(text);
-  return { text, mode, lineIndex: new LineIndex(text), documents, syntaxFindings, model: buildModel(documents) };
+/**
+ * Parses `text`. With the previous version of the same file, only the element an edit touched is
+ * re-parsed when that is safe (see incremental.ts); the result is the same as a full parse.
+ */
+export function parseCompose(text: string, mode: ComposeMode, previous?: ComposeDocument): ComposeDocument {
+  const before = previous && parses.get(previous);
+  const parsed = (before && reparse(before, text)) ?? parseYaml(text);
+  const doc: ComposeDocument = { text, mode, lineIndex: new LineIndex(text), documents: parsed.documents, syntaxFindings: parsed.syntaxFindings, model: buildModel(parsed.documents) };
+  parses.set(doc, { ...parsed, text });
+  return doc;
 }
+
+/** What the incremental parse of the next version needs, kept out of the public document shape. */
+const parses = new WeakMap<ComposeDocument, ParsedYaml & { readonly text: string }>();
 
 function buildModel(documents: readonly YamlDocument[]): ComposeModel {
   const sections: Record<SectionName, Map<string, Element>> = {

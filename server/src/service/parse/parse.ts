@@ -1,8 +1,8 @@
 /** Text -> resolved YAML trees plus syntax findings. Never throws, whatever the input. */
 import { COMPOSE_FILE_DOCS } from '../facts/composeFileDocs';
-import { LineCounter, parseAllDocuments, type YAMLError } from 'yaml';
+import { parseAllDocuments, type YAMLError } from 'yaml';
 import type { Finding, Span } from '../types';
-import { buildTree, type Node, type TreeBudget } from './tree';
+import { buildTree, type AnchorDefinition, type Node, type TreeBudget } from './tree';
 
 export interface YamlDocument {
   /** The document's root value; undefined for an empty document. */
@@ -14,29 +14,42 @@ export interface ParsedYaml {
   readonly documents: readonly YamlDocument[];
   /** YAML syntax errors, duplicate keys and alias-expansion limits, as findings. */
   readonly syntaxFindings: readonly Finding[];
+  /** Every anchor definition, in document order. */
+  readonly anchors: readonly AnchorDefinition[];
 }
 
 /** Nodes that alias expansion may create, relative to the size of the text (guards "billion laughs"). */
 const NODE_BUDGET_PER_CHAR = 4;
 const MIN_NODE_BUDGET = 100_000;
+export const YAML_OPTIONS = {
+  prettyErrors: false,
+  // Duplicate keys are found by the tree builder: `yaml`'s own check is quadratic in the map size.
+  uniqueKeys: false,
+  strict: false,
+  intAsBigInt: false,
+} as const;
 const YAML_SPEC = 'https://yaml.org/spec/1.2.2/';
 
+/**
+ * Larger texts are not parsed: they would take many seconds and hundreds of MB. The largest real
+ * Compose files are a few hundred kB; a generated 5,000-service file is 5 MB.
+ */
+export const MAX_TEXT_LENGTH = 10_000_000;
+
 export function parseYaml(text: string): ParsedYaml {
+  if (text.length > MAX_TEXT_LENGTH) {
+    const message = `The file has ${(text.length / 1e6).toFixed(1)} million characters; files over ${MAX_TEXT_LENGTH / 1e6} million are not checked.`;
+    return { documents: [], anchors: [], syntaxFindings: [{ code: 'yaml-too-large', severity: 'error', message, span: { start: 0, end: 0 } }] };
+  }
   const syntaxFindings: Finding[] = [];
   const documents: YamlDocument[] = [];
-  const budget: TreeBudget = { remaining: Math.max(MIN_NODE_BUDGET, text.length * NODE_BUDGET_PER_CHAR) };
-  const parsed = parseAllDocuments(text, {
-    lineCounter: new LineCounter(),
-    prettyErrors: false,
-    // Duplicate keys are found by the tree builder: `yaml`'s own check is quadratic in the map size.
-    uniqueKeys: false,
-    strict: false,
-    intAsBigInt: false,
-  });
+  const budget = nodeBudget(text);
+  const anchors: AnchorDefinition[] = [];
+  const parsed = parseAllDocuments(text, YAML_OPTIONS);
   const docs = Array.isArray(parsed) ? parsed : [];
   for (const doc of docs) {
     for (const error of doc.errors) syntaxFindings.push(yamlErrorFinding(error, text));
-    const root = buildTree(doc, text, budget, (key, span) => syntaxFindings.push(duplicateKeyFinding(key, span)));
+    const root = buildTree(doc, text, { budget, anchors, onDuplicateKey: (key, span) => syntaxFindings.push(duplicateKeyFinding(key, span)) });
     const range = doc.range;
     documents.push({ root, span: { start: range[0], end: range[2] } });
   }
@@ -49,7 +62,11 @@ export function parseYaml(text: string): ParsedYaml {
       docUrl: YAML_SPEC,
     });
   }
-  return { documents, syntaxFindings };
+  return { documents, syntaxFindings, anchors };
+}
+
+export function nodeBudget(text: string): TreeBudget {
+  return { remaining: Math.max(MIN_NODE_BUDGET, text.length * NODE_BUDGET_PER_CHAR) };
 }
 
 function duplicateKeyFinding(key: string, span: Span): Finding {
@@ -65,7 +82,9 @@ function duplicateKeyFinding(key: string, span: Span): Finding {
 function yamlErrorFinding(error: YAMLError, text: string): Finding {
   const start = Math.max(0, Math.min(error.pos[0], text.length));
   const end = Math.max(start, Math.min(error.pos[1], text.length));
-  return { code: 'yaml-syntax', severity: 'error', message: firstLine(error.message), span: { start, end }, docUrl: YAML_SPEC };
+  // The yaml package reports running out of stack on absurdly deep nesting as an ordinary error.
+  const message = /call stack/i.test(error.message) ? 'Nesting is too deep to read here (thousands of levels); Compose files nest a few levels.' : firstLine(error.message);
+  return { code: 'yaml-syntax', severity: 'error', message, span: { start, end }, docUrl: YAML_SPEC };
 }
 
 function firstLine(message: string): string {

@@ -61,9 +61,27 @@ export interface TreeBudget {
 /** Where the builder reports keys written twice in one mapping (found here in linear time). */
 export type DuplicateKeySink = (key: string, span: Span) => void;
 
+/** An anchored node as written (`&name`), resolved without any `via`, for aliases parsed later on their own. */
+export interface AnchorDefinition {
+  readonly name: string;
+  readonly start: number;
+  readonly node: Node;
+}
+
+export interface TreeContext {
+  readonly budget: TreeBudget;
+  readonly onDuplicateKey: DuplicateKeySink;
+  /** Where the parsed text starts in the whole document: added to every span. */
+  readonly base?: number;
+  /** Resolves an alias whose anchor lies outside the parsed text (when one block is re-parsed alone). */
+  readonly outerAnchor?: (name: string) => Node | undefined;
+  /** Receives every anchor definition, in document order. */
+  readonly anchors?: AnchorDefinition[];
+}
+
 /** Converts one `yaml` document into the resolved tree. Never throws on well-formed `yaml` ASTs. */
-export function buildTree(doc: Document, text: string, budget: TreeBudget, onDuplicateKey: DuplicateKeySink): Node | undefined {
-  const builder = new TreeBuilder(text, budget, onDuplicateKey);
+export function buildTree(doc: Document, text: string, context: TreeContext): Node | undefined {
+  const builder = new TreeBuilder(text, context);
   return doc.contents ? builder.node(doc.contents as YamlNode, undefined) : undefined;
 }
 
@@ -74,22 +92,30 @@ class TreeBuilder {
    * every alias, which makes files with an alias per service quadratic.
    */
   private readonly anchors = new Map<string, YamlNode>();
+  private readonly budget: TreeBudget;
+  private readonly base: number;
 
   constructor(
     private readonly text: string,
-    private readonly budget: TreeBudget,
-    private readonly onDuplicateKey: DuplicateKeySink,
-  ) {}
+    private readonly context: TreeContext,
+  ) {
+    this.budget = context.budget;
+    this.base = context.base ?? 0;
+  }
 
   node(node: YamlNode, via: Span | undefined): Node {
-    const span = spanOf(node);
+    const span = this.spanOf(node);
     if (this.budget.remaining-- <= 0) {
       this.budget.exhaustedAt ??= via ?? span;
       return emptyScalar(span, via);
     }
     if (isAlias(node)) {
       const target = this.anchors.get(node.source);
-      if (!target || this.expanding.has(target)) return emptyScalar(span, via);
+      if (!target) {
+        const outer = this.context.outerAnchor?.(node.source);
+        return outer ? withVia(outer, via ?? span, this.budget) : emptyScalar(span, via);
+      }
+      if (this.expanding.has(target)) return emptyScalar(span, via);
       this.expanding.add(target);
       try {
         return this.node(target, via ?? span);
@@ -101,12 +127,21 @@ class TreeBuilder {
     if (node.anchor && this.expanding.size === 0) this.anchors.set(node.anchor, node);
     const tag = node.tag && !node.tag.startsWith('tag:yaml.org,2002:') ? node.tag : undefined;
     const base = { span, ...(via ? { via } : {}), ...(tag ? { tag } : {}) };
-    if (isMap(node)) return this.map(node.items, base, via);
-    if (isSeq(node)) {
-      return { kind: 'seq', ...base, items: node.items.map((item) => this.node(item as YamlNode, via)) };
-    }
-    if (isScalar(node)) return this.scalar(node, base);
-    return emptyScalar(span, via);
+    const built = isMap(node) ? this.map(node.items, base, via)
+      : isSeq(node) ? { kind: 'seq' as const, ...base, items: node.items.map((item) => this.node(item as YamlNode, via)) }
+      : isScalar(node) ? this.scalar(node, base)
+      : emptyScalar(span, via);
+    if (node.anchor && !via && this.expanding.size === 0) this.context.anchors?.push({ name: node.anchor, start: span.start, node: built });
+    return built;
+  }
+
+  private spanOf(node: YamlNode): Span {
+    const range = node.range;
+    return range ? { start: range[0] + this.base, end: range[1] + this.base } : { start: this.base, end: this.base };
+  }
+
+  private slice(span: Span): string {
+    return this.text.slice(span.start - this.base, span.end - this.base);
   }
 
   private map(pairs: readonly unknown[], base: NodeBase, via: Span | undefined): MapNode {
@@ -115,8 +150,8 @@ class TreeBuilder {
     for (const pair of pairs) {
       if (!isPair(pair) || pair.key === null || pair.key === undefined) continue;
       const keyNode = pair.key as YamlNode;
-      const keySpan = spanOf(keyNode);
-      const key = isScalar(keyNode) ? String(keyNode.value) : this.text.slice(keySpan.start, keySpan.end);
+      const keySpan = this.spanOf(keyNode);
+      const key = isScalar(keyNode) ? String(keyNode.value) : this.slice(keySpan);
       const valueNode = (pair.value ?? null) as YamlNode | null;
       if (key === '<<' && isScalar(keyNode) && keyNode.type === Scalar.PLAIN && valueNode) {
         merged.push(...this.mergeSources(valueNode, via ?? keySpan));
@@ -129,7 +164,7 @@ class TreeBuilder {
     const index = new Map<string, Entry>();
     const entries: Entry[] = [];
     for (const entry of own) {
-      if (index.has(entry.key) && this.expanding.size === 0) this.onDuplicateKey(entry.key, entry.keySpan);
+      if (index.has(entry.key) && this.expanding.size === 0) this.context.onDuplicateKey(entry.key, entry.keySpan);
       index.set(entry.key, entry);
       entries.push(entry);
     }
@@ -156,7 +191,7 @@ class TreeBuilder {
   }
 
   private scalar(node: Scalar, base: NodeBase): ScalarNode {
-    const raw = this.text.slice(base.span.start, base.span.end);
+    const raw = this.slice(base.span);
     const style: ScalarStyle =
       node.type === Scalar.QUOTE_SINGLE ? 'single'
       : node.type === Scalar.QUOTE_DOUBLE ? 'double'
@@ -175,9 +210,35 @@ function toScalarValue(value: unknown): string | number | boolean | null {
   return String(value);
 }
 
-function spanOf(node: YamlNode): Span {
-  const range = node.range;
-  return range ? { start: range[0], end: range[1] } : { start: 0, end: 0 };
+/**
+ * An anchored tree as seen through an alias used at `via`: what TreeBuilder builds when it expands the
+ * alias in place (every node and entry inside carries the outermost use site).
+ */
+function withVia(node: Node, via: Span, budget: TreeBudget): Node {
+  if (budget.remaining-- <= 0) {
+    budget.exhaustedAt ??= via;
+    return emptyScalar(node.span, via);
+  }
+  switch (node.kind) {
+    case 'scalar':
+      return { ...node, via };
+    case 'seq':
+      return { ...node, via, items: node.items.map((item) => withVia(item, via, budget)) };
+    case 'map': {
+      const entries = node.entries.map((e) => ({ key: e.key, keySpan: e.keySpan, value: withVia(e.value, via, budget), via }));
+      return { ...node, via, entries, index: reindex(node, entries) };
+    }
+  }
+}
+
+/** The index of a map rebuilt over new entries that correspond one to one to the old ones. */
+export function reindex(old: MapNode, entries: readonly Entry[]): Map<string, Entry> {
+  // Usual case: every key once, so the index holds every entry.
+  if (old.index.size === entries.length) return new Map(entries.map((e) => [e.key, e]));
+  const position = new Map(old.entries.map((e, i) => [e, i]));
+  const index = new Map<string, Entry>();
+  for (const [key, e] of old.index) index.set(key, entries[position.get(e)!]!);
+  return index;
 }
 
 function emptyScalar(span: Span, via: Span | undefined): ScalarNode {

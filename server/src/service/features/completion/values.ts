@@ -84,7 +84,9 @@ function referenceItems(doc: ComposeDocument, path: YamlPath, span: Span, prefix
         reference('container:', 'Share the network stack of an existing container', 'container:${1:name}', true),
       ];
     case 'services.*.networks.*': {
-      const attached = new Set(self === undefined ? [] : serviceNetworks(doc.model.services.get(self)!.node).map((n) => n.name));
+      // On broken text the path can name a service the model could not read: nothing is attached then.
+      const selfNode = self === undefined ? undefined : doc.model.services.get(self)?.node;
+      const attached = new Set(selfNode ? serviceNetworks(selfNode).map((n) => n.name) : []);
       return [...doc.model.networks.keys(), 'default'].filter((name, i, all) => !attached.has(name) && all.indexOf(name) === i).map((name) => reference(name, 'network'));
     }
     case 'services.*.volumes.*':

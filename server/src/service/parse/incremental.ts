@@ -1,0 +1,188 @@
+/**
+ * Re-parses only the element an edit touched (one service, network, volume, secret or config), so a
+ * keystroke in a 5,000-service file costs one small YAML parse instead of a full one. YAML's indentation
+ * makes the element's block easy to delimit: from its key's line to the next sibling key's line. The
+ * rest of the tree is reused: elements before the edit as they are, elements after it shifted by the
+ * length difference (cheap: no YAML parsing). Whenever the edit might change more than that block, it
+ * answers undefined and the caller parses the whole text, which is always correct:
+ * - the previous version had syntax errors, several documents, directives, or merged/aliased sections;
+ * - the edit touches a key, crosses a block boundary, or leaves a line indented at the element's level;
+ * - the element is the last of its section (its end is the section's end);
+ * - the old or new block defines an anchor (aliases elsewhere may use it);
+ * - the new block alone has a YAML error or is not a single entry with the same key.
+ */
+import { isMap, isPair, isScalar, parseAllDocuments, visit } from 'yaml';
+import { nodeBudget, YAML_OPTIONS, type ParsedYaml, type YamlDocument } from './parse';
+import { buildTree, reindex, type AnchorDefinition, type Entry, type MapNode, type Node } from './tree';
+import type { Span } from '../types';
+
+const SECTIONS = new Set(['services', 'networks', 'volumes', 'secrets', 'configs']);
+
+export interface PreviousParse extends ParsedYaml {
+  readonly text: string;
+}
+
+export function reparse(previous: PreviousParse, text: string): ParsedYaml | undefined {
+  if (previous.text === text) return previous;
+  const [document] = previous.documents;
+  const root = document?.root;
+  if (!document || previous.syntaxFindings.length > 0 || previous.documents.length !== 1 || root?.kind !== 'map' || text.startsWith('%')) return undefined;
+  const { start, oldEnd, newEnd } = changedRange(previous.text, text);
+  const delta = newEnd - oldEnd;
+
+  const topIndex = lastStartingBefore(root.entries, start);
+  const top = root.entries[topIndex];
+  const section = top?.value;
+  if (!top || !SECTIONS.has(top.key) || section?.kind !== 'map' || hasMergedEntries(root) || hasMergedEntries(section)) return undefined;
+  const elementIndex = lastStartingBefore(section.entries, start);
+  const element = section.entries[elementIndex];
+  if (!element || start <= element.keySpan.end) return undefined;
+  const blockStart = lineStart(previous.text, element.keySpan.start);
+  // The last element's end is also its section's end (and perhaps the file's), which the edit may move.
+  const next = section.entries[elementIndex + 1];
+  if (!next) return undefined;
+  const blockEnd = lineStart(previous.text, next.keySpan.start);
+  if (oldEnd >= blockEnd || previous.anchors.some((a) => a.start >= blockStart && a.start < blockEnd)) return undefined;
+
+  const block = text.slice(blockStart, blockEnd + delta);
+  const indent = element.keySpan.start - blockStart;
+  if (!/^ *$/.test(previous.text.slice(blockStart, element.keySpan.start)) || !staysInside(block, indent)) return undefined;
+  // The next sibling's key follows the block, so that YAML ends the element where it would in the file.
+  const sentinel = text.slice(blockEnd + delta, next.keySpan.end + delta) + ':';
+  const entry = parseBlock(block + sentinel, blockStart, element.key, previous.anchors);
+  if (!entry) return undefined;
+
+  const shift = (span: Span): Span => shiftSpan(span, oldEnd, delta);
+  const elements = section.entries.map((e, i) => (i < elementIndex ? e : i === elementIndex ? entry : shiftElement(e, oldEnd, delta)));
+  const newSection: MapNode = { ...section, span: shift(section.span), entries: elements, index: reindex(section, elements) };
+  const entries = root.entries.map((e, i): Entry => {
+    if (i < topIndex) return e;
+    if (i === topIndex) return { ...e, value: newSection };
+    return SECTIONS.has(e.key) && e.value.kind === 'map' ? shiftSection(e, oldEnd, delta) : shiftEntry(e, oldEnd, delta);
+  });
+  const newRoot: MapNode = { ...root, span: shift(root.span), entries, index: reindex(root, entries) };
+  const documents: YamlDocument[] = [{ root: newRoot, span: shift(document.span) }];
+  const anchors = previous.anchors.map((a) => (a.start < blockStart ? a : { name: a.name, start: a.start + delta, node: shiftNode(a.node, oldEnd, delta) }));
+  return { documents, syntaxFindings: [], anchors };
+}
+
+/** The identity of a node's content: the same object for an element that an edit only moved. */
+export function contentIdentity(node: Node): object {
+  return origins.get(node) ?? node;
+}
+
+const origins = new WeakMap<Node, object>();
+
+/** The smallest old range [start, oldEnd) that became new range [start, newEnd). */
+function changedRange(before: string, after: string): { start: number; oldEnd: number; newEnd: number } {
+  const shorter = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let suffix = 0;
+  while (suffix < shorter - start && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  return { start, oldEnd: before.length - suffix, newEnd: after.length - suffix };
+}
+
+/** Index of the last entry whose key line starts at or before `offset` (entries are in source order). */
+function lastStartingBefore(entries: readonly Entry[], offset: number): number {
+  let low = -1;
+  let high = entries.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (entries[mid]!.keySpan.start <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+function hasMergedEntries(map: MapNode): boolean {
+  return map.via !== undefined || map.entries.some((e) => e.via !== undefined);
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** True when every line after the first is blank, a comment, or indented deeper than the element key. */
+function staysInside(block: string, indent: number): boolean {
+  for (let lineAt = block.indexOf('\n') + 1; lineAt > 0 && lineAt < block.length; lineAt = block.indexOf('\n', lineAt) + 1) {
+    let column = lineAt;
+    while (block.charCodeAt(column) === 32) column++;
+    const ch = block.charCodeAt(column);
+    if (ch === 10 || ch === 13 || ch === 35 /* # */ || Number.isNaN(ch)) continue;
+    if (ch === 9 /* tab */ || column - lineAt <= indent) return false;
+  }
+  return true;
+}
+
+/** The block parsed on its own: its entry, or undefined when it is not exactly that plus the sentinel key. */
+function parseBlock(block: string, base: number, key: string, anchors: readonly AnchorDefinition[]): Entry | undefined {
+  const docs = parseAllDocuments(block, YAML_OPTIONS);
+  const doc = Array.isArray(docs) && docs.length === 1 ? docs[0]! : undefined;
+  if (!doc || doc.errors.length > 0 || !isMap(doc.contents) || doc.contents.items.length !== 2) return undefined;
+  const pair = doc.contents.items[0];
+  if (!isPair(pair) || !isScalar(pair.key) || String(pair.key.value) !== key) return undefined;
+  let definesAnchor = false;
+  visit(doc, {
+    Node(_key, node) {
+      if (!node.anchor) return undefined;
+      definesAnchor = true;
+      return visit.BREAK;
+    },
+  });
+  if (definesAnchor) return undefined;
+  const budget = nodeBudget(block);
+  let duplicateKey = false;
+  const outerAnchor = (name: string): Node | undefined => {
+    for (let i = anchors.length - 1; i >= 0; i--) if (anchors[i]!.name === name && anchors[i]!.start < base) return anchors[i]!.node;
+    return undefined;
+  };
+  const root = buildTree(doc, block, { budget, base, outerAnchor, onDuplicateKey: () => (duplicateKey = true) });
+  if (budget.exhaustedAt || duplicateKey || root?.kind !== 'map') return undefined;
+  const entry = root.entries[0];
+  return entry && { key: entry.key, keySpan: entry.keySpan, value: entry.value };
+}
+
+function shiftSpan(span: Span, at: number, delta: number): Span {
+  if (span.end < at) return span;
+  return { start: span.start >= at ? span.start + delta : span.start, end: span.end + delta };
+}
+
+function shiftSection(top: Entry, at: number, delta: number): Entry {
+  const section = top.value as MapNode;
+  const elements = section.entries.map((e) => shiftElement(e, at, delta));
+  const value: MapNode = { ...section, span: shiftSpan(section.span, at, delta), entries: elements, index: reindex(section, elements) };
+  return { ...top, keySpan: shiftSpan(top.keySpan, at, delta), value };
+}
+
+/** Shifts an element and remembers that its content is the old element's. */
+function shiftElement(element: Entry, at: number, delta: number): Entry {
+  const shifted = shiftEntry(element, at, delta);
+  origins.set(shifted.value, contentIdentity(element.value));
+  return shifted;
+}
+
+function shiftEntry(entry: Entry, at: number, delta: number): Entry {
+  const keySpan = shiftSpan(entry.keySpan, at, delta);
+  const value = shiftNode(entry.value, at, delta);
+  return entry.via ? { key: entry.key, keySpan, value, via: shiftSpan(entry.via, at, delta) } : { key: entry.key, keySpan, value };
+}
+
+function shiftNode(node: Node, at: number, delta: number): Node {
+  // Plain literals rather than spreads: this runs for every node after the edit.
+  const span = shiftSpan(node.span, at, delta);
+  const via = node.via && shiftSpan(node.via, at, delta);
+  const common = { span, ...(via ? { via } : {}), ...(node.tag !== undefined ? { tag: node.tag } : {}) };
+  switch (node.kind) {
+    case 'scalar': {
+      const { value, raw, style, interpolation } = node;
+      return interpolation ? { kind: 'scalar', ...common, value, raw, style, interpolation } : { kind: 'scalar', ...common, value, raw, style };
+    }
+    case 'seq':
+      return { kind: 'seq', ...common, items: node.items.map((item) => shiftNode(item, at, delta)) };
+    case 'map': {
+      const entries = node.entries.map((e) => shiftEntry(e, at, delta));
+      return { kind: 'map', ...common, entries, index: reindex(node, entries) };
+    }
+  }
+}

@@ -1,0 +1,142 @@
+/**
+ * Robustness: every corpus file, mutated the ways half-typed or damaged files look, goes through every
+ * feature of the language service at many offsets without an exception; hostile inputs get a finding
+ * and bounded work. Seeded, so a failure repeats. Only a generous hang guard is timed.
+ */
+import * as assert from 'node:assert/strict';
+import { generateCompose } from '../../bench/generate';
+import type { ComposeDocument, ComposeMode, LanguageService } from '../../server/src/service/index';
+import { corpusFiles } from '../support/corpus';
+import { below, random } from '../support/random';
+import { service } from '../support/service';
+
+/** A call that takes this long is a hang, not slowness. */
+const HANG_GUARD_MS = 10_000;
+const MUTATIONS_PER_FILE = 20;
+const OFFSETS_PER_MUTATION = 6;
+
+/**
+ * Every feature, called at an offset. Typed over LanguageService, so a new feature does not compile
+ * until it is fuzzed here too.
+ */
+const FEATURES: { readonly [K in Exclude<keyof LanguageService, 'parse'>]: (doc: ComposeDocument, offset: number) => unknown } = {
+  diagnostics: (doc) => service.diagnostics(doc, { rules: { 'schema-unknown-property': 'warning' } }),
+  codeActions: (doc, offset) => service.codeActions(doc, { start: offset, end: Math.min(doc.text.length, offset + 3) }),
+  documentSymbols: (doc) => service.documentSymbols(doc),
+  definition: (doc, offset) => service.definition(doc, offset),
+  references: (doc, offset) => service.references(doc, offset, true),
+  documentHighlights: (doc, offset) => service.documentHighlights(doc, offset),
+  prepareRename: (doc, offset) => service.prepareRename(doc, offset),
+  rename: (doc, offset) => service.rename(doc, offset, 'renamed'),
+  networkGraph: (doc) => service.networkGraph(doc),
+  hover: (doc, offset) => service.hover(doc, offset),
+  completion: (doc, offset) => service.completion(doc, offset),
+};
+
+type Mutation = (text: string, rnd: () => number) => string;
+
+const JUNK = ['\t', ':', '- ', '{', '}', '[', ']', '&a', '*a', '<<: ', '!reset ', '"', "'", '|', '>', '#', '%', '@', '`', '${', '\u0000', '\uFFFD', '\uD800', '\r', '\n', '---\n', '? '];
+
+const MUTATIONS: Record<string, Mutation> = {
+  truncate: (text, rnd) => text.slice(0, below(rnd, text.length + 1)),
+  deleteLine: (text, rnd) => editLines(text, rnd, (lines, i) => lines.splice(i, 1)),
+  duplicateLine: (text, rnd) => editLines(text, rnd, (lines, i) => lines.splice(i, 0, lines[i]!)),
+  breakIndentation: (text, rnd) => editLines(text, rnd, (lines, i) => (lines[i] = below(rnd, 2) ? ' '.repeat(1 + below(rnd, 3)) + lines[i] : lines[i]!.replace(/^ {1,3}/, ''))),
+  insertJunk: (text, rnd) => {
+    let result = text;
+    for (let n = 1 + below(rnd, 4); n > 0; n--) {
+      const at = below(rnd, result.length + 1);
+      result = result.slice(0, at) + JUNK[below(rnd, JUNK.length)]! + result.slice(at);
+    }
+    return result;
+  },
+  scalarToMapping: (text, rnd) => editLines(text, rnd, (lines, i) => (lines[i] = lines[i]!.replace(/: (\S.*)$/, below(rnd, 2) ? ': {x: [$1], y: {}}' : ':\n  nested:\n    - $1'))),
+  mappingToScalar: (text, rnd) => editLines(text, rnd, (lines, i) => (lines[i] = lines[i]!.replace(/:\s*$/, ': 42'))),
+};
+
+function editLines(text: string, rnd: () => number, edit: (lines: string[], index: number) => void): string {
+  const lines = text.split('\n');
+  edit(lines, below(rnd, lines.length));
+  return lines.join('\n');
+}
+
+describe('fuzzing every feature on mutated corpus files', function () {
+  this.timeout(180_000);
+
+  it('throws nowhere and answers every call', () => {
+    const rnd = random(20261123);
+    const files = [...corpusFiles(), { file: 'generated', mode: 'compose' as ComposeMode, text: generateCompose(30) }];
+    let inputs = 0;
+    let calls = 0;
+    let slowest = { ms: 0, what: '' };
+    const call = (what: string, run: () => unknown): void => {
+      const started = performance.now();
+      try {
+        run();
+      } catch (error) {
+        assert.fail(`${what}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      }
+      const ms = performance.now() - started;
+      calls++;
+      if (ms > slowest.ms) slowest = { ms, what };
+      assert.ok(ms < HANG_GUARD_MS, `${what} took ${ms.toFixed(0)} ms`);
+    };
+    for (const { file, mode, text } of files) {
+      const original = service.parse(text, mode);
+      for (let i = 0; i < MUTATIONS_PER_FILE; i++) {
+        const [name, mutate] = Object.entries(MUTATIONS)[below(rnd, Object.keys(MUTATIONS).length)]!;
+        const mutated = mutate(text, rnd);
+        const what = `${file} after ${name} #${i}`;
+        inputs++;
+        let doc: ComposeDocument | undefined;
+        call(`parse ${what}`, () => (doc = service.parse(mutated, mode)));
+        call(`incremental parse ${what}`, () => service.parse(mutated, mode, original));
+        const offsets = [0, mutated.length, ...Array.from({ length: OFFSETS_PER_MUTATION }, () => below(rnd, mutated.length + 1))];
+        for (const [feature, run] of Object.entries(FEATURES)) {
+          for (const offset of offsets) call(`${feature} at ${offset} in ${what}`, () => run(doc!, offset));
+        }
+      }
+    }
+    console.log(`      fuzz: ${inputs} inputs, ${calls} feature calls, 0 failures; slowest call ${slowest.ms.toFixed(0)} ms (${slowest.what})`);
+  });
+});
+
+describe('hostile inputs', function () {
+  this.timeout(60_000);
+  const hostile: Record<string, { text: string; code?: string; message?: RegExp }> = {
+    'an alias bomb ("billion laughs")': {
+      text: 'a: &a ["x","x","x","x","x","x","x","x","x"]\n' + Array.from({ length: 8 }, (_, i) => `${'bcdefghi'[i]}: &${'bcdefghi'[i]} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(',')}]`).join('\n') + '\n',
+      code: 'yaml-alias-limit',
+    },
+    'flow nesting 100,000 levels deep': { text: 'services: ' + '['.repeat(100_000), code: 'yaml-syntax', message: /too deep/ },
+    'block nesting 3,000 levels deep': { text: Array.from({ length: 3000 }, (_, i) => ' '.repeat(i) + 'a:').join('\n'), code: 'yaml-syntax', message: /too deep/ },
+    'a file over 10 million characters': { text: 'x: 1\n'.repeat(2_100_000), code: 'yaml-too-large' },
+    'binary content': { text: String.fromCharCode(...Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)) },
+    'one line of 1 MB': { text: 'services:\n  web:\n    image: "' + 'x'.repeat(1 << 20) + '"\n    imag: x\n', code: 'schema-unknown-property' },
+    'CRLF line ends': { text: 'services:\r\n  web:\r\n    imag: nginx\r\n', code: 'schema-unknown-property' },
+    'a byte order mark': { text: '\uFEFFservices:\n  web:\n    imag: nginx\n', code: 'schema-unknown-property' },
+    'replacement characters from non-UTF-8 bytes': { text: 'services:\n  w\uFFFDb:\n    image: caf\uFFFD\n', code: 'schema-invalid-name' },
+  };
+  for (const [title, { text, code, message }] of Object.entries(hostile)) {
+    it(`survives ${title}${code ? ` and reports ${code}` : ''}`, () => {
+      const doc = service.parse(text, 'compose');
+      const findings = service.diagnostics(doc);
+      service.documentSymbols(doc);
+      service.codeActions(doc, { start: 0, end: Math.min(10, text.length) });
+      if (code) {
+        const finding = findings.find((f) => f.code === code);
+        assert.ok(finding, `${code} in ${findings.map((f) => f.code).join(', ')}`);
+        if (message) assert.match(finding.message, message);
+      }
+    });
+  }
+
+  it('places findings after CRLF lines and a byte order mark on the right line and column', () => {
+    for (const text of ['services:\r\n  web:\r\n    imag: nginx\r\n', '\uFEFFservices:\n  web:\n    imag: nginx\n']) {
+      const doc = service.parse(text, 'compose');
+      const [finding] = service.diagnostics(doc);
+      assert.deepEqual(doc.lineIndex.positionAt(finding!.span.start), { line: 2, character: 4 });
+      assert.equal(text.slice(finding!.span.start, finding!.span.end), 'imag');
+    }
+  });
+});

@@ -1,0 +1,127 @@
+/**
+ * Incremental parsing (server/src/service/parse/incremental.ts): an edit inside one element re-parses
+ * that element only, and whatever path is taken the result equals a full parse of the new text.
+ */
+import * as assert from 'node:assert/strict';
+import { generateCompose } from '../../bench/generate';
+import { contentIdentity } from '../../server/src/service/parse/incremental';
+import { createLanguageService, type ComposeDocument, type ComposeMode } from '../../server/src/service/index';
+import { corpusFiles } from '../support/corpus';
+import { below, random } from '../support/random';
+import { schema, service, stackSchema } from '../support/service';
+
+/** `service` has cached results of earlier versions; `fresh` sees each text once, parsed whole. */
+const fresh = createLanguageService({ schema, stackSchema });
+
+function assertSameAsFullParse(doc: ComposeDocument, mode: ComposeMode = 'compose'): void {
+  const full = fresh.parse(doc.text, mode);
+  assert.deepEqual(doc.documents, full.documents);
+  assert.deepEqual(doc.syntaxFindings, full.syntaxFindings);
+  assert.deepEqual(doc.model, full.model);
+  assert.deepEqual(service.diagnostics(doc), fresh.diagnostics(full));
+}
+
+function edit(text: string, find: string, replacement: string): string {
+  assert.ok(text.includes(find), find);
+  return text.replace(find, replacement);
+}
+
+const BASE = `x-log: &log
+  driver: json-file
+services:
+  a:
+    image: nginx
+    logging: *log
+  b:
+    image: redis
+    <<: &shared
+      restart: always
+  c:
+    image: postgres
+    ports:
+      - "5432:5432"
+    logging: *log
+networks:
+  back: {}
+`;
+
+describe('incremental parsing', () => {
+  it('re-parses only the edited service: services before it are reused, services after it keep their content identity', () => {
+    const before = service.parse(BASE.replace('<<: &shared\n      restart: always', 'restart: always'), 'compose');
+    const after = service.parse(edit(before.text, 'image: redis', 'image: redis:7'), 'compose', before);
+    const node = (doc: ComposeDocument, name: string) => doc.model.services.get(name)!.node;
+    assert.equal(node(after, 'a'), node(before, 'a'));
+    assert.notEqual(node(after, 'c'), node(before, 'c'));
+    assert.equal(contentIdentity(node(after, 'c')), contentIdentity(node(before, 'c')));
+    assert.notEqual(contentIdentity(node(after, 'b')), contentIdentity(node(before, 'b')));
+    assertSameAsFullParse(after);
+  });
+
+  it('expands aliases to anchors outside the re-parsed service', () => {
+    const before = service.parse(BASE, 'compose');
+    const after = service.parse(edit(BASE, 'image: nginx', 'image: nginx:1'), 'compose', before);
+    const node = (doc: ComposeDocument, name: string) => doc.model.services.get(name)!.node;
+    assert.equal(contentIdentity(node(after, 'c')), contentIdentity(node(before, 'c')));
+    assert.notEqual(contentIdentity(node(after, 'a')), contentIdentity(node(before, 'a')));
+    assertSameAsFullParse(after);
+  });
+
+  const fallbacks: [string, string, string][] = [
+    ['a line dedented to the service level becomes a new service', 'ports:', 'ports:\n  d:\n    image: x\n   '],
+    ['the anchored block changes', 'driver: json-file', 'driver: local'],
+    ['a service that defines an anchor changes', 'restart: always', 'restart: "no"'],
+    ['a service gains an anchor', 'image: postgres', 'image: &pg postgres'],
+    ['a service key is renamed to a duplicate', '  b:\n', '  a:\n'],
+    ['a syntax error appears', 'image: redis', 'image: [redis'],
+    ['a second document starts', 'networks:', '---\nnetworks:'],
+    ['a tab indents a line', '    image: postgres', '\timage: postgres'],
+    ['the alias points nowhere', 'logging: *log\nnetworks', 'logging: *nolog\nnetworks'],
+    ['the edit is at the end of the file', 'back: {}\n', 'back: {}\nvolumes: {}\n'],
+  ];
+  for (const [title, find, replacement] of fallbacks) {
+    it(`equals a full parse when ${title}`, () => {
+      const before = service.parse(BASE, 'compose');
+      assertSameAsFullParse(service.parse(edit(BASE, find, replacement), 'compose', before));
+    });
+  }
+
+  it('equals a full parse after an edit that fixes an earlier syntax error', () => {
+    const broken = service.parse(edit(BASE, 'image: redis', 'image: [redis'), 'compose');
+    assertSameAsFullParse(service.parse(BASE, 'compose', broken));
+  });
+
+  it('equals a full parse after each of many random small edits and their undos (corpus and generated files)', function () {
+    this.timeout(120_000);
+    const rnd = random(8);
+    const generated = { text: generateCompose(60), mode: 'compose' as const, edits: 60 };
+    const files = [generated, ...corpusFiles().map(({ text, mode }) => ({ text, mode, edits: 3 }))];
+    let incremental = 0;
+    for (const file of files) {
+      // Each keystroke is undone again, as typing often is, so later edits start from a valid file.
+      let doc = service.parse(file.text, file.mode);
+      for (let i = 0; i < file.edits; i++) {
+        const next = service.parse(smallEdit(doc.text, rnd), file.mode, doc);
+        assertSameAsFullParse(next, file.mode);
+        if (file === generated && keepsSomeService(doc, next)) incremental++;
+        doc = service.parse(doc.text, file.mode, next);
+        assertSameAsFullParse(doc, file.mode);
+      }
+    }
+    // Most keystrokes land inside a service of the generated file: they must not cost a full parse.
+    assert.ok(incremental >= 30, `${incremental} of ${generated.edits} edits in the generated file were incremental`);
+  });
+});
+
+function keepsSomeService(before: ComposeDocument, after: ComposeDocument): boolean {
+  const identities = new Set([...before.model.services.values()].map((e) => contentIdentity(e.node)));
+  return [...after.model.services.values()].some((e) => identities.has(contentIdentity(e.node)));
+}
+
+/** A keystroke-sized edit somewhere after the first line: a character typed, deleted, or a new line. */
+function smallEdit(text: string, rnd: () => number): string {
+  const at = Math.min(text.length, text.indexOf('\n') + 1 + below(rnd, Math.max(1, text.length)));
+  const choice = below(rnd, 5);
+  if (choice === 0 && at < text.length) return text.slice(0, at) + text.slice(at + 1);
+  if (choice === 1) return text.slice(0, at) + '\n      ' + text.slice(at);
+  return text.slice(0, at) + 'x9: "-#'[below(rnd, 7)] + text.slice(at);
+}
