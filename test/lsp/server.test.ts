@@ -44,6 +44,11 @@ describe('language server over stdio', function () {
     const haskell = server.diagnostics('file:///w/stack.yaml', 1);
     void open('file:///w/stack.yaml', 'resolver: lts-22.0\npackages:\n  - .\n');
     assert.deepEqual(await haskell, []);
+    // No feature serves it: no quick fixes for findings that are not shown, no outline.
+    const whole = { start: { line: 0, character: 0 }, end: { line: 3, character: 0 } };
+    const haskellDoc = { textDocument: { uri: 'file:///w/stack.yaml' } };
+    assert.deepEqual(await server.connection.sendRequest('textDocument/codeAction', { ...haskellDoc, range: whole, context: { diagnostics: [] } }), []);
+    assert.deepEqual(await server.connection.sendRequest('textDocument/documentSymbol', haskellDoc), []);
     const swarm = server.diagnostics('file:///w/prod-stack.yaml', 1);
     void open('file:///w/prod-stack.yaml', 'services:\n  web:\n    imag: nginx\n');
     assert.equal((await swarm).length, 1);

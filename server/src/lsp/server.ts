@@ -94,7 +94,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   connection.onDocumentSymbol(
     handle('textDocument/documentSymbol', [], (params) => {
-      const doc = documents.get(params.textDocument.uri);
+      const doc = composeDocument(params.textDocument.uri);
       return doc ? service.documentSymbols(doc).map((symbol) => toDocumentSymbol(doc, symbol)) : [];
     }),
   );
@@ -120,8 +120,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onCodeAction(
     handle('textDocument/codeAction', [] as LspCodeAction[], (params) => {
       const uri = params.textDocument.uri;
-      const doc = documents.get(uri);
-      if (!doc || !enabled) return [];
+      const doc = composeDocument(uri);
+      if (!doc) return [];
       return service.codeActions(doc, toSpan(doc, params.range), serviceSettings).map((action): LspCodeAction => ({
         title: action.title,
         kind: action.kind === 'quickfix' ? CodeActionKind.QuickFix : CodeActionKind.RefactorRewrite,
@@ -134,14 +134,14 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   connection.onDefinition(
     handle('textDocument/definition', [], (params) => {
-      const doc = documents.get(params.textDocument.uri);
+      const doc = composeDocument(params.textDocument.uri);
       return doc ? service.definition(doc, toOffset(doc, params.position)).map((span) => toLocation(doc, params.textDocument.uri, span)) : [];
     }),
   );
 
   connection.onReferences(
     handle('textDocument/references', [], (params) => {
-      const doc = documents.get(params.textDocument.uri);
+      const doc = composeDocument(params.textDocument.uri);
       if (!doc) return [];
       const offset = toOffset(doc, params.position);
       return service.references(doc, offset, params.context.includeDeclaration).map((span) => toLocation(doc, params.textDocument.uri, span));
@@ -150,7 +150,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   connection.onDocumentHighlight(
     handle('textDocument/documentHighlight', [], (params) => {
-      const doc = documents.get(params.textDocument.uri);
+      const doc = composeDocument(params.textDocument.uri);
       return doc ? service.documentHighlights(doc, toOffset(doc, params.position)).map((highlight) => toDocumentHighlight(doc, highlight)) : [];
     }),
   );
@@ -158,7 +158,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   // A refusal is answered as an error, which editors show to the user ("cannot rename …").
   connection.onPrepareRename(
     handle('textDocument/prepareRename', null, (params): { range: Range; placeholder: string } | ResponseError | null => {
-      const doc = documents.get(params.textDocument.uri);
+      const doc = composeDocument(params.textDocument.uri);
       const result = doc && service.prepareRename(doc, toOffset(doc, params.position));
       if (!doc || !result) return null;
       if ('refused' in result) return new ResponseError(ErrorCodes.InvalidRequest, result.refused);
@@ -169,7 +169,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onRenameRequest(
     handle('textDocument/rename', null, (params): WorkspaceEdit | ResponseError | null => {
       const uri = params.textDocument.uri;
-      const doc = documents.get(uri);
+      const doc = composeDocument(uri);
       const result = doc && service.rename(doc, toOffset(doc, params.position), params.newName);
       if (!doc || !result) return null;
       if ('refused' in result) return new ResponseError(ErrorCodes.InvalidRequest, result.refused);
@@ -181,7 +181,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onRequest(
     NETWORK_GRAPH_METHOD,
     handle(NETWORK_GRAPH_METHOD, emptyGraph, (params: NetworkGraphParams) => {
-      const doc = documents.get(params.textDocument.uri);
+      const doc = composeDocument(params.textDocument.uri);
       return doc ? toNetworkGraph(doc, service.networkGraph(doc, serviceSettings)) : emptyGraph;
     }),
   );
