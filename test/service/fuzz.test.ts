@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import { generateCompose } from '../../bench/generate';
 import type { ComposeDocument, ComposeMode, LanguageService } from '../../server/src/service/index';
 import { corpusFiles } from '../support/corpus';
+import { MUTATIONS } from '../support/mutations';
 import { below, random } from '../support/random';
 import { service } from '../support/service';
 
@@ -32,33 +33,6 @@ const FEATURES: { readonly [K in Exclude<keyof LanguageService, 'parse'>]: (doc:
   hover: (doc, offset) => service.hover(doc, offset),
   completion: (doc, offset) => service.completion(doc, offset),
 };
-
-type Mutation = (text: string, rnd: () => number) => string;
-
-const JUNK = ['\t', ':', '- ', '{', '}', '[', ']', '&a', '*a', '<<: ', '!reset ', '"', "'", '|', '>', '#', '%', '@', '`', '${', '\u0000', '\uFFFD', '\uD800', '\r', '\n', '---\n', '? '];
-
-const MUTATIONS: Record<string, Mutation> = {
-  truncate: (text, rnd) => text.slice(0, below(rnd, text.length + 1)),
-  deleteLine: (text, rnd) => editLines(text, rnd, (lines, i) => lines.splice(i, 1)),
-  duplicateLine: (text, rnd) => editLines(text, rnd, (lines, i) => lines.splice(i, 0, lines[i]!)),
-  breakIndentation: (text, rnd) => editLines(text, rnd, (lines, i) => (lines[i] = below(rnd, 2) ? ' '.repeat(1 + below(rnd, 3)) + lines[i] : lines[i]!.replace(/^ {1,3}/, ''))),
-  insertJunk: (text, rnd) => {
-    let result = text;
-    for (let n = 1 + below(rnd, 4); n > 0; n--) {
-      const at = below(rnd, result.length + 1);
-      result = result.slice(0, at) + JUNK[below(rnd, JUNK.length)]! + result.slice(at);
-    }
-    return result;
-  },
-  scalarToMapping: (text, rnd) => editLines(text, rnd, (lines, i) => (lines[i] = lines[i]!.replace(/: (\S.*)$/, below(rnd, 2) ? ': {x: [$1], y: {}}' : ':\n  nested:\n    - $1'))),
-  mappingToScalar: (text, rnd) => editLines(text, rnd, (lines, i) => (lines[i] = lines[i]!.replace(/:\s*$/, ': 42'))),
-};
-
-function editLines(text: string, rnd: () => number, edit: (lines: string[], index: number) => void): string {
-  const lines = text.split('\n');
-  edit(lines, below(rnd, lines.length));
-  return lines.join('\n');
-}
 
 describe('fuzzing every feature on mutated corpus files', function () {
   this.timeout(180_000);

@@ -13,7 +13,7 @@
  */
 import { isMap, isPair, isScalar, parseAllDocuments, visit } from 'yaml';
 import { nodeBudget, YAML_OPTIONS, type ParsedYaml, type YamlDocument } from './parse';
-import { buildTree, reindex, type AnchorDefinition, type Entry, type MapNode, type Node } from './tree';
+import { buildTree, hasMergedEntries, reindex, type AnchorDefinition, type Entry, type MapNode, type Node } from './tree';
 import type { Span } from '../types';
 
 const SECTIONS = new Set(['services', 'networks', 'volumes', 'secrets', 'configs']);
@@ -33,7 +33,7 @@ export function reparse(previous: PreviousParse, text: string): ParsedYaml | und
   const topIndex = lastStartingBefore(root.entries, start);
   const top = root.entries[topIndex];
   const section = top?.value;
-  if (!top || !SECTIONS.has(top.key) || section?.kind !== 'map' || hasMergedEntries(root) || hasMergedEntries(section)) return undefined;
+  if (!top || !SECTIONS.has(top.key) || section?.kind !== 'map' || isMerged(root) || isMerged(section)) return undefined;
   const elementIndex = lastStartingBefore(section.entries, start);
   const element = section.entries[elementIndex];
   if (!element || start <= element.keySpan.end) return undefined;
@@ -95,8 +95,8 @@ function lastStartingBefore(entries: readonly Entry[], offset: number): number {
   return low;
 }
 
-function hasMergedEntries(map: MapNode): boolean {
-  return map.via !== undefined || map.entries.some((e) => e.via !== undefined);
+function isMerged(map: MapNode): boolean {
+  return map.via !== undefined || hasMergedEntries(map);
 }
 
 function lineStart(text: string, offset: number): number {

@@ -6,6 +6,7 @@ import type { ComposeMode, Finding, Span } from '../types';
 import { LineIndex } from './lineIndex';
 import { reparse } from './incremental';
 import { parseYaml, type ParsedYaml, type YamlDocument } from './parse';
+import { parseInPieces } from './pieces';
 import { asMap, type MapNode, type Node } from './tree';
 
 export const SECTIONS = ['services', 'networks', 'volumes', 'secrets', 'configs'] as const;
@@ -43,11 +44,12 @@ export interface ComposeDocument {
 
 /**
  * Parses `text`. With the previous version of the same file, only the element an edit touched is
- * re-parsed when that is safe (see incremental.ts); the result is the same as a full parse.
+ * re-parsed when that is safe (see incremental.ts); a large text is parsed in pieces (pieces.ts). The
+ * result is the same as a full parse either way.
  */
 export function parseCompose(text: string, mode: ComposeMode, previous?: ComposeDocument): ComposeDocument {
   const before = previous && parses.get(previous);
-  const parsed = (before && reparse(before, text)) ?? parseYaml(text);
+  const parsed = (before && reparse(before, text)) ?? parseInPieces(text) ?? parseYaml(text);
   const doc: ComposeDocument = { text, mode, lineIndex: new LineIndex(text), documents: parsed.documents, syntaxFindings: parsed.syntaxFindings, model: buildModel(parsed.documents) };
   parses.set(doc, { ...parsed, text });
   return doc;

@@ -69,7 +69,7 @@ export function nodeBudget(text: string): TreeBudget {
   return { remaining: Math.max(MIN_NODE_BUDGET, text.length * NODE_BUDGET_PER_CHAR) };
 }
 
-function duplicateKeyFinding(key: string, span: Span): Finding {
+export function duplicateKeyFinding(key: string, span: Span): Finding {
   return {
     code: 'duplicate-key',
     severity: 'error',

@@ -231,6 +231,11 @@ function withVia(node: Node, via: Span, budget: TreeBudget): Node {
   }
 }
 
+/** True when a `<<` merge key brought entries into the map (they follow its own entries). */
+export function hasMergedEntries(map: MapNode): boolean {
+  return map.entries.some((e) => e.via !== undefined);
+}
+
 /** The index of a map rebuilt over new entries that correspond one to one to the old ones. */
 export function reindex(old: MapNode, entries: readonly Entry[]): Map<string, Entry> {
   // Usual case: every key once, so the index holds every entry.

@@ -1,0 +1,208 @@
+/**
+ * Parses a large file piece by piece, so that memory holds one piece's `yaml` objects at a time instead
+ * of the whole file's (the `yaml` package needs about 80 bytes per character of text; a 5,000-service
+ * file would cost 400 MB). Pieces start at lines where YAML's indentation makes a clean cut: a key at
+ * column 0, or an element key (e.g. one service) inside a top-level mapping. A piece that continues a
+ * mapping is parsed under a copy of its key line (`services:`), and every piece is followed by the key
+ * of the line after it, so YAML ends its last value exactly where it ends in the whole file.
+ * The result equals a full parse; whenever it might not (a YAML error, several documents, merge keys
+ * at the level of a cut, aliases expanding too far), this answers undefined and the caller parses the
+ * whole text.
+ */
+import { parseAllDocuments } from 'yaml';
+import type { Finding, Span } from '../types';
+import { duplicateKeyFinding, MAX_TEXT_LENGTH, nodeBudget, YAML_OPTIONS, type ParsedYaml, type YamlDocument } from './parse';
+import { buildTree, hasMergedEntries, type AnchorDefinition, type Entry, type MapNode, type Node } from './tree';
+
+/** Characters per piece: big enough that per-parse overhead is small, small enough to bound memory. */
+export const PIECE_SIZE = 64 * 1024;
+
+/** A line where a piece may start: a key at column 0, or an element key inside a top-level mapping. */
+interface Cut {
+  readonly offset: number;
+  /** Offset just after the key's colon: the line's text up to here is the sentinel that follows a piece. */
+  readonly colonEnd: number;
+  /** The top-level key whose mapping this element line belongs to; undefined for a column-0 key. */
+  readonly section?: string;
+}
+
+interface Piece {
+  readonly start: number;
+  readonly end: number;
+  readonly first: Cut | undefined;
+  readonly next: Cut | undefined;
+}
+
+/** The text parsed in pieces; undefined when it is shorter than two pieces or cannot be cut safely. */
+export function parseInPieces(text: string, pieceSize = PIECE_SIZE): ParsedYaml | undefined {
+  if (text.length < 2 * pieceSize || text.length > MAX_TEXT_LENGTH) return undefined;
+  const cuts = findCuts(text);
+  if (!cuts) return undefined;
+  const budget = nodeBudget(text);
+  const anchors: AnchorDefinition[] = [];
+  const latestAnchor = new Map<string, Node>();
+  const syntaxFindings: Finding[] = [];
+  const assembly = new RootAssembly(syntaxFindings);
+  let documentSpan: Span | undefined;
+  for (const piece of piecesOf(text, cuts, pieceSize)) {
+    const header = piece.first?.section !== undefined ? `${piece.first.section}:\n` : '';
+    const sentinel = piece.next ? text.slice(piece.next.offset, piece.next.colonEnd) : '';
+    const source = header + text.slice(piece.start, piece.end) + sentinel;
+    const base = piece.start - header.length;
+    const docs = parseAllDocuments(source, YAML_OPTIONS);
+    const doc = Array.isArray(docs) && docs.length === 1 ? docs[0]! : undefined;
+    if (!doc || doc.errors.length > 0) return undefined;
+    const sentinelStart = piece.next && piece.next.offset + indentOf(text, piece.next.offset);
+    const anchorCount = anchors.length;
+    const root = buildTree(doc, source, {
+      budget,
+      base,
+      anchors,
+      outerAnchor: (name) => latestAnchor.get(name),
+      // The sentinel is reported where the next piece really holds it, if it is a duplicate.
+      onDuplicateKey: (key, span) => {
+        if (span.start !== sentinelStart) syntaxFindings.push(duplicateKeyFinding(key, span));
+      },
+    });
+    if (budget.exhaustedAt || root?.kind !== 'map' || root.tag !== undefined || !assembly.add(root, piece, sentinelStart)) return undefined;
+    for (const anchor of anchors.slice(anchorCount)) latestAnchor.set(anchor.name, anchor.node);
+    documentSpan = { start: documentSpan?.start ?? doc.range[0] + base, end: doc.range[2] + base };
+  }
+  const root = assembly.finish();
+  if (!root || !documentSpan) return undefined;
+  const document: YamlDocument = { root, span: documentSpan };
+  return { documents: [document], syntaxFindings, anchors };
+}
+
+// A plain key without spaces, then optional blanks and a colon that ends the key (YAML 1.2 [154]).
+const KEY = /( *)([\w.$/][\w.$/-]*)[ \t]*:(?=[ \t\r\n]|$)/y;
+// A key line with nothing after the colon but a comment: its value is an indented block.
+const BARE_REST = /[ \t]*(#.*)?\r?$/my;
+const DOCUMENT_MARKER = /^(---|\.\.\.)([ \t\r\n]|$)/m;
+
+/** Every cut, in text order; undefined for texts that are not one plain block mapping document. */
+function findCuts(text: string): Cut[] | undefined {
+  if (text.startsWith('%')) return undefined;
+  const marker = DOCUMENT_MARKER.exec(text);
+  // A `---` opening the file is common and harmless; any other marker starts or ends a document.
+  if (marker && (marker.index > 0 || marker[1] === '...' || DOCUMENT_MARKER.test(text.slice(3)))) return undefined;
+  const cuts: Cut[] = [];
+  let section: { key: string; indent?: number } | undefined;
+  for (let line = 0; line < text.length; line = nextLine(text, line)) {
+    const indent = indentOf(text, line);
+    const ch = text.charCodeAt(line + indent);
+    if (ch === 10 || ch === 13 || ch === 35 /* # */ || Number.isNaN(ch)) continue;
+    KEY.lastIndex = line;
+    const key = KEY.exec(text);
+    if (indent === 0) {
+      if (key) cuts.push({ offset: line, colonEnd: KEY.lastIndex });
+      BARE_REST.lastIndex = KEY.lastIndex;
+      section = key && BARE_REST.test(text) ? { key: key[2]! } : undefined;
+      continue;
+    }
+    if (!section) continue;
+    // The first line under a section key fixes its elements' indentation.
+    section.indent ??= key ? indent : -1;
+    if (key && indent === section.indent) cuts.push({ offset: line, colonEnd: KEY.lastIndex, section: section.key });
+  }
+  return cuts;
+}
+
+/** Consecutive pieces of at least `size` characters (but the last), each starting at a cut. */
+function piecesOf(text: string, cuts: readonly Cut[], size: number): Piece[] {
+  const pieces: Piece[] = [];
+  let start = 0;
+  let first: Cut | undefined;
+  for (const cut of cuts) {
+    if (cut.offset - start < size) continue;
+    pieces.push({ start, end: cut.offset, first, next: cut });
+    start = cut.offset;
+    first = cut;
+  }
+  pieces.push({ start, end: text.length, first, next: undefined });
+  return pieces;
+}
+
+/**
+ * Joins the pieces' root mappings into one, continuing a cut top-level mapping across pieces, and
+ * reports keys that pieces repeat as the full parse would (each piece reports its own repeats).
+ */
+class RootAssembly {
+  private readonly entries: { key: string; keySpan: Span; value: Node; parts?: MapNode[] }[] = [];
+  private readonly pieceOfKey = new Map<string, number>();
+  private start: number | undefined;
+  private end = 0;
+  private pieces = 0;
+
+  constructor(private readonly findings: Finding[]) {}
+
+  /** Adds one piece's root mapping; false when it is not what the cuts promised. */
+  add(root: MapNode, piece: Piece, sentinelStart: number | undefined): boolean {
+    const entries = [...root.entries];
+    if (entries.some((e) => e.via !== undefined)) return false;
+    if (piece.next && !this.dropSentinel(entries, piece.next, sentinelStart)) return false;
+    this.pieces++;
+    if (piece.first?.section !== undefined) {
+      const head = entries.shift();
+      const open = this.entries[this.entries.length - 1];
+      if (head?.key !== piece.first.section || head.value.kind !== 'map' || open?.key !== head.key || !open.parts) return false;
+      // Merged entries go after a mapping's own ones, which a cut mapping cannot keep in order.
+      if (open.parts.length === 1 && hasMergedEntries(open.parts[0]!)) return false;
+      if (hasMergedEntries(head.value)) return false;
+      open.parts.push(head.value);
+      // Later repeats of this key within the piece were reported by the piece itself.
+      this.pieceOfKey.set(head.key, this.pieces);
+    }
+    for (const { key, keySpan, value } of entries) {
+      if ((this.pieceOfKey.get(key) ?? this.pieces) < this.pieces) this.findings.push(duplicateKeyFinding(key, keySpan));
+      this.pieceOfKey.set(key, this.pieces);
+      this.entries.push({ key, keySpan, value, ...(value.kind === 'map' && value.tag === undefined && value.via === undefined ? { parts: [value] } : {}) });
+    }
+    this.start ??= root.span.start;
+    this.end = root.span.end;
+    return true;
+  }
+
+  /** Removes the sentinel key from the end of the piece's mapping (or of its last top-level value). */
+  private dropSentinel(entries: Entry[], next: Cut, sentinelStart: number | undefined): boolean {
+    const last = entries[entries.length - 1];
+    if (next.section === undefined) return last?.keySpan.start === sentinelStart && entries.pop() !== undefined;
+    if (last?.key !== next.section || last.value.kind !== 'map') return false;
+    const inner = last.value.entries;
+    if (inner[inner.length - 1]?.keySpan.start !== sentinelStart) return false;
+    // Its span and index are rebuilt when the next piece's part is joined to it.
+    entries[entries.length - 1] = { ...last, value: { ...last.value, entries: inner.slice(0, -1) } };
+    return true;
+  }
+
+  finish(): MapNode | undefined {
+    if (this.start === undefined) return undefined;
+    const entries: Entry[] = this.entries.map(({ key, keySpan, value, parts }) => ({ key, keySpan, value: parts ? this.joined(parts) : value }));
+    return { kind: 'map', span: { start: this.start, end: this.end }, entries, index: new Map(entries.map((e) => [e.key, e])) };
+  }
+
+  /** One mapping from its parts, reporting keys repeated across parts. */
+  private joined(parts: readonly MapNode[]): MapNode {
+    const partOfKey = new Map<string, number>();
+    const entries: Entry[] = [];
+    parts.forEach((part, i) => {
+      for (const e of part.entries) {
+        if ((partOfKey.get(e.key) ?? i) < i) this.findings.push(duplicateKeyFinding(e.key, e.keySpan));
+        partOfKey.set(e.key, i);
+        entries.push(e);
+      }
+    });
+    return { kind: 'map', span: { start: parts[0]!.span.start, end: parts[parts.length - 1]!.span.end }, entries, index: new Map(entries.map((e) => [e.key, e])) };
+  }
+}
+
+function indentOf(text: string, line: number): number {
+  let column = line;
+  while (text.charCodeAt(column) === 32) column++;
+  return column - line;
+}
+
+function nextLine(text: string, line: number): number {
+  const eol = text.indexOf('\n', line);
+  return eol < 0 ? text.length : eol + 1;
+}

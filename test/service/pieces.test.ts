@@ -1,0 +1,92 @@
+/**
+ * Parsing in pieces (server/src/service/parse/pieces.ts): a large file is parsed a piece at a time, and
+ * the result equals a full parse, or the text is left to the full parse. Small piece sizes force many
+ * cuts on small texts, so every cut the real size would make somewhere is exercised here.
+ */
+import * as assert from 'node:assert/strict';
+import { generateCompose } from '../../bench/generate';
+import { parseYaml, type ParsedYaml } from '../../server/src/service/parse/parse';
+import { parseInPieces } from '../../server/src/service/parse/pieces';
+import type { Finding } from '../../server/src/service/types';
+import { corpusFiles, hasCorpus } from '../support/corpus';
+import { MUTATIONS } from '../support/mutations';
+import { below, random } from '../support/random';
+
+/** Parses `text` in pieces of `size` characters; true when it did, after asserting it equals a full parse. */
+function assertPiecesEqualFullParse(text: string, size: number, what: string): boolean {
+  const pieces = parseInPieces(text, size);
+  if (!pieces) return false;
+  const full = parseYaml(text);
+  assert.deepEqual(pieces.documents, full.documents, what);
+  assert.deepEqual(sorted(pieces), sorted(full), what);
+  assert.deepEqual(pieces.anchors, full.anchors, what);
+  return true;
+}
+
+function sorted(parsed: ParsedYaml): Finding[] {
+  return [...parsed.syntaxFindings].sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+}
+
+const SERVICES = (names: readonly string[]) => 'services:\n' + names.map((n) => `  ${n}:\n    image: ${n}:1\n    ports:\n      - "80"\n`).join('');
+
+describe('parsing in pieces', () => {
+  it('cuts a generated file with anchors, aliases and merge keys, and equals a full parse', () => {
+    const text = generateCompose(200);
+    assert.ok(assertPiecesEqualFullParse(text, 2000, 'generated'));
+    assert.ok(assertPiecesEqualFullParse(text, 1, 'generated, a cut at every service'));
+  });
+
+  it('leaves short texts to the full parse', () => {
+    assert.equal(parseInPieces(SERVICES(['a', 'b'])), undefined);
+  });
+
+  const cases: { title: string; text: string; cut: boolean }[] = [
+    { title: 'a service repeated in a later piece', text: SERVICES(['a', 'b', 'a', 'a']), cut: true },
+    { title: 'a top-level key repeated in a later piece', text: 'networks:\n  n: {}\n' + SERVICES(['a', 'b']) + 'networks:\n  m: {}\n', cut: true },
+    { title: 'a section repeated, and continued in the piece where it repeats', text: SERVICES(['a', 'b']) + SERVICES(['c', 'd']), cut: true },
+    { title: 'an alias to an anchor in an earlier piece', text: 'x-img: &img nginx\nx-env: &env\n  A: 1\n' + SERVICES(['a', 'b']).replace('image: b:1', 'image: *img\n    environment: *env'), cut: true },
+    { title: 'an anchor defined twice, aliased in between', text: SERVICES(['a', 'b', 'c']).replace('image: a:1', 'image: &i one').replace('image: b:1', 'image: *i').replace('image: c:1', 'image: &i two'), cut: true },
+    { title: 'a file opening with ---', text: '---\n' + SERVICES(['a', 'b', 'c']), cut: true },
+    { title: 'CRLF line ends', text: SERVICES(['a', 'b', 'c']).replace(/\n/g, '\r\n'), cut: true },
+    { title: 'a byte order mark', text: '\uFEFF' + SERVICES(['a', 'b', 'c']), cut: true },
+    { title: 'comments at column 0 and blank lines between services', text: SERVICES(['a', 'b', 'c']).replace(/ {2}b:/, '\n# the b team\n\n  b:'), cut: true },
+    { title: 'a block scalar before a cut', text: SERVICES(['a', 'b']).replace('image: a:1', 'command: |\n      run\n\n      more\n'), cut: true },
+    { title: 'a quoted string that runs over a line looking like a key', text: SERVICES(['a', 'b']).replace('image: a:1', 'command: "run\n  c: x"'), cut: false },
+    { title: 'a flow mapping that runs over a line looking like a key', text: SERVICES(['a', 'b']).replace('image: a:1', 'labels: {a: 1,\n  c: x}'), cut: false },
+    { title: 'a merge key among the services', text: 'x-s: &s\n  z:\n    image: z\n' + SERVICES(['a', 'b']).replace('  b:\n', '  <<: *s\n  b:\n'), cut: false },
+    { title: 'a merge key at the top level', text: 'x-t: &t\n  name: n\n<<: *t\n' + SERVICES(['a', 'b']), cut: false },
+    { title: 'a second document', text: SERVICES(['a']) + '---\n' + SERVICES(['b']), cut: false },
+    { title: 'a syntax error in one piece', text: SERVICES(['a', 'b', 'c']).replace('image: b:1', 'image: [b:1'), cut: false },
+    { title: 'a tab-indented line', text: SERVICES(['a', 'b', 'c']).replace('    image: b:1', '\timage: b:1'), cut: false },
+    { title: 'an alias bomb', text: 'a: &a [x, x, x, x, x, x, x, x, x]\n' + 'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill('*' + 'abcdefg'[i]).join(', ')}]`).join('\n') + '\n', cut: false },
+  ];
+  for (const { title, text, cut } of cases) {
+    it(`${cut ? 'cuts' : 'leaves to the full parse'} ${title}`, () => {
+      assert.equal(assertPiecesEqualFullParse(text, 1, title), cut);
+    });
+  }
+
+  it('reports a service repeated in a later piece once, where it repeats', () => {
+    const text = SERVICES(['a', 'b', 'a']);
+    const pieces = parseInPieces(text, 1)!;
+    assert.deepEqual(pieces.syntaxFindings.map((f) => [f.code, f.span.start]), [['duplicate-key', text.lastIndexOf('  a:') + 2]]);
+  });
+
+  (hasCorpus() ? it : it.skip)('equals a full parse on every corpus file and on mutations of them', function () {
+    this.timeout(120_000);
+    const rnd = random(64);
+    let inputs = 0;
+    let cut = 0;
+    for (const { file, text } of corpusFiles()) {
+      const variants = [text, ...Array.from({ length: 8 }, () => Object.values(MUTATIONS)[below(rnd, Object.keys(MUTATIONS).length)]!(text, rnd))];
+      for (const [i, variant] of variants.entries()) {
+        for (const size of [1, 40, 400]) {
+          inputs++;
+          if (assertPiecesEqualFullParse(variant, size, `${file} variant ${i}, pieces of ${size}`)) cut++;
+        }
+      }
+    }
+    // Most variants are cut: the equality above is not only ever checked on the fallback.
+    assert.ok(cut > inputs / 2, `${cut} of ${inputs} inputs were parsed in pieces`);
+  });
+});
