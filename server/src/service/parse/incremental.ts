@@ -66,12 +66,20 @@ export function reparse(previous: PreviousParse, text: string): ParsedYaml | und
   return { documents, syntaxFindings: [], anchors };
 }
 
-/** The identity of a node's content: the same object for an element that an edit only moved. */
+/**
+ * The identity of a node's content: the same token for an element that an edit only moved. A token
+ * rather than the first node itself, so that old versions of the tree can be freed.
+ */
 export function contentIdentity(node: Node): object {
-  return origins.get(node) ?? node;
+  let identity = identities.get(node);
+  if (!identity) {
+    identity = {};
+    identities.set(node, identity);
+  }
+  return identity;
 }
 
-const origins = new WeakMap<Node, object>();
+const identities = new WeakMap<Node, object>();
 
 /** The smallest old range [start, oldEnd) that became new range [start, newEnd). */
 function changedRange(before: string, after: string): { start: number; oldEnd: number; newEnd: number } {
@@ -158,7 +166,7 @@ function shiftSection(top: Entry, at: number, delta: number): Entry {
 /** Shifts an element and remembers that its content is the old element's. */
 function shiftElement(element: Entry, at: number, delta: number): Entry {
   const shifted = shiftEntry(element, at, delta);
-  origins.set(shifted.value, contentIdentity(element.value));
+  identities.set(shifted.value, contentIdentity(element.value));
   return shifted;
 }
 
