@@ -1,12 +1,26 @@
 /**
- * Keeps the server's heap close to its live data. By default V8 lets the old generation grow up to four
- * times what survived the last full collection before it collects again; an edit in a 5,000-service
- * file allocates a few hundred MB (a shifted tree and fresh findings), so the server would sit at about
- * 1 GB while only 150-250 MB are live. Growing by 30% instead keeps the peak near 400 MB for a
- * few more full collections (concurrent, tens of ms each), measured with `npm run bench`. Unlike
- * `--max-old-space-size` this sets no ceiling: a larger file still gets all the memory it needs.
- * Imported first by the entry point, so it applies from the start.
+ * Keeps the heap close to its live data while the server holds a large document. By default V8 lets
+ * the old generation grow up to four times what survived the last full collection before collecting
+ * again. An edit in a 5,000-service file allocates a few hundred MB (a shifted tree, fresh findings),
+ * so the server would sit near 1 GB with 150-250 MB live; growing by 30% keeps its peak near 400 MB
+ * (`npm run bench`). Small files keep V8's own growth: there, frequent full collections cost up to
+ * a quarter of an edit's time for no memory worth saving. Unlike `--max-old-space-size`, no ceiling
+ * is set, so any file still gets all the memory it needs. V8 reads the flag whenever it sets a new
+ * heap limit, so it may change at run time.
  */
 import { setFlagsFromString } from 'node:v8';
 
-setFlagsFromString('--heap-growing-percent=30');
+/** Parsed text from which the heap is kept tight: about 2,000 generated services. */
+const LARGE_TEXT = 2_000_000;
+const TIGHT_GROWING_PERCENT = 30;
+
+let current = 0;
+
+/** Chooses V8's heap growth for the total length of the texts the server holds parsed. */
+export function fitHeapGrowth(parsedTextLength: number): void {
+  // 0 restores V8's own factor (1.1 to 4, by collection speed).
+  const percent = parsedTextLength >= LARGE_TEXT ? TIGHT_GROWING_PERCENT : 0;
+  if (percent === current) return;
+  current = percent;
+  setFlagsFromString(`--heap-growing-percent=${percent}`);
+}

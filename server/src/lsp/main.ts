@@ -1,5 +1,4 @@
 /** Entry point of `shipshape-language-server`: `--stdio`, `--node-ipc` or `--socket=N`, as LSP clients pass. */
-import './heap';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import schema from '../../../schemas/compose-spec.json';
 import stackSchema from '../../../schemas/stack-v3.13.json';
