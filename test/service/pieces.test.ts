@@ -9,6 +9,7 @@ import { parseYaml, type ParsedYaml } from '../../server/src/service/parse/parse
 import { parseInPieces } from '../../server/src/service/parse/pieces';
 import type { Finding } from '../../server/src/service/types';
 import { corpusFiles, hasCorpus } from '../support/corpus';
+import { service } from '../support/service';
 import { MUTATIONS } from '../support/mutations';
 import { below, random } from '../support/random';
 
@@ -34,6 +35,13 @@ describe('parsing in pieces', () => {
     const text = generateCompose(200);
     assert.ok(assertPiecesEqualFullParse(text, 2000, 'generated'));
     assert.ok(assertPiecesEqualFullParse(text, 1, 'generated, a cut at every service'));
+  });
+
+  it('is how the language service parses a file over 1.5 MB, with the same result as a full parse', function () {
+    this.timeout(60_000);
+    const text = generateCompose(1600);
+    assert.ok(text.length > 1_500_000 && parseInPieces(text));
+    assert.deepEqual(service.parse(text, 'compose').documents, parseYaml(text).documents);
   });
 
   it('leaves short texts to the full parse', () => {
