@@ -13,6 +13,7 @@ import { at, entry, get, isInterpolated, numberValue, text, type Entry, type Map
 import { closest, didYouMean } from '../suggest';
 import type { CodeAction, ComposeMode, Finding } from '../types';
 import { sameSpan, type Analysis } from './analysis';
+import { perService } from './perService';
 import { atKey, atValue } from './place';
 import type { SchemaClaim } from './schema';
 
@@ -34,16 +35,14 @@ const CHECKED_ENUMS: Readonly<Record<ComposeMode, readonly EnumKey[]>> = {
 
 export const deployAnalysis: Analysis = {
   name: 'deploy',
-  run(doc: ComposeDocument): Finding[] {
-    const findings: Finding[] = invalidEnums(doc).map((item) => item.finding);
-    for (const { name, node: service } of doc.model.services.values()) {
-      const deploy = get(service, 'deploy');
-      if (deploy?.kind === 'map') findings.push(...replicaFindings(name, deploy, doc.mode), ...modeFindings(name, deploy, doc.mode));
-      if (doc.mode === 'compose') findings.push(...scaleMismatch(name, service), ...negativeScale(name, service));
-      if (doc.mode === 'compose' && deploy?.kind === 'map') findings.push(...ignoredByCompose(name, deploy));
-    }
+  run: perService(({ name, node: service }, mode) => {
+    const findings: Finding[] = serviceInvalidEnums(name, service, mode).map((item) => item.finding);
+    const deploy = get(service, 'deploy');
+    if (deploy?.kind === 'map') findings.push(...replicaFindings(name, deploy, mode), ...modeFindings(name, deploy, mode));
+    if (mode === 'compose') findings.push(...scaleMismatch(name, service), ...negativeScale(name, service));
+    if (mode === 'compose' && deploy?.kind === 'map') findings.push(...ignoredByCompose(name, deploy));
     return findings;
-  },
+  }),
   fixes: {
     'deploy-invalid-value': (doc, finding) => {
       const item = invalidEnums(doc).find((candidate) => sameSpan(candidate.finding.span, finding.span));
@@ -61,26 +60,28 @@ export const deployEnumSchemaClaim: SchemaClaim = ({ error, path }) =>
   error.keyword === 'enum' && path[0] === 'services' && path[2] === 'deploy' && path.length === 5 && path[4] === 'order';
 
 function invalidEnums(doc: ComposeDocument): InvalidEnum[] {
+  return [...doc.model.services.values()].flatMap(({ name, node }) => serviceInvalidEnums(name, node, doc.mode));
+}
+
+function serviceInvalidEnums(name: string, service: Node, mode: ComposeMode): InvalidEnum[] {
+  const deploy = get(service, 'deploy');
+  if (deploy?.kind !== 'map') return [];
   const result: InvalidEnum[] = [];
-  for (const { name, node: service } of doc.model.services.values()) {
-    const deploy = get(service, 'deploy');
-    if (deploy?.kind !== 'map') continue;
-    for (const key of CHECKED_ENUMS[doc.mode]) {
-      const node = at(deploy, ...key.split('.'));
-      const value = text(node);
-      if (!node || value === undefined || isInterpolated(node)) continue;
-      const values = DEPLOY_ENUMS[key];
-      const allowed: readonly string[] = doc.mode === 'compose' && 'compose' in values ? values.compose : values.stack;
-      // docker/cli lower-cases endpoint_mode before sending it (convertEndpointSpec).
-      const candidate = key === 'endpoint_mode' ? value.toLowerCase() : value;
-      if (allowed.includes(candidate)) continue;
-      if (key === 'rollback_config.failure_action' && value === 'rollback') {
-        result.push({ node, allowed, finding: atValue(node, { code: 'rollback-failure-action-rollback', severity: 'warning', message: `'rollback' as rollback_config.failure_action of service '${name}' acts like 'pause': Swarm never rolls back a rollback. Use 'pause' or 'continue'.`, docUrl: `${DOCS}#rollback_config` }) });
-        continue;
-      }
-      const message = `'${value}' is not a valid deploy.${key} for service '${name}': use ${allowed.join(', ')}.${didYouMean(value, allowed)}`;
-      result.push({ node, allowed, finding: atValue(node, { code: 'deploy-invalid-value', severity: 'error', message, docUrl: DEPLOY_KEYS[key]?.docUrl ?? DOCS }) });
+  for (const key of CHECKED_ENUMS[mode]) {
+    const node = at(deploy, ...key.split('.'));
+    const value = text(node);
+    if (!node || value === undefined || isInterpolated(node)) continue;
+    const values = DEPLOY_ENUMS[key];
+    const allowed: readonly string[] = mode === 'compose' && 'compose' in values ? values.compose : values.stack;
+    // docker/cli lower-cases endpoint_mode before sending it (convertEndpointSpec).
+    const candidate = key === 'endpoint_mode' ? value.toLowerCase() : value;
+    if (allowed.includes(candidate)) continue;
+    if (key === 'rollback_config.failure_action' && value === 'rollback') {
+      result.push({ node, allowed, finding: atValue(node, { code: 'rollback-failure-action-rollback', severity: 'warning', message: `'rollback' as rollback_config.failure_action of service '${name}' acts like 'pause': Swarm never rolls back a rollback. Use 'pause' or 'continue'.`, docUrl: `${DOCS}#rollback_config` }) });
+      continue;
     }
+    const message = `'${value}' is not a valid deploy.${key} for service '${name}': use ${allowed.join(', ')}.${didYouMean(value, allowed)}`;
+    result.push({ node, allowed, finding: atValue(node, { code: 'deploy-invalid-value', severity: 'error', message, docUrl: DEPLOY_KEYS[key]?.docUrl ?? DOCS }) });
   }
   return result;
 }

@@ -16,6 +16,7 @@ import { at, isInterpolated, text, type Node, type ScalarNode } from '../parse/t
 import { didYouMean } from '../suggest';
 import type { Finding } from '../types';
 import type { Analysis } from './analysis';
+import { perService } from './perService';
 import { atValue } from './place';
 
 const DOCS = composeFileDoc('deploy', 'constraints');
@@ -29,38 +30,40 @@ interface Constraint {
   readonly value: string;
 }
 
+/** Constraints and preferences of each service. */
+const servicePlacementFindings = perService(({ name, node: service }) => {
+  const findings: Finding[] = [];
+  const constraints: Constraint[] = [];
+  for (const item of items(at(service, 'deploy', 'placement', 'constraints'))) {
+    const result = parseConstraint(item);
+    if ('problem' in result) findings.push(invalid(item, name, result.problem));
+    else {
+      constraints.push(result);
+      findings.push(...attributeFindings(result, name));
+    }
+  }
+  findings.push(...contradictions(constraints, name));
+  const preferences = at(service, 'deploy', 'placement', 'preferences');
+  for (const preference of preferences?.kind === 'seq' ? preferences.items : []) {
+    const spread = at(preference, 'spread');
+    const value = text(spread);
+    if (!spread || value === undefined || isInterpolated(spread) || isLabel(value)) continue;
+    findings.push(
+      atValue(spread, {
+        code: 'placement-preference-invalid',
+        severity: 'warning',
+        message: `Swarm only spreads over node.labels.<name> or engine.labels.<name>, so the preference '${value}' of service '${name}' is skipped.${spreadSuggestion(value)}`,
+        docUrl: composeFileDoc('deploy', 'preferences'),
+      }),
+    );
+  }
+  return findings;
+});
+
 export const placementAnalysis: Analysis = {
   name: 'placement',
   run(doc: ComposeDocument): Finding[] {
-    if (doc.mode !== 'stack') return [];
-    const findings: Finding[] = [];
-    for (const { name, node: service } of doc.model.services.values()) {
-      const constraints: Constraint[] = [];
-      for (const item of items(at(service, 'deploy', 'placement', 'constraints'))) {
-        const result = parseConstraint(item);
-        if ('problem' in result) findings.push(invalid(item, name, result.problem));
-        else {
-          constraints.push(result);
-          findings.push(...attributeFindings(result, name));
-        }
-      }
-      findings.push(...contradictions(constraints, name));
-      const preferences = at(service, 'deploy', 'placement', 'preferences');
-      for (const preference of preferences?.kind === 'seq' ? preferences.items : []) {
-        const spread = at(preference, 'spread');
-        const value = text(spread);
-        if (!spread || value === undefined || isInterpolated(spread) || isLabel(value)) continue;
-        findings.push(
-          atValue(spread, {
-            code: 'placement-preference-invalid',
-            severity: 'warning',
-            message: `Swarm only spreads over node.labels.<name> or engine.labels.<name>, so the preference '${value}' of service '${name}' is skipped.${spreadSuggestion(value)}`,
-            docUrl: composeFileDoc('deploy', 'preferences'),
-          }),
-        );
-      }
-    }
-    return findings;
+    return doc.mode === 'stack' ? servicePlacementFindings(doc) : [];
   },
   fixes: {
     'placement-constraint-invalid': (doc, finding) => {

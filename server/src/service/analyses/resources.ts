@@ -6,11 +6,11 @@
  * (checkDeviceRequest); https://docs.docker.com/reference/compose-file/deploy/#resources .
  */
 import { composeFileDoc } from '../facts/composeFileDocs';
-import type { ComposeDocument } from '../parse/model';
 import { at, entry, get, isInterpolated, numberValue, text, type Entry, type Node } from '../parse/tree';
 import { parseBytes } from '../parse/units';
 import type { ComposeMode, Finding } from '../types';
 import type { Analysis } from './analysis';
+import { perService } from './perService';
 import { atKey, atValue } from './place';
 
 const DOCS = composeFileDoc('deploy', 'resources');
@@ -27,14 +27,7 @@ const PAIRS: readonly { readonly key: string; readonly section: 'limits' | 'rese
 
 export const resourcesAnalysis: Analysis = {
   name: 'resources',
-  run(doc: ComposeDocument): Finding[] {
-    const findings: Finding[] = [];
-    for (const { name, node } of doc.model.services.values()) {
-      if (doc.mode === 'compose') findings.push(...mismatches(name, node), ...deviceFindings(name, node));
-      findings.push(...reservationAboveLimit(name, node, doc.mode));
-    }
-    return findings;
-  },
+  run: perService(({ name, node }, mode) => [...(mode === 'compose' ? [...mismatches(name, node), ...deviceFindings(name, node)] : []), ...reservationAboveLimit(name, node, mode)]),
 };
 
 function quantity(node: Node | undefined, kind: Quantity, mode: ComposeMode): number | undefined {

@@ -13,6 +13,7 @@ import { serviceNetworks } from '../parse/compose';
 import { at, entry, get, isInterpolated, text, type Entry, type MapNode } from '../parse/tree';
 import type { Finding } from '../types';
 import type { Analysis } from './analysis';
+import { perService } from './perService';
 import { atKey, atValue } from './place';
 import type { SchemaClaim } from './schema';
 import { stackFixes } from './stackFixes';
@@ -30,21 +31,7 @@ export const stackAnalysis: Analysis = {
   name: 'stack',
   run(doc: ComposeDocument): Finding[] {
     if (doc.mode !== 'stack') return [];
-    const findings: Finding[] = [...versionFindings(doc)];
-    for (const { name, node, keySpan } of doc.model.services.values()) {
-      if (node.kind !== 'map') continue;
-      findings.push(...serviceKeyFindings(name, node), ...valueFindings(name, node));
-      if (get(node, 'build') && !get(node, 'image')) {
-        findings.push({
-          code: 'stack-build-without-image',
-          severity: 'error',
-          message: `Service '${name}' has build but no image: docker stack deploy never builds and refuses a service without an image; build and push one and name it in image:.`,
-          span: keySpan,
-          docUrl: STACK_DEPLOY_DOCS,
-        });
-      }
-    }
-    return findings;
+    return [...versionFindings(doc), ...stackServiceFindings(doc)];
   },
   fixes: stackFixes,
 };
@@ -58,6 +45,22 @@ export const stackSchemaClaim: SchemaClaim = ({ error, path, node }, mode) => {
   if (rest === 'depends_on') return node?.kind === 'map';
   return CPUS_PATHS.some((p) => p.join('.') === rest) && node?.kind === 'scalar' && typeof node.value === 'number';
 };
+
+/** Keys and values docker stack deploy refuses or ignores, service by service. */
+const stackServiceFindings = perService(({ name, node, keySpan }) => {
+  if (node.kind !== 'map') return [];
+  const findings = [...serviceKeyFindings(name, node), ...valueFindings(name, node)];
+  if (get(node, 'build') && !get(node, 'image')) {
+    findings.push({
+      code: 'stack-build-without-image',
+      severity: 'error',
+      message: `Service '${name}' has build but no image: docker stack deploy never builds and refuses a service without an image; build and push one and name it in image:.`,
+      span: keySpan,
+      docUrl: STACK_DEPLOY_DOCS,
+    });
+  }
+  return findings;
+});
 
 function versionFindings(doc: ComposeDocument): Finding[] {
   const version = doc.model.topLevel.find((item) => item.key === 'version');

@@ -7,11 +7,11 @@
  * #specifying-byte-values; docker/cli cli/compose/loader/loader.go; compose-spec/compose-go types/duration.go.
  */
 import { composeFileDoc } from '../facts/composeFileDocs';
-import type { ComposeDocument } from '../parse/model';
 import { at, isInterpolated, type Node, type ScalarNode } from '../parse/tree';
 import { durationUnits, parseBytes, parseDuration } from '../parse/units';
 import type { CodeAction, ComposeMode, Finding } from '../types';
 import type { Analysis } from './analysis';
+import { perService } from './perService';
 import type { SchemaClaim } from './schema';
 
 const DURATION_URL = composeFileDoc('extension', 'specifying-durations');
@@ -54,28 +54,26 @@ export const durationSchemaClaim: SchemaClaim = ({ path, node, error }) =>
 
 export const unitsAnalysis: Analysis = {
   name: 'units',
-  run(doc: ComposeDocument): Finding[] {
+  run: perService(({ name, node: service }, mode) => {
     const findings: Finding[] = [];
-    for (const { name, node: service } of doc.model.services.values()) {
-      for (const path of DURATION_PATHS) {
-        const node = judgeable(at(service, ...path));
-        if (node) findings.push(...checkDuration(node, path, name, doc.mode));
-      }
-      for (const path of BYTE_PATHS[doc.mode]) {
-        const node = judgeable(at(service, ...path));
-        if (!node || (typeof node.value !== 'string' && typeof node.value !== 'number')) continue;
-        if (parseBytes(node.value, doc.mode) !== undefined) continue;
-        findings.push({
-          code: 'byte-value-invalid',
-          severity: 'error',
-          message: `'${String(node.value)}' is not a byte size for '${path.join('.')}' of service '${name}': write a number with an optional unit b, k, m or g (e.g. '512m', '1.5g').`,
-          span: node.span,
-          docUrl: BYTES_URL,
-        });
-      }
+    for (const path of DURATION_PATHS) {
+      const node = judgeable(at(service, ...path));
+      if (node) findings.push(...checkDuration(node, path, name, mode));
+    }
+    for (const path of BYTE_PATHS[mode]) {
+      const node = judgeable(at(service, ...path));
+      if (!node || (typeof node.value !== 'string' && typeof node.value !== 'number')) continue;
+      if (parseBytes(node.value, mode) !== undefined) continue;
+      findings.push({
+        code: 'byte-value-invalid',
+        severity: 'error',
+        message: `'${String(node.value)}' is not a byte size for '${path.join('.')}' of service '${name}': write a number with an optional unit b, k, m or g (e.g. '512m', '1.5g').`,
+        span: node.span,
+        docUrl: BYTES_URL,
+      });
     }
     return findings;
-  },
+  }),
   fixes: {
     'duration-invalid': (doc, finding) => {
       const match = /^(["']?)(\d+(?:\.\d+)?)\1$/.exec(doc.text.slice(finding.span.start, finding.span.end));
