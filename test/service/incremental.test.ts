@@ -4,7 +4,9 @@
  */
 import * as assert from 'node:assert/strict';
 import { generateCompose } from '../../bench/generate';
-import { contentIdentity } from '../../server/src/service/parse/incremental';
+import { contentIdentity, reparse, type PreviousParse } from '../../server/src/service/parse/incremental';
+import { parseYaml, type ParsedYaml } from '../../server/src/service/parse/parse';
+import type { MapNode, Node } from '../../server/src/service/parse/tree';
 import { createLanguageService, type ComposeDocument, type ComposeMode } from '../../server/src/service/index';
 import { corpusFiles } from '../support/corpus';
 import { below, random } from '../support/random';
@@ -109,6 +111,69 @@ describe('incremental parsing', () => {
     }
     // Most keystrokes land inside a service of the generated file: they must not cost a full parse.
     assert.ok(incremental >= 30, `${incremental} of ${generated.edits} edits in the generated file were incremental`);
+  });
+});
+
+/**
+ * Large files (confineErrors): a YAML error stays in the element it is in, so typing in a big file
+ * with an error open costs one small parse per keystroke rather than a whole one.
+ */
+describe('incremental parsing with errors kept to their element', () => {
+  const parse = (text: string): PreviousParse => ({ ...parseYaml(text), text });
+  const edited = (previous: PreviousParse, text: string): PreviousParse | undefined => {
+    const result = reparse(previous, text, true);
+    return result && { ...result, text };
+  };
+  const yamlErrors = (parsed: ParsedYaml) => parsed.syntaxFindings.filter((f) => f.code === 'yaml-syntax');
+  const services = (parsed: ParsedYaml): MapNode => (parsed.documents[0]!.root as MapNode).index.get('services')!.value as MapNode;
+  const service = (parsed: ParsedYaml, name: string): Node => services(parsed).index.get(name)!.value;
+  const CLEAN = BASE.replace('<<: &shared\n      restart: always', 'restart: always');
+
+  it('reports an error in the edited service, keeps it through edits elsewhere, and drops it once fixed', () => {
+    const broken = edited(parse(CLEAN), CLEAN.replace('    image: redis\n', '    image: redis\n    imag\n'))!;
+    const [error] = yamlErrors(broken);
+    assert.ok(error && broken.text.slice(error.span.start, error.span.end + 4).includes('imag'), JSON.stringify(error));
+    assert.deepEqual(yamlErrors(broken), yamlErrors(parseYaml(broken.text)));
+    assert.deepEqual(service(broken, 'c'), service(parseYaml(broken.text), 'c'));
+
+    const elsewhere = edited(broken, broken.text.replace('image: nginx', 'image: nginx:1.27'))!;
+    assert.deepEqual(yamlErrors(elsewhere), yamlErrors(parseYaml(elsewhere.text)));
+    assert.equal(elsewhere.text.slice(yamlErrors(elsewhere)[0]!.span.start).startsWith(broken.text.slice(error.span.start, error.span.end)), true);
+
+    const fixed = edited(elsewhere, elsewhere.text.replace('    imag\n', '    labels: {}\n'))!;
+    assert.deepEqual(fixed.syntaxFindings, []);
+    assert.deepEqual(fixed.documents, parseYaml(fixed.text).documents);
+  });
+
+  it('leaves an error that runs past the next service, and errors of a whole parse, to a whole parse', () => {
+    assert.equal(reparse(parse(CLEAN), CLEAN.replace("image: redis", "image: 'redis"), true), undefined);
+    const wholeWithError = parse(CLEAN.replace('    image: redis\n', '    image: redis\n    imag\n'));
+    assert.equal(reparse(wholeWithError, wholeWithError.text.replace('image: nginx', 'image: nginx:1'), true), undefined);
+  });
+
+  it('agrees with a whole parse on whether there are errors, and equals it when there are none, over many random edits and undos', function () {
+    this.timeout(60_000);
+    const rnd = random(11);
+    const assertAgrees = (result: PreviousParse, what: string): void => {
+      const full = parseYaml(result.text);
+      assert.equal(yamlErrors(result).length > 0, yamlErrors(full).length > 0, what);
+      if (yamlErrors(full).length === 0) assert.deepEqual(result.documents, full.documents, what);
+    };
+    let current = parse(generateCompose(20));
+    let confined = 0;
+    for (let i = 0; i < 120; i++) {
+      // Each keystroke is undone again, so a confined error is also taken away incrementally.
+      const typed = edited(current, smallEdit(current.text, rnd));
+      if (!typed) continue;
+      assertAgrees(typed, `edit ${i}`);
+      if (yamlErrors(typed).length === 0) continue;
+      confined++;
+      const undone = edited(typed, current.text);
+      assert.ok(undone, `undo of edit ${i}`);
+      assertAgrees(undone, `undo of edit ${i}`);
+      current = undone;
+    }
+    assert.ok(confined >= 20, `${confined} edits kept an error to its element`);
   });
 });
 

@@ -7,21 +7,34 @@ import * as assert from 'node:assert/strict';
 import { generateCompose } from '../../bench/generate';
 import { parseYaml, type ParsedYaml } from '../../server/src/service/parse/parse';
 import { parseInPieces } from '../../server/src/service/parse/pieces';
+import type { MapNode } from '../../server/src/service/parse/tree';
 import type { Finding } from '../../server/src/service/types';
 import { corpusFiles, hasCorpus } from '../support/corpus';
 import { service } from '../support/service';
 import { MUTATIONS } from '../support/mutations';
 import { below, random } from '../support/random';
 
-/** Parses `text` in pieces of `size` characters; true when it did, after asserting it equals a full parse. */
+/**
+ * Parses `text` in pieces of `size` characters; true when it did, after asserting that it equals a
+ * full parse, or for a text with YAML errors, that it finds errors too (kept to their pieces).
+ */
 function assertPiecesEqualFullParse(text: string, size: number, what: string): boolean {
   const pieces = parseInPieces(text, size);
   if (!pieces) return false;
   const full = parseYaml(text);
+  assert.ok(pieces.confined, what);
+  if (hasYamlErrors(full)) {
+    assert.ok(hasYamlErrors(pieces), what);
+    return true;
+  }
   assert.deepEqual(pieces.documents, full.documents, what);
   assert.deepEqual(sorted(pieces), sorted(full), what);
   assert.deepEqual(pieces.anchors, full.anchors, what);
   return true;
+}
+
+function hasYamlErrors(parsed: ParsedYaml): boolean {
+  return parsed.syntaxFindings.some((f) => f.code === 'yaml-syntax');
 }
 
 function sorted(parsed: ParsedYaml): Finding[] {
@@ -64,8 +77,9 @@ describe('parsing in pieces', () => {
     { title: 'a merge key among the services', text: 'x-s: &s\n  z:\n    image: z\n' + SERVICES(['a', 'b']).replace('  b:\n', '  <<: *s\n  b:\n'), cut: false },
     { title: 'a merge key at the top level', text: 'x-t: &t\n  name: n\n<<: *t\n' + SERVICES(['a', 'b']), cut: false },
     { title: 'a second document', text: SERVICES(['a']) + '---\n' + SERVICES(['b']), cut: false },
-    { title: 'a syntax error in one piece', text: SERVICES(['a', 'b', 'c']).replace('image: b:1', 'image: [b:1'), cut: false },
-    { title: 'a tab-indented line', text: SERVICES(['a', 'b', 'c']).replace('    image: b:1', '\timage: b:1'), cut: false },
+    { title: 'a YAML error, kept in its piece', text: SERVICES(['a', 'b', 'c']).replace('    image: b:1', '    image: b:1\n    imag'), cut: true },
+    { title: 'a tab-indented line, kept in its piece', text: SERVICES(['a', 'b', 'c']).replace('    image: b:1', '\timage: b:1'), cut: true },
+    { title: 'a quote left open, which runs on into the next piece', text: SERVICES(['a', 'b', 'c']).replace('image: b:1', "image: 'b:1"), cut: false },
     { title: 'an alias bomb', text: 'a: &a [x, x, x, x, x, x, x, x, x]\n' + 'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill('*' + 'abcdefg'[i]).join(', ')}]`).join('\n') + '\n', cut: false },
   ];
   for (const { title, text, cut } of cases) {
@@ -73,6 +87,15 @@ describe('parsing in pieces', () => {
       assert.equal(assertPiecesEqualFullParse(text, 1, title), cut);
     });
   }
+
+  it('reports a YAML error where a full parse does and parses the other pieces as usual', () => {
+    const text = SERVICES(['a', 'b', 'c']).replace('    image: b:1', '    image: b:1\n    imag');
+    const pieces = parseInPieces(text, 1)!;
+    const full = parseYaml(text);
+    assert.deepEqual(sorted(pieces), sorted(full));
+    const services = (parsed: ParsedYaml) => (parsed.documents[0]!.root as MapNode).index.get('services')!.value as MapNode;
+    assert.deepEqual(services(pieces).index.get('c'), services(full).index.get('c'));
+  });
 
   it('reports a service repeated in a later piece once, where it repeats', () => {
     const text = SERVICES(['a', 'b', 'a']);
@@ -85,16 +108,20 @@ describe('parsing in pieces', () => {
     const rnd = random(64);
     let inputs = 0;
     let cut = 0;
+    let withErrors = 0;
     for (const { file, text } of corpusFiles()) {
       const variants = [text, ...Array.from({ length: 8 }, () => Object.values(MUTATIONS)[below(rnd, Object.keys(MUTATIONS).length)]!(text, rnd))];
       for (const [i, variant] of variants.entries()) {
         for (const size of [1, 40, 400]) {
           inputs++;
-          if (assertPiecesEqualFullParse(variant, size, `${file} variant ${i}, pieces of ${size}`)) cut++;
+          if (!assertPiecesEqualFullParse(variant, size, `${file} variant ${i}, pieces of ${size}`)) continue;
+          cut++;
+          if (hasYamlErrors(parseInPieces(variant, size)!)) withErrors++;
         }
       }
     }
     // Most variants are cut: the equality above is not only ever checked on the fallback.
     assert.ok(cut > inputs / 2, `${cut} of ${inputs} inputs were parsed in pieces`);
+    assert.ok(withErrors > 50, `${withErrors} inputs parsed in pieces had YAML errors`);
   });
 });

@@ -5,16 +5,20 @@
  * rest of the tree is reused: elements before the edit as they are, elements after it shifted by the
  * length difference (cheap: no YAML parsing). Whenever the edit might change more than that block, it
  * answers undefined and the caller parses the whole text, which is always correct:
- * - the previous version had syntax errors, several documents, directives, or merged/aliased sections;
+ * - the previous version had syntax errors (unless they are confined, see below), several documents,
+ *   directives, or merged/aliased sections;
  * - the edit touches a key, crosses a block boundary, or leaves a line indented at the element's level;
  * - the element is the last of its section (its end is the section's end);
  * - the old or new block defines an anchor (aliases elsewhere may use it);
  * - the new block alone has a YAML error or is not a single entry with the same key.
+ * With `confineErrors` (large files, where a full parse takes seconds on every keystroke while an
+ * error is open), the block may have YAML errors as long as it still ends with the next key: the
+ * errors are reported in the block and the rest is kept, errors elsewhere included (see pieces.ts).
  */
 import { isMap, isPair, isScalar, parseAllDocuments, visit } from 'yaml';
-import { nodeBudget, YAML_OPTIONS, type ParsedYaml, type YamlDocument } from './parse';
+import { duplicateKeyFinding, nodeBudget, YAML_OPTIONS, yamlErrorFinding, type ParsedYaml, type YamlDocument } from './parse';
 import { buildTree, hasMergedEntries, reindex, type AnchorDefinition, type Entry, type MapNode, type Node } from './tree';
-import type { Span } from '../types';
+import type { Finding, Span } from '../types';
 
 const SECTIONS = new Set(['services', 'networks', 'volumes', 'secrets', 'configs']);
 
@@ -22,11 +26,12 @@ export interface PreviousParse extends ParsedYaml {
   readonly text: string;
 }
 
-export function reparse(previous: PreviousParse, text: string): ParsedYaml | undefined {
+export function reparse(previous: PreviousParse, text: string, confineErrors = false): ParsedYaml | undefined {
   if (previous.text === text) return previous;
   const [document] = previous.documents;
   const root = document?.root;
-  if (!document || previous.syntaxFindings.length > 0 || previous.documents.length !== 1 || root?.kind !== 'map' || text.startsWith('%')) return undefined;
+  const sound = previous.syntaxFindings.length === 0 || (confineErrors && previous.confined === true);
+  if (!document || !sound || previous.documents.length !== 1 || root?.kind !== 'map' || text.startsWith('%')) return undefined;
   const { start, oldEnd, newEnd } = changedRange(previous.text, text);
   const delta = newEnd - oldEnd;
 
@@ -49,10 +54,14 @@ export function reparse(previous: PreviousParse, text: string): ParsedYaml | und
   if (!/^ *$/.test(previous.text.slice(blockStart, element.keySpan.start)) || !staysInside(block, indent)) return undefined;
   // The next sibling's key follows the block, so that YAML ends the element where it would in the file.
   const sentinel = text.slice(blockEnd + delta, next.keySpan.end + delta) + ':';
-  const entry = parseBlock(block + sentinel, blockStart, element.key, previous.anchors);
-  if (!entry) return undefined;
+  const sentinelStart = block.length + next.keySpan.start - blockEnd;
+  const parsed = parseBlock(block + sentinel, blockStart, { key: element.key, sentinelStart }, previous.anchors);
+  if (!parsed || (parsed.findings.length > 0 && !confineErrors)) return undefined;
+  const { entry } = parsed;
 
   const shift = (span: Span): Span => shiftSpan(span, oldEnd, delta);
+  const kept = keptFindings(previous.syntaxFindings, { start: blockStart, end: blockEnd }, element.keySpan, shift);
+  if (!kept) return undefined;
   const elements = section.entries.map((e, i) => (i < elementIndex ? e : i === elementIndex ? entry : shiftElement(e, oldEnd, delta)));
   const newSection: MapNode = { ...section, span: shift(section.span), entries: elements, index: reindex(section, elements) };
   const entries = root.entries.map((e, i): Entry => {
@@ -63,7 +72,24 @@ export function reparse(previous: PreviousParse, text: string): ParsedYaml | und
   const newRoot: MapNode = { ...root, span: shift(root.span), entries, index: reindex(root, entries) };
   const documents: YamlDocument[] = [{ root: newRoot, span: shift(document.span) }];
   const anchors = previous.anchors.map((a) => (a.start < blockStart ? a : { name: a.name, start: a.start + delta, node: shiftNode(a.node, oldEnd, delta) }));
-  return { documents, syntaxFindings: [], anchors };
+  return { documents, syntaxFindings: [...kept, ...parsed.findings], anchors, confined: true };
+}
+
+/**
+ * The previous version's findings outside the re-parsed block (moved by the edit), and a repeated
+ * element key at its start, which re-parsing the block alone cannot see; undefined when a finding
+ * reaches across the block's boundary.
+ */
+function keptFindings(findings: readonly Finding[], block: Span, elementKey: Span, shift: (span: Span) => Span): Finding[] | undefined {
+  const kept: Finding[] = [];
+  for (const finding of findings) {
+    const { start, end } = finding.span;
+    const inside = start >= block.start && end <= block.end;
+    if (inside && !(finding.code === 'duplicate-key' && start === elementKey.start)) continue;
+    if (!inside && start < block.end && end > block.start) return undefined;
+    kept.push({ ...finding, span: shift(finding.span) });
+  }
+  return kept;
 }
 
 /**
@@ -123,13 +149,18 @@ function staysInside(block: string, indent: number): boolean {
   return true;
 }
 
-/** The block parsed on its own: its entry, or undefined when it is not exactly that plus the sentinel key. */
-function parseBlock(block: string, base: number, key: string, anchors: readonly AnchorDefinition[]): Entry | undefined {
+/**
+ * The block parsed on its own: its entry and the YAML errors and repeated keys in it, or undefined
+ * when it is not exactly that entry plus the sentinel key.
+ */
+function parseBlock(block: string, base: number, expected: { key: string; sentinelStart: number }, anchors: readonly AnchorDefinition[]): { entry: Entry; findings: Finding[] } | undefined {
   const docs = parseAllDocuments(block, YAML_OPTIONS);
   const doc = Array.isArray(docs) && docs.length === 1 ? docs[0]! : undefined;
-  if (!doc || doc.errors.length > 0 || !isMap(doc.contents) || doc.contents.items.length !== 2) return undefined;
-  const pair = doc.contents.items[0];
-  if (!isPair(pair) || !isScalar(pair.key) || String(pair.key.value) !== key) return undefined;
+  if (!doc || !isMap(doc.contents) || doc.contents.items.length !== 2) return undefined;
+  const [pair, sentinel] = doc.contents.items;
+  if (!isPair(pair) || !isScalar(pair.key) || String(pair.key.value) !== expected.key) return undefined;
+  if (!isPair(sentinel) || !isScalar(sentinel.key) || sentinel.key.range?.[0] !== expected.sentinelStart) return undefined;
+  const findings = doc.errors.map((error) => yamlErrorFinding(error, { start: base, end: base + expected.sentinelStart }, base));
   let definesAnchor = false;
   visit(doc, {
     Node(_key, node) {
@@ -140,15 +171,18 @@ function parseBlock(block: string, base: number, key: string, anchors: readonly 
   });
   if (definesAnchor) return undefined;
   const budget = nodeBudget(block);
-  let duplicateKey = false;
   const outerAnchor = (name: string): Node | undefined => {
     for (let i = anchors.length - 1; i >= 0; i--) if (anchors[i]!.name === name && anchors[i]!.start < base) return anchors[i]!.node;
     return undefined;
   };
-  const root = buildTree(doc, block, { budget, base, outerAnchor, onDuplicateKey: () => (duplicateKey = true) });
-  if (budget.exhaustedAt || duplicateKey || root?.kind !== 'map') return undefined;
+  const onDuplicateKey = (key: string, span: Span): void => {
+    // A sentinel equal to the element's key is the file's repeated key, already reported.
+    if (span.start !== base + expected.sentinelStart) findings.push(duplicateKeyFinding(key, span));
+  };
+  const root = buildTree(doc, block, { budget, base, outerAnchor, onDuplicateKey });
+  if (budget.exhaustedAt || root?.kind !== 'map') return undefined;
   const entry = root.entries[0];
-  return entry && { key: entry.key, keySpan: entry.keySpan, value: entry.value };
+  return entry && { entry: { key: entry.key, keySpan: entry.keySpan, value: entry.value }, findings };
 }
 
 function shiftSpan(span: Span, at: number, delta: number): Span {

@@ -16,6 +16,12 @@ export interface ParsedYaml {
   readonly syntaxFindings: readonly Finding[];
   /** Every anchor definition, in document order. */
   readonly anchors: readonly AnchorDefinition[];
+  /**
+   * True when every YAML error is known to stay inside the piece or element it was found in (both
+   * were parsed on their own between two keys YAML cannot run past), so the rest of the tree is
+   * sound and one element may be re-parsed alone. A whole-text parse with errors cannot tell.
+   */
+  readonly confined?: boolean;
 }
 
 /** Nodes that alias expansion may create, relative to the size of the text (guards "billion laughs"). */
@@ -48,7 +54,7 @@ export function parseYaml(text: string): ParsedYaml {
   const parsed = parseAllDocuments(text, YAML_OPTIONS);
   const docs = Array.isArray(parsed) ? parsed : [];
   for (const doc of docs) {
-    for (const error of doc.errors) syntaxFindings.push(yamlErrorFinding(error, text));
+    for (const error of doc.errors) syntaxFindings.push(yamlErrorFinding(error, { start: 0, end: text.length }, 0));
     const root = buildTree(doc, text, { budget, anchors, onDuplicateKey: (key, span) => syntaxFindings.push(duplicateKeyFinding(key, span)) });
     const range = doc.range;
     documents.push({ root, span: { start: range[0], end: range[2] } });
@@ -79,9 +85,10 @@ export function duplicateKeyFinding(key: string, span: Span): Finding {
   };
 }
 
-function yamlErrorFinding(error: YAMLError, text: string): Finding {
-  const start = Math.max(0, Math.min(error.pos[0], text.length));
-  const end = Math.max(start, Math.min(error.pos[1], text.length));
+/** A YAML error of a text parsed at `base`, placed inside `range` (the part of the file that text holds). */
+export function yamlErrorFinding(error: YAMLError, range: Span, base: number): Finding {
+  const start = Math.max(range.start, Math.min(error.pos[0] + base, range.end));
+  const end = Math.max(start, Math.min(error.pos[1] + base, range.end));
   // The yaml package reports running out of stack on absurdly deep nesting as an ordinary error.
   const message = /call stack/i.test(error.message) ? 'Nesting is too deep to read here (thousands of levels); Compose files nest a few levels.' : firstLine(error.message);
   return { code: 'yaml-syntax', severity: 'error', message, span: { start, end }, docUrl: YAML_SPEC };

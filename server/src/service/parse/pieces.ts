@@ -5,13 +5,15 @@
  * column 0, or an element key (e.g. one service) inside a top-level mapping. A piece that continues a
  * mapping is parsed under a copy of its key line (`services:`), and every piece is followed by the key
  * of the line after it, so YAML ends its last value exactly where it ends in the whole file.
- * The result equals a full parse; whenever it might not (a YAML error, several documents, merge keys
- * at the level of a cut, aliases expanding too far), this answers undefined and the caller parses the
- * whole text.
+ * For a text without YAML errors the result equals a full parse. A YAML error stays in its piece: the
+ * piece must still end with its sentinel key, which proves that the error did not run on (an open
+ * quote or bracket would swallow the sentinel), and the other pieces are parsed as usual. Whenever
+ * that or the cuts cannot be trusted (several documents, merge keys at the level of a cut, aliases
+ * expanding too far), this answers undefined and the caller parses the whole text.
  */
 import { parseAllDocuments } from 'yaml';
 import type { Finding, Span } from '../types';
-import { duplicateKeyFinding, MAX_TEXT_LENGTH, nodeBudget, YAML_OPTIONS, type ParsedYaml, type YamlDocument } from './parse';
+import { duplicateKeyFinding, MAX_TEXT_LENGTH, nodeBudget, YAML_OPTIONS, yamlErrorFinding, type ParsedYaml, type YamlDocument } from './parse';
 import { buildTree, hasMergedEntries, type AnchorDefinition, type Entry, type MapNode, type Node } from './tree';
 
 /** Characters per piece: big enough that per-parse overhead is small, small enough to bound memory. */
@@ -51,8 +53,9 @@ export function parseInPieces(text: string, pieceSize = PIECE_SIZE): ParsedYaml 
     const base = piece.start - header.length;
     const docs = parseAllDocuments(source, YAML_OPTIONS);
     const doc = Array.isArray(docs) && docs.length === 1 ? docs[0]! : undefined;
-    if (!doc || doc.errors.length > 0) return undefined;
-    const sentinelStart = piece.next && piece.next.offset + indentOf(text, piece.next.offset);
+    if (!doc) return undefined;
+    for (const error of doc.errors) syntaxFindings.push(yamlErrorFinding(error, { start: piece.start, end: piece.end }, base));
+    const sentinelStart = piece.next && keyStart(text, piece.next);
     const anchorCount = anchors.length;
     const root = buildTree(doc, source, {
       budget,
@@ -64,14 +67,14 @@ export function parseInPieces(text: string, pieceSize = PIECE_SIZE): ParsedYaml 
         if (span.start !== sentinelStart) syntaxFindings.push(duplicateKeyFinding(key, span));
       },
     });
-    if (budget.exhaustedAt || root?.kind !== 'map' || root.tag !== undefined || !assembly.add(root, piece, sentinelStart)) return undefined;
+    if (budget.exhaustedAt || root?.kind !== 'map' || root.tag !== undefined || !assembly.add(root, piece, piece.first && keyStart(text, piece.first), sentinelStart)) return undefined;
     for (const anchor of anchors.slice(anchorCount)) latestAnchor.set(anchor.name, anchor.node);
     documentSpan = { start: documentSpan?.start ?? doc.range[0] + base, end: doc.range[2] + base };
   }
   const root = assembly.finish();
   if (!root || !documentSpan) return undefined;
   const document: YamlDocument = { root, span: documentSpan };
-  return { documents: [document], syntaxFindings, anchors };
+  return { documents: [document], syntaxFindings, anchors, confined: true };
 }
 
 // A plain key without spaces, then optional blanks and a colon that ends the key (YAML 1.2 [154]).
@@ -136,16 +139,21 @@ class RootAssembly {
 
   constructor(private readonly findings: Finding[]) {}
 
-  /** Adds one piece's root mapping; false when it is not what the cuts promised. */
-  add(root: MapNode, piece: Piece, sentinelStart: number | undefined): boolean {
+  /**
+   * Adds one piece's root mapping; false when it is not what the cuts promised: its first key where
+   * the piece starts, its last the sentinel (a YAML error in the piece must not have run past either).
+   */
+  add(root: MapNode, piece: Piece, firstStart: number | undefined, sentinelStart: number | undefined): boolean {
     const entries = [...root.entries];
     if (entries.some((e) => e.via !== undefined)) return false;
     if (piece.next && !this.dropSentinel(entries, piece.next, sentinelStart)) return false;
     this.pieces++;
+    if (piece.first && piece.first.section === undefined && entries[0]?.keySpan.start !== firstStart) return false;
     if (piece.first?.section !== undefined) {
       const head = entries.shift();
       const open = this.entries[this.entries.length - 1];
       if (head?.key !== piece.first.section || head.value.kind !== 'map' || open?.key !== head.key || !open.parts) return false;
+      if (head.value.entries[0]?.keySpan.start !== firstStart) return false;
       // Merged entries go after a mapping's own ones, which a cut mapping cannot keep in order.
       if (open.parts.length === 1 && hasMergedEntries(open.parts[0]!)) return false;
       if (hasMergedEntries(head.value)) return false;
@@ -194,6 +202,11 @@ class RootAssembly {
     });
     return { kind: 'map', span: { start: parts[0]!.span.start, end: parts[parts.length - 1]!.span.end }, entries, index: new Map(entries.map((e) => [e.key, e])) };
   }
+}
+
+/** Where the key of a cut line starts. */
+function keyStart(text: string, cut: Cut): number {
+  return cut.offset + indentOf(text, cut.offset);
 }
 
 function indentOf(text: string, line: number): number {
