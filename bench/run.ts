@@ -38,13 +38,14 @@ const PEER: ServerUnderTest = {
   initializationOptions: { diagnosticDelay: 0 },
 };
 
-type Metric = 'initialize' | 'open' | 'hoverMedian' | 'hoverP95' | 'completionMedian' | 'completionP95' | 'edit' | 'peakMb' | 'idleMb';
+type Metric = 'initialize' | 'open' | 'hoverMedian' | 'hoverP95' | 'completionMedian' | 'completionP95' | 'edit' | 'editWithError' | 'peakMb' | 'idleMb';
 type Measurement = Partial<Record<Metric, number>>;
 
 const METRICS: { key: Metric; label: string; unit: 'ms' | 'MB' }[] = [
   { key: 'initialize', label: 'initialize', unit: 'ms' },
   { key: 'open', label: 'didOpen -> diagnostics', unit: 'ms' },
   { key: 'edit', label: 'edit -> diagnostics (median)', unit: 'ms' },
+  { key: 'editWithError', label: 'same, with a YAML error open', unit: 'ms' },
   { key: 'hoverMedian', label: 'hover median', unit: 'ms' },
   { key: 'hoverP95', label: 'hover p95', unit: 'ms' },
   { key: 'completionMedian', label: 'completion median', unit: 'ms' },
@@ -89,7 +90,7 @@ async function measure(server: ServerUnderTest, original: string): Promise<Measu
     const result: Measurement = { initialize: lsp.initializeMs };
     let text = original;
     const opened = lsp.nextDiagnostics(URI, 1);
-    let started = performance.now();
+    const started = performance.now();
     await lsp.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'dockercompose', version: 1, text } });
     await opened;
     result.open = performance.now() - started;
@@ -98,18 +99,24 @@ async function measure(server: ServerUnderTest, original: string): Promise<Measu
     if (lsp.capabilities.hoverProvider) [result.hoverMedian, result.hoverP95] = await latencies(lsp, 'textDocument/hover', positions);
     if (lsp.capabilities.completionProvider) [result.completionMedian, result.completionP95] = await latencies(lsp, 'textDocument/completion', positions);
 
-    const edits: number[] = [];
     let version = 1;
-    for (const edit of oneCharacterEdits(text)) {
+    const edit = async (change: Edit): Promise<number> => {
       version++;
       const published = lsp.nextDiagnostics(URI, version);
-      started = performance.now();
-      await lsp.connection.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version }, contentChanges: [{ range: edit.range, text: edit.text }] });
+      const sent = performance.now();
+      await lsp.connection.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version }, contentChanges: [{ range: change.range, text: change.text }] });
       await published;
-      edits.push(performance.now() - started);
-      text = edit.apply(text);
-    }
+      text = change.apply(text);
+      return performance.now() - sent;
+    };
+    const edits: number[] = [];
+    for (const change of oneCharacterEdits(text)) edits.push(await edit(change));
     result.edit = quantile(edits, 0.5);
+    // A key typed without its colon yet, in a service in the middle, stays while typing goes on elsewhere.
+    await edit(unfinishedKey(text));
+    const withError: number[] = [];
+    for (const change of oneCharacterEdits(text)) withError.push(await edit(change));
+    result.editWithError = quantile(withError, 0.5);
     result.peakMb = lsp.memory().peakMb;
     await new Promise((resolve) => setTimeout(resolve, 1000));
     result.idleMb = lsp.memory().rssMb;
@@ -170,6 +177,15 @@ function oneCharacterEdits(text: string): Edit[] {
     edits.push({ range: { start: at, end: { line, character: character + 1 } }, text: '', apply: (t) => replaceLine(t, line, (l) => l.slice(0, -1)) });
   }
   return edits;
+}
+
+/** A new line `    x` (a YAML error: a key without a value) after the middle service's image line. */
+function unfinishedKey(text: string): Edit {
+  const lines = text.split('\n');
+  const imageLines = lines.flatMap((line, index) => (/^ {4}image: /.test(line) ? [index] : []));
+  const line = imageLines[Math.floor(imageLines.length / 2)]! + 1;
+  const at = { line, character: 0 };
+  return { range: { start: at, end: at }, text: '    x\n', apply: (t) => replaceLine(t, line, (l) => '    x\n' + l) };
 }
 
 function replaceLine(text: string, line: number, change: (line: string) => string): string {

@@ -126,7 +126,7 @@ describe('incremental parsing with errors kept to their element', () => {
   };
   const yamlErrors = (parsed: ParsedYaml) => parsed.syntaxFindings.filter((f) => f.code === 'yaml-syntax');
   const services = (parsed: ParsedYaml): MapNode => (parsed.documents[0]!.root as MapNode).index.get('services')!.value as MapNode;
-  const service = (parsed: ParsedYaml, name: string): Node => services(parsed).index.get(name)!.value;
+  const serviceNode = (parsed: ParsedYaml, name: string): Node => services(parsed).index.get(name)!.value;
   const CLEAN = BASE.replace('<<: &shared\n      restart: always', 'restart: always');
 
   it('reports an error in the edited service, keeps it through edits elsewhere, and drops it once fixed', () => {
@@ -134,7 +134,7 @@ describe('incremental parsing with errors kept to their element', () => {
     const [error] = yamlErrors(broken);
     assert.ok(error && broken.text.slice(error.span.start, error.span.end + 4).includes('imag'), JSON.stringify(error));
     assert.deepEqual(yamlErrors(broken), yamlErrors(parseYaml(broken.text)));
-    assert.deepEqual(service(broken, 'c'), service(parseYaml(broken.text), 'c'));
+    assert.deepEqual(serviceNode(broken, 'c'), serviceNode(parseYaml(broken.text), 'c'));
 
     const elsewhere = edited(broken, broken.text.replace('image: nginx', 'image: nginx:1.27'))!;
     assert.deepEqual(yamlErrors(elsewhere), yamlErrors(parseYaml(elsewhere.text)));
@@ -143,6 +143,19 @@ describe('incremental parsing with errors kept to their element', () => {
     const fixed = edited(elsewhere, elsewhere.text.replace('    imag\n', '    labels: {}\n'))!;
     assert.deepEqual(fixed.syntaxFindings, []);
     assert.deepEqual(fixed.documents, parseYaml(fixed.text).documents);
+  });
+
+  it('is how the language service edits a file over 256 KB with an error open', function () {
+    this.timeout(30_000);
+    const text = generateCompose(300);
+    const middle = text.indexOf('\n', text.indexOf('    image: ', text.length / 2)) + 1;
+    const opened = service.parse(text, 'compose');
+    const broken = service.parse(text.slice(0, middle) + '    x\n' + text.slice(middle), 'compose', opened);
+    assert.ok(keepsSomeService(opened, broken));
+    assert.equal(broken.syntaxFindings.filter((f) => f.code === 'yaml-syntax').length, 1);
+    const typing = service.parse(edit(broken.text, 'image: ', 'image: 1'), 'compose', broken);
+    assert.ok(keepsSomeService(broken, typing), 'a keystroke elsewhere re-parses one service');
+    assert.deepEqual(typing.syntaxFindings.map((f) => f.code), ['yaml-syntax']);
   });
 
   it('leaves an error that runs past the next service, and errors of a whole parse, to a whole parse', () => {
