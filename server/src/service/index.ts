@@ -45,7 +45,8 @@ export interface LanguageServiceOptions {
 export interface LanguageService {
   /**
    * Parses one version of a document. Never throws. Given the document's previous version, re-parses
-   * only what the edit touched when that is safe; the result equals a full parse either way.
+   * only what the edit touched when that is safe. Without YAML errors the result equals a full parse;
+   * in a file over 256 KB a YAML error is kept to the piece or service it is in.
    */
   parse(text: string, mode: ComposeMode, previous?: ComposeDocument): ComposeDocument;
   /** All findings (syntax, schema, analyses) after settings and suppression comments, sorted. */

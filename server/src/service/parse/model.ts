@@ -44,8 +44,9 @@ export interface ComposeDocument {
 
 /**
  * Parses `text`. With the previous version of the same file, only the element an edit touched is
- * re-parsed when that is safe (see incremental.ts); a large text is parsed in pieces (pieces.ts). The
- * result is the same as a full parse either way.
+ * re-parsed when that is safe (see incremental.ts); a large text is parsed in pieces (pieces.ts). For a
+ * text without YAML errors the result is the same as a full parse either way; in a large text a YAML
+ * error is kept to the piece or element it is in.
  */
 export function parseCompose(text: string, mode: ComposeMode, previous?: ComposeDocument): ComposeDocument {
   const before = previous && parses.get(previous);

@@ -17,7 +17,7 @@ import { duplicateKeyFinding, MAX_TEXT_LENGTH, nodeBudget, YAML_OPTIONS, yamlErr
 import { buildTree, hasMergedEntries, type AnchorDefinition, type Entry, type MapNode, type Node } from './tree';
 
 /** Characters per piece: big enough that per-parse overhead is small, small enough to bound memory. */
-export const PIECE_SIZE = 64 * 1024;
+const PIECE_SIZE = 64 * 1024;
 
 /** A line where a piece may start: a key at column 0, or an element key inside a top-level mapping. */
 interface Cut {
