@@ -11,7 +11,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { NETWORK_GRAPH_METHOD, type NetworkGraphParams, type NetworkGraphResult, type ShipshapeSettings } from '../protocol';
-import { createLanguageService, looksLikeCompose, type RuleSetting, type ServiceSettings } from '../service/index';
+import { createLanguageService, looksLikeCompose, type ComposeDocument, type RuleSetting, type ServiceSettings } from '../service/index';
 import { toCompletionItem, toDiagnostic, toDocumentHighlight, toDocumentSymbol, toHover, toLocation, toNetworkGraph, toOffset, toRange, toSpan, toTextEdit } from './convert';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { Documents } from './documents';
@@ -59,12 +59,16 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     for (const document of documents.text.all()) scheduler.schedule(document.uri, true);
   };
 
-  /** Wraps a request handler with runSafe and the fault-injection hook. */
-  const handle = <P extends { textDocument: { uri: string } }, R>(method: string, fallback: R, run: (params: P) => R) =>
+  /**
+   * Wraps a request handler with runSafe and the fault-injection hook, and hands it the parsed document;
+   * a document Shipshape does not serve gets `fallback`.
+   */
+  const handle = <P extends { textDocument: { uri: string } }, R>(method: string, fallback: R, run: (doc: ComposeDocument, params: P) => R) =>
     (params: P, token?: { isCancellationRequested: boolean; onCancellationRequested: unknown }) =>
       runSafe(logger, method, params.textDocument.uri, fallback, token as never, () => {
         if (runtime.faultyMethods?.has(method)) throw new Error(`injected fault in ${method}`);
-        return run(params);
+        const doc = composeDocument(params.textDocument.uri);
+        return doc ? run(doc, params) : fallback;
       });
 
   connection.onInitialize((params): InitializeResult => {
@@ -93,35 +97,26 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   documents.text.onDidClose((event) => scheduler.clear(event.document.uri));
 
   connection.onDocumentSymbol(
-    handle('textDocument/documentSymbol', [], (params) => {
-      const doc = composeDocument(params.textDocument.uri);
-      return doc ? service.documentSymbols(doc).map((symbol) => toDocumentSymbol(doc, symbol)) : [];
-    }),
+    handle('textDocument/documentSymbol', [], (doc) => service.documentSymbols(doc).map((symbol) => toDocumentSymbol(doc, symbol))),
   );
 
   connection.onHover(
-    handle('textDocument/hover', null, (params) => {
-      const doc = composeDocument(params.textDocument.uri);
-      if (!doc) return null;
+    handle('textDocument/hover', null, (doc, params) => {
       const result = service.hover(doc, toOffset(doc, params.position));
       return result ? toHover(doc, result) : null;
     }),
   );
 
   connection.onCompletion(
-    handle('textDocument/completion', null, (params) => {
-      const doc = composeDocument(params.textDocument.uri);
-      if (!doc) return null;
+    handle('textDocument/completion', null, (doc, params) => {
       const items = service.completion(doc, toOffset(doc, params.position), params.context?.triggerCharacter);
       return { isIncomplete: false, items: items.map((item) => toCompletionItem(doc, item)) };
     }),
   );
 
   connection.onCodeAction(
-    handle('textDocument/codeAction', [] as LspCodeAction[], (params) => {
+    handle('textDocument/codeAction', [] as LspCodeAction[], (doc, params) => {
       const uri = params.textDocument.uri;
-      const doc = composeDocument(uri);
-      if (!doc) return [];
       return service.codeActions(doc, toSpan(doc, params.range), serviceSettings).map((action): LspCodeAction => ({
         title: action.title,
         kind: action.kind === 'quickfix' ? CodeActionKind.QuickFix : CodeActionKind.RefactorRewrite,
@@ -133,57 +128,43 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   );
 
   connection.onDefinition(
-    handle('textDocument/definition', [], (params) => {
-      const doc = composeDocument(params.textDocument.uri);
-      return doc ? service.definition(doc, toOffset(doc, params.position)).map((span) => toLocation(doc, params.textDocument.uri, span)) : [];
-    }),
+    handle('textDocument/definition', [], (doc, params) => service.definition(doc, toOffset(doc, params.position)).map((span) => toLocation(doc, params.textDocument.uri, span))),
   );
 
   connection.onReferences(
-    handle('textDocument/references', [], (params) => {
-      const doc = composeDocument(params.textDocument.uri);
-      if (!doc) return [];
+    handle('textDocument/references', [], (doc, params) => {
       const offset = toOffset(doc, params.position);
       return service.references(doc, offset, params.context.includeDeclaration).map((span) => toLocation(doc, params.textDocument.uri, span));
     }),
   );
 
   connection.onDocumentHighlight(
-    handle('textDocument/documentHighlight', [], (params) => {
-      const doc = composeDocument(params.textDocument.uri);
-      return doc ? service.documentHighlights(doc, toOffset(doc, params.position)).map((highlight) => toDocumentHighlight(doc, highlight)) : [];
-    }),
+    handle('textDocument/documentHighlight', [], (doc, params) => service.documentHighlights(doc, toOffset(doc, params.position)).map((highlight) => toDocumentHighlight(doc, highlight))),
   );
 
   // A refusal is answered as an error, which editors show to the user ("cannot rename …").
   connection.onPrepareRename(
-    handle('textDocument/prepareRename', null, (params): { range: Range; placeholder: string } | ResponseError | null => {
-      const doc = composeDocument(params.textDocument.uri);
-      const result = doc && service.prepareRename(doc, toOffset(doc, params.position));
-      if (!doc || !result) return null;
+    handle('textDocument/prepareRename', null, (doc, params): { range: Range; placeholder: string } | ResponseError | null => {
+      const result = service.prepareRename(doc, toOffset(doc, params.position));
+      if (!result) return null;
       if ('refused' in result) return new ResponseError(ErrorCodes.InvalidRequest, result.refused);
       return { range: toRange(doc, result.span), placeholder: result.placeholder };
     }),
   );
 
   connection.onRenameRequest(
-    handle('textDocument/rename', null, (params): WorkspaceEdit | ResponseError | null => {
-      const uri = params.textDocument.uri;
-      const doc = composeDocument(uri);
-      const result = doc && service.rename(doc, toOffset(doc, params.position), params.newName);
-      if (!doc || !result) return null;
+    handle('textDocument/rename', null, (doc, params): WorkspaceEdit | ResponseError | null => {
+      const result = service.rename(doc, toOffset(doc, params.position), params.newName);
+      if (!result) return null;
       if ('refused' in result) return new ResponseError(ErrorCodes.InvalidRequest, result.refused);
-      return { changes: { [uri]: result.edits.map((edit) => toTextEdit(doc, edit)) } };
+      return { changes: { [params.textDocument.uri]: result.edits.map((edit) => toTextEdit(doc, edit)) } };
     }),
   );
 
   const emptyGraph: NetworkGraphResult = { nodes: [], edges: [] };
   connection.onRequest(
     NETWORK_GRAPH_METHOD,
-    handle(NETWORK_GRAPH_METHOD, emptyGraph, (params: NetworkGraphParams) => {
-      const doc = composeDocument(params.textDocument.uri);
-      return doc ? toNetworkGraph(doc, service.networkGraph(doc, serviceSettings)) : emptyGraph;
-    }),
+    handle(NETWORK_GRAPH_METHOD, emptyGraph, (doc, _params: NetworkGraphParams) => toNetworkGraph(doc, service.networkGraph(doc, serviceSettings))),
   );
 
   documents.listen(connection);
