@@ -20,6 +20,7 @@ import { networkGraph } from './features/networkGraph';
 import { hover, type Hover } from './features/hover';
 import { createSchemaKeys } from './facts/schemaKeys';
 import { parseCompose, type ComposeDocument } from './parse/model';
+import { perDocument } from './perDocument';
 import type { CodeAction, ComposeMode, Finding, NetworkGraph, ServiceSettings, Span } from './types';
 
 export { looksLikeCompose, type ComposeDocument } from './parse/model';
@@ -93,18 +94,4 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     rename,
     networkGraph: (doc, settings = {}) => networkGraph(doc, diagnostics(doc, findingsOf(doc), settings)),
   };
-}
-
-/** A per-document-version memo; `cached` reads it without computing. */
-function perDocument(compute: (doc: ComposeDocument) => Finding[]): ((doc: ComposeDocument) => Finding[]) & { cached(doc: ComposeDocument): Finding[] | undefined } {
-  const cache = new WeakMap<ComposeDocument, Finding[]>();
-  const get = (doc: ComposeDocument): Finding[] => {
-    let findings = cache.get(doc);
-    if (!findings) {
-      findings = compute(doc);
-      cache.set(doc, findings);
-    }
-    return findings;
-  };
-  return Object.assign(get, { cached: (doc: ComposeDocument) => cache.get(doc) });
 }

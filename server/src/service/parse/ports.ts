@@ -5,7 +5,7 @@
  */
 import * as ipaddr from 'ipaddr.js';
 import type { Span } from '../types';
-import { at, get, isInterpolated, text, type Node, type ScalarNode } from './tree';
+import { at, get, isInterpolated, listItems, text, type Node, type ScalarNode } from './tree';
 
 export interface PortRange {
   readonly start: number;
@@ -46,8 +46,7 @@ export const PROTOCOLS = ['tcp', 'udp', 'sctp'] as const;
 
 /** Every `ports` item of a service. */
 export function servicePorts(service: Node): PortSpec[] {
-  const ports = get(service, 'ports');
-  return ports?.kind === 'seq' ? ports.items.map(parsePortItem) : [];
+  return listItems(get(service, 'ports')).map(parsePortItem);
 }
 
 export function parsePortItem(node: Node): PortSpec {

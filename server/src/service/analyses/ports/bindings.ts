@@ -5,8 +5,9 @@
 import * as ipaddr from 'ipaddr.js';
 import { networkMode, replicaCount, serviceDependsOn, type NetworkMode } from '../../parse/compose';
 import type { ComposeDocument, Element } from '../../parse/model';
-import { parsePortItem, type PortSpec } from '../../parse/ports';
+import { parsePortItem, servicePorts, type PortSpec } from '../../parse/ports';
 import { get, listItems, text, type Node } from '../../parse/tree';
+import { perDocument } from '../../perDocument';
 import type { Span } from '../../types';
 
 /** A host address a port is bound on. `ip` undefined = the family's unspecified address. */
@@ -53,7 +54,8 @@ export interface Binding {
   readonly rank: number;
 }
 
-export function portServices(doc: ComposeDocument): PortService[] {
+/** Every service with its parsed ports, once per document version (the analysis, fixes and completion share it). */
+export const portServices = perDocument((doc): readonly PortService[] => {
   const profiles = activationProfiles(doc);
   return [...doc.model.services.values()].map((element, index) => ({
     name: element.name,
@@ -62,9 +64,9 @@ export function portServices(doc: ComposeDocument): PortService[] {
     profiles: profiles.get(element.name) ?? [],
     replicas: replicaCount(element.node),
     networkMode: networkMode(element.node),
-    ports: listItems(get(element.node, 'ports')).map(parsePortItem),
+    ports: servicePorts(element.node),
   }));
-}
+});
 
 /**
  * The profiles under which each service runs; empty = always. A service also runs when a service that
@@ -96,7 +98,9 @@ function activationProfiles(doc: ComposeDocument): Map<string, string[]> {
  * Host-side bindings of every service. Stack files bind every address (Swarm ignores host IPs) and expand
  * host ranges port by port (docker/cli opts/swarmopts/port.go), so they have no pools.
  */
-export function collectBindings(doc: ComposeDocument, services: readonly PortService[]): Binding[] {
+export const portBindings = perDocument((doc) => collectBindings(doc, portServices(doc)));
+
+function collectBindings(doc: ComposeDocument, services: readonly PortService[]): Binding[] {
   const stack = doc.mode === 'stack';
   const bindings: Binding[] = [];
   const add = (binding: Omit<Binding, 'rank'>) => bindings.push({ ...binding, rank: bindings.length });

@@ -4,12 +4,12 @@ import { entry, type ScalarNode } from '../../parse/tree';
 import type { Span } from '../../types';
 import { sameSpan, type FixProvider } from '../analysis';
 import { insertAt, removeEntry } from '../edits';
-import { collectBindings, portServices, type Binding } from './bindings';
+import { portBindings, portServices, type Binding } from './bindings';
 import { nextFreePort } from './freePort';
 
 /** Moves the published port of the finding's binding to the next free one. */
 const movePort: FixProvider = (doc, finding) => {
-  const binding = collectBindings(doc, portServices(doc)).find((b) => b.source === 'published' && !b.pool && !b.via && sameSpan(b.span, finding.span));
+  const binding = portBindings(doc).find((b) => b.source === 'published' && !b.pool && !b.via && sameSpan(b.span, finding.span));
   if (!binding) return [];
   const span = portNumberSpan(doc, binding);
   if (!span) return [];

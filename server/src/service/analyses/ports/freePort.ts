@@ -3,7 +3,7 @@
  * of `published` values.
  */
 import type { ComposeDocument } from '../../parse/model';
-import { addressesOverlap, collectBindings, hostAddress, portServices } from './bindings';
+import { addressesOverlap, hostAddress, portBindings } from './bindings';
 import { SWARM_PORTS } from './services';
 
 export interface FreePortQuery {
@@ -26,7 +26,7 @@ export interface FreePortQuery {
 export function nextFreePort(doc: ComposeDocument, query: FreePortQuery): number | undefined {
   const count = Math.max(1, query.count ?? 1);
   const address = hostAddress(query.hostIp);
-  const used = collectBindings(doc, portServices(doc))
+  const used = portBindings(doc)
     .filter((b) => b.protocol === query.protocol && addressesOverlap(b.address, address))
     .map((b) => [b.start, b.end] as const);
   for (const reserved of SWARM_PORTS) if (reserved.protocol === query.protocol) used.push([reserved.port, reserved.port]);

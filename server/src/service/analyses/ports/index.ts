@@ -5,7 +5,7 @@
 import type { ComposeDocument } from '../../parse/model';
 import type { Finding } from '../../types';
 import type { Analysis } from '../analysis';
-import { collectBindings, portServices } from './bindings';
+import { portBindings, portServices } from './bindings';
 import { conflictFindings } from './conflicts';
 import { portFixes } from './fixes';
 import { portRefactorings } from './refactor';
@@ -18,7 +18,7 @@ export const portsAnalysis: Analysis = {
   name: 'ports',
   run(doc: ComposeDocument): Finding[] {
     const services = portServices(doc);
-    const bindings = collectBindings(doc, services);
+    const bindings = portBindings(doc);
     // An item used through an alias by several services is judged once, where it is written.
     const written = new Set<number>();
     const syntax = services.flatMap((s) => s.ports).filter((spec) => !written.has(spec.node.span.start) && written.add(spec.node.span.start));

@@ -9,18 +9,10 @@
  */
 import type { ComposeDocument, Element } from '../../parse/model';
 import { get } from '../../parse/tree';
+import { perDocument } from '../../perDocument';
 import { hasSection, referenceIndex } from './referenceIndex';
 
-const cache = new WeakMap<ComposeDocument, boolean>();
-
-export function isPartialFile(doc: ComposeDocument): boolean {
-  let partial = cache.get(doc);
-  if (partial === undefined) {
-    partial = hasOverrideEntry(doc) || referencesMissingSection(doc);
-    cache.set(doc, partial);
-  }
-  return partial;
-}
+export const isPartialFile = perDocument((doc): boolean => hasOverrideEntry(doc) || referencesMissingSection(doc));
 
 /** A service that names neither an image nor a way to get one. */
 export function lacksImage(service: Element): boolean {

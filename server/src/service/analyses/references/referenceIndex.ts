@@ -7,6 +7,7 @@
 import { shortVolumeSource } from '../../parse/compose';
 import type { ComposeDocument, SectionName } from '../../parse/model';
 import { asMap, get, isInterpolated, text, type Node } from '../../parse/tree';
+import { perDocument } from '../../perDocument';
 import type { Span } from '../../types';
 
 /** The kind of a named, declarable thing; also its top-level section minus the plural. */
@@ -64,19 +65,8 @@ export function targetKey(kind: ResourceKind, name: string): string {
   return `${kind}:${name}`;
 }
 
-const cache = new WeakMap<ComposeDocument, ReferenceIndex>();
-
 /** The index of a parsed document, computed once per document version. */
-export function referenceIndex(doc: ComposeDocument): ReferenceIndex {
-  let index = cache.get(doc);
-  if (!index) {
-    index = buildIndex(doc);
-    cache.set(doc, index);
-  }
-  return index;
-}
-
-function buildIndex(doc: ComposeDocument): ReferenceIndex {
+export const referenceIndex = perDocument((doc): ReferenceIndex => {
   const references: Reference[] = [];
   const unknowable = new Set<ReferenceKey>();
   for (const [from, element] of doc.model.services) {
@@ -91,7 +81,7 @@ function buildIndex(doc: ComposeDocument): ReferenceIndex {
     else byTarget.set(key, [reference]);
   }
   return { references, byTarget, unknowable };
-}
+});
 
 function collectService(c: Collector, service: Node): void {
   const networks = get(service, 'networks');

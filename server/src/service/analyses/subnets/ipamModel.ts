@@ -6,6 +6,7 @@
 import { networkDriver } from '../../facts/networkDrivers';
 import type { ComposeDocument, Element } from '../../parse/model';
 import { asSeq, get, text, type Node } from '../../parse/tree';
+import { perDocument } from '../../perDocument';
 import type { Span } from '../../types';
 import { parseAddress, parseCidr, type Address, type Cidr } from './cidr';
 
@@ -49,17 +50,8 @@ export interface IpamNetwork {
   readonly unknownSubnet: boolean;
 }
 
-const cache = new WeakMap<ComposeDocument, ReadonlyMap<string, IpamNetwork>>();
-
 /** The networks of the document by name, computed once per parsed version. */
-export function ipamNetworks(doc: ComposeDocument): ReadonlyMap<string, IpamNetwork> {
-  let networks = cache.get(doc);
-  if (!networks) {
-    networks = new Map([...doc.model.networks].map(([name, element]) => [name, readNetwork(doc, element)]));
-    cache.set(doc, networks);
-  }
-  return networks;
-}
+export const ipamNetworks = perDocument((doc): ReadonlyMap<string, IpamNetwork> => new Map([...doc.model.networks].map(([name, element]) => [name, readNetwork(doc, element)])));
 
 function readNetwork(doc: ComposeDocument, element: Element): IpamNetwork {
   const node = element.node;

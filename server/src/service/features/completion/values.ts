@@ -102,10 +102,10 @@ function referenceItems(doc: ComposeDocument, path: YamlPath, span: Span, prefix
     case 'services.*.deploy.placement.preferences.*.spread':
       return [{ ...reference('node.labels.<key>', 'Spread tasks over the values of a node label', 'node.labels.${1:zone}', true), kind: 'snippet' }];
     case 'services.*.ports.*':
-      return portSnippets(span, prefix, String(freePort(doc, 'tcp') ?? FIRST_SUGGESTED_PORT), doc.mode);
+      return portSnippets(span, prefix, String(nextFreePort(doc, { protocol: 'tcp', from: FIRST_SUGGESTED_PORT }) ?? FIRST_SUGGESTED_PORT), doc.mode);
     case 'services.*.ports.*.published': {
       const protocol = text(at(doc.model.services.get(self ?? '')?.node, 'ports', Number(path[3]), 'protocol'))?.toLowerCase() ?? 'tcp';
-      const port = freePort(doc, protocol);
+      const port = nextFreePort(doc, { protocol, from: FIRST_SUGGESTED_PORT });
       return port === undefined ? [] : [reference(String(port), `Free ${protocol} host port: no other entry of this file publishes it`)];
     }
     case 'networks.*.ipam.config.*.subnet': {
@@ -119,14 +119,4 @@ function referenceItems(doc: ComposeDocument, path: YamlPath, span: Span, prefix
     default:
       return undefined;
   }
-}
-
-/** Free host ports per document version and protocol: finding one reads every port of the file. */
-const freePorts = new WeakMap<ComposeDocument, Map<string, number | undefined>>();
-
-function freePort(doc: ComposeDocument, protocol: string): number | undefined {
-  let byProtocol = freePorts.get(doc);
-  if (!byProtocol) freePorts.set(doc, (byProtocol = new Map()));
-  if (!byProtocol.has(protocol)) byProtocol.set(protocol, nextFreePort(doc, { protocol, from: FIRST_SUGGESTED_PORT }));
-  return byProtocol.get(protocol);
 }
