@@ -15,9 +15,9 @@
  * error is open), the block may have YAML errors as long as it still ends with the next key: the
  * errors are reported in the block and the rest is kept, errors elsewhere included (see pieces.ts).
  */
-import { isMap, isPair, isScalar, parseAllDocuments, visit } from 'yaml';
-import { duplicateKeyFinding, nodeBudget, YAML_OPTIONS, yamlErrorFinding, type ParsedYaml, type YamlDocument } from './parse';
-import { buildTree, hasMergedEntries, reindex, type AnchorDefinition, type Entry, type MapNode, type Node } from './tree';
+import { isMap, isPair, isScalar, visit } from 'yaml';
+import { nodeBudget, parseSlice, type ParsedYaml, type YamlDocument } from './parse';
+import { hasMergedEntries, reindex, type AnchorDefinition, type Entry, type MapNode, type Node } from './tree';
 import type { Finding, Span } from '../types';
 
 const SECTIONS = new Set(['services', 'networks', 'volumes', 'secrets', 'configs']);
@@ -154,13 +154,18 @@ function staysInside(block: string, indent: number): boolean {
  * when it is not exactly that entry plus the sentinel key.
  */
 function parseBlock(block: string, base: number, expected: { key: string; sentinelStart: number }, anchors: readonly AnchorDefinition[]): { entry: Entry; findings: Finding[] } | undefined {
-  const docs = parseAllDocuments(block, YAML_OPTIONS);
-  const doc = Array.isArray(docs) && docs.length === 1 ? docs[0]! : undefined;
-  if (!doc || !isMap(doc.contents) || doc.contents.items.length !== 2) return undefined;
+  const outerAnchor = (name: string): Node | undefined => {
+    for (let i = anchors.length - 1; i >= 0; i--) if (anchors[i]!.name === name && anchors[i]!.start < base) return anchors[i]!.node;
+    return undefined;
+  };
+  const sentinelStart = base + expected.sentinelStart;
+  const slice = parseSlice(block, base, { start: base, end: sentinelStart }, sentinelStart, { budget: nodeBudget(block), outerAnchor });
+  if (!slice) return undefined;
+  const { doc, root, findings } = slice;
+  if (!isMap(doc.contents) || doc.contents.items.length !== 2) return undefined;
   const [pair, sentinel] = doc.contents.items;
   if (!isPair(pair) || !isScalar(pair.key) || String(pair.key.value) !== expected.key) return undefined;
   if (!isPair(sentinel) || !isScalar(sentinel.key) || sentinel.key.range?.[0] !== expected.sentinelStart) return undefined;
-  const findings = doc.errors.map((error) => yamlErrorFinding(error, { start: base, end: base + expected.sentinelStart }, base));
   let definesAnchor = false;
   visit(doc, {
     Node(_key, node) {
@@ -170,17 +175,6 @@ function parseBlock(block: string, base: number, expected: { key: string; sentin
     },
   });
   if (definesAnchor) return undefined;
-  const budget = nodeBudget(block);
-  const outerAnchor = (name: string): Node | undefined => {
-    for (let i = anchors.length - 1; i >= 0; i--) if (anchors[i]!.name === name && anchors[i]!.start < base) return anchors[i]!.node;
-    return undefined;
-  };
-  const onDuplicateKey = (key: string, span: Span): void => {
-    // A sentinel equal to the element's key is the file's repeated key, already reported.
-    if (span.start !== base + expected.sentinelStart) findings.push(duplicateKeyFinding(key, span));
-  };
-  const root = buildTree(doc, block, { budget, base, outerAnchor, onDuplicateKey });
-  if (budget.exhaustedAt || root?.kind !== 'map') return undefined;
   const entry = root.entries[0];
   return entry && { entry: { key: entry.key, keySpan: entry.keySpan, value: entry.value }, findings };
 }

@@ -1,8 +1,8 @@
 /** Text -> resolved YAML trees plus syntax findings. Never throws, whatever the input. */
 import { COMPOSE_FILE_DOCS } from '../facts/composeFileDocs';
-import { parseAllDocuments, type YAMLError } from 'yaml';
+import { parseAllDocuments, type Document, type YAMLError } from 'yaml';
 import type { Finding, Span } from '../types';
-import { buildTree, type AnchorDefinition, type Node, type TreeBudget } from './tree';
+import { buildTree, type AnchorDefinition, type MapNode, type Node, type TreeBudget, type TreeContext } from './tree';
 
 export interface YamlDocument {
   /** The document's root value; undefined for an empty document. */
@@ -69,6 +69,31 @@ export function parseYaml(text: string): ParsedYaml {
     });
   }
   return { documents, syntaxFindings, anchors };
+}
+
+/**
+ * A slice of the file parsed on its own (a piece, or one re-parsed element): `source` holds it at
+ * `base`, followed by a sentinel key at `sentinelStart` (a file offset) so that YAML ends the slice's
+ * last value where it ends in the file. Its YAML errors are placed inside `range`, and keys written
+ * twice are reported, but for the sentinel: it is reported where the file holds it. Undefined unless
+ * the source is one document whose root is a mapping, within the alias budget.
+ */
+export function parseSlice(
+  source: string,
+  base: number,
+  range: Span,
+  sentinelStart: number | undefined,
+  tree: Omit<TreeContext, 'base' | 'onDuplicateKey'>,
+): { readonly doc: Document.Parsed; readonly root: MapNode; readonly findings: Finding[] } | undefined {
+  const docs = parseAllDocuments(source, YAML_OPTIONS);
+  const doc = Array.isArray(docs) && docs.length === 1 ? docs[0]! : undefined;
+  if (!doc) return undefined;
+  const findings = doc.errors.map((error) => yamlErrorFinding(error, range, base));
+  const onDuplicateKey = (key: string, span: Span): void => {
+    if (span.start !== sentinelStart) findings.push(duplicateKeyFinding(key, span));
+  };
+  const root = buildTree(doc, source, { ...tree, base, onDuplicateKey });
+  return tree.budget.exhaustedAt || root?.kind !== 'map' ? undefined : { doc, root, findings };
 }
 
 export function nodeBudget(text: string): TreeBudget {

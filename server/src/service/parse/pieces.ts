@@ -11,10 +11,9 @@
  * that or the cuts cannot be trusted (several documents, merge keys at the level of a cut, aliases
  * expanding too far), this answers undefined and the caller parses the whole text.
  */
-import { parseAllDocuments } from 'yaml';
 import type { Finding, Span } from '../types';
-import { duplicateKeyFinding, MAX_TEXT_LENGTH, nodeBudget, YAML_OPTIONS, yamlErrorFinding, type ParsedYaml, type YamlDocument } from './parse';
-import { buildTree, hasMergedEntries, type AnchorDefinition, type Entry, type MapNode, type Node } from './tree';
+import { duplicateKeyFinding, MAX_TEXT_LENGTH, nodeBudget, parseSlice, type ParsedYaml, type YamlDocument } from './parse';
+import { hasMergedEntries, type AnchorDefinition, type Entry, type MapNode, type Node } from './tree';
 
 /** Characters per piece: big enough that per-parse overhead is small, small enough to bound memory. */
 const PIECE_SIZE = 64 * 1024;
@@ -51,25 +50,13 @@ export function parseInPieces(text: string, pieceSize = PIECE_SIZE): ParsedYaml 
     const sentinel = piece.next ? text.slice(piece.next.offset, piece.next.colonEnd) : '';
     const source = header + text.slice(piece.start, piece.end) + sentinel;
     const base = piece.start - header.length;
-    const docs = parseAllDocuments(source, YAML_OPTIONS);
-    const doc = Array.isArray(docs) && docs.length === 1 ? docs[0]! : undefined;
-    if (!doc) return undefined;
-    for (const error of doc.errors) syntaxFindings.push(yamlErrorFinding(error, { start: piece.start, end: piece.end }, base));
     const sentinelStart = piece.next && keyStart(text, piece.next);
     const anchorCount = anchors.length;
-    const root = buildTree(doc, source, {
-      budget,
-      base,
-      anchors,
-      outerAnchor: (name) => latestAnchor.get(name),
-      // The sentinel is reported where the next piece really holds it, if it is a duplicate.
-      onDuplicateKey: (key, span) => {
-        if (span.start !== sentinelStart) syntaxFindings.push(duplicateKeyFinding(key, span));
-      },
-    });
-    if (budget.exhaustedAt || root?.kind !== 'map' || root.tag !== undefined || !assembly.add(root, piece, piece.first && keyStart(text, piece.first), sentinelStart)) return undefined;
+    const slice = parseSlice(source, base, { start: piece.start, end: piece.end }, sentinelStart, { budget, anchors, outerAnchor: (name) => latestAnchor.get(name) });
+    if (!slice || slice.root.tag !== undefined || !assembly.add(slice.root, piece, piece.first && keyStart(text, piece.first), sentinelStart)) return undefined;
+    syntaxFindings.push(...slice.findings);
     for (const anchor of anchors.slice(anchorCount)) latestAnchor.set(anchor.name, anchor.node);
-    documentSpan = { start: documentSpan?.start ?? doc.range[0] + base, end: doc.range[2] + base };
+    documentSpan = { start: documentSpan?.start ?? slice.doc.range[0] + base, end: slice.doc.range[2] + base };
   }
   const root = assembly.finish();
   if (!root || !documentSpan) return undefined;
