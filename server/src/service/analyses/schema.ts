@@ -55,8 +55,9 @@ function withoutDraft4Ids(schema: unknown): unknown {
 }
 
 export function schemaAnalysis(validators: SchemaValidators, claims: readonly SchemaClaim[]): Analysis {
-  const compose = cachedValidation(validators.compose);
-  const stack = cachedValidation(validators.stack);
+  // compose-go reads an empty element as `{}` (see normalize); the stack schema judges the file as written.
+  const compose = cachedValidation(validators.compose, true);
+  const stack = cachedValidation(validators.stack, false);
   return {
     name: 'schema',
     run(doc: ComposeDocument): Finding[] {
@@ -64,7 +65,7 @@ export function schemaAnalysis(validators: SchemaValidators, claims: readonly Sc
       const mode = doc.mode;
       for (const { root } of doc.documents) {
         if (!root) continue;
-        const composeErrors = compose(root, true);
+        const composeErrors = compose(root);
         if (mode === 'compose') {
           findings.push(...reduceErrors(composeErrors, root, (items) => (claims.some((claim) => claim(items[0], mode)) ? null : undefined)));
           continue;
@@ -72,7 +73,7 @@ export function schemaAnalysis(validators: SchemaValidators, claims: readonly Sc
         // Stack files: Docker validates with the v3.13 schema only. The Compose Specification's verdict
         // tells a key stacks do not support (valid Compose) from a typo (invalid in both).
         const verdict = composeVerdict(composeErrors.map((error) => locate(error, root)));
-        const stackErrors = stack(root, false);
+        const stackErrors = stack(root);
         findings.push(...reduceErrors(stackErrors, root, (items) => (claims.some((claim) => claim(items[0], mode)) ? null : stackFinding(items, verdict))));
       }
       return findings;
@@ -86,9 +87,9 @@ export function schemaAnalysis(validators: SchemaValidators, claims: readonly Sc
  * moved keep their identity). The rest of the file is validated with each service replaced by an empty
  * mapping, whose errors are dropped. With `emptyAsMapping`, an empty service reads as `{}` (see normalize).
  */
-function cachedValidation(schema: CompiledSchema): (root: Node, emptyAsMapping: boolean) => ErrorObject[] {
+function cachedValidation(schema: CompiledSchema, emptyAsMapping: boolean): (root: Node) => ErrorObject[] {
   const cache = new WeakMap<object, readonly ErrorObject[]>();
-  const serviceErrors = (node: Node, emptyAsMapping: boolean): readonly ErrorObject[] => {
+  const serviceErrors = (node: Node): readonly ErrorObject[] => {
     const identity = contentIdentity(node);
     let errors = cache.get(identity);
     if (!errors) {
@@ -98,14 +99,14 @@ function cachedValidation(schema: CompiledSchema): (root: Node, emptyAsMapping: 
     }
     return errors;
   };
-  return (root, emptyAsMapping) => {
+  return (root) => {
     const services = root.kind === 'map' ? root.index.get('services')?.value : undefined;
     const perService = services?.kind === 'map' ? services : undefined;
     const json = toJson(root, perService);
     const errors = validate(schema.file, emptyAsMapping ? normalize(json) : json).filter((error) => !perService || !SERVICE_PATH.test(error.instancePath));
     for (const [name, { value }] of perService?.index ?? []) {
       const prefix = `/services/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-      for (const error of serviceErrors(value, emptyAsMapping)) errors.push({ ...error, instancePath: prefix + error.instancePath });
+      for (const error of serviceErrors(value)) errors.push({ ...error, instancePath: prefix + error.instancePath });
     }
     return errors;
   };
