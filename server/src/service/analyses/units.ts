@@ -18,7 +18,7 @@ const DURATION_URL = composeFileDoc('extension', 'specifying-durations');
 const BYTES_URL = composeFileDoc('extension', 'specifying-byte-values');
 
 /** Duration fields, relative to a service. */
-export const DURATION_PATHS: readonly (readonly string[])[] = [
+const DURATION_PATHS: readonly (readonly string[])[] = [
   ['healthcheck', 'interval'],
   ['healthcheck', 'timeout'],
   ['healthcheck', 'start_period'],
@@ -50,7 +50,12 @@ const BYTE_PATHS: Readonly<Record<ComposeMode, readonly (readonly string[])[]>> 
 
 /** A number where a duration belongs is reported here as `duration-invalid`, not as a schema type error. */
 export const durationSchemaClaim: SchemaClaim = ({ path, node, error }) =>
-  error.keyword === 'type' && node?.kind === 'scalar' && typeof node.value === 'number' && path[0] === 'services' && DURATION_PATHS.some((p) => samePath(p, path.slice(2)));
+  error.keyword === 'type' && node?.kind === 'scalar' && typeof node.value === 'number' && isDurationPath(path);
+
+/** True for a path from the file's root to a duration field of a service. */
+export function isDurationPath(path: readonly (string | number)[]): boolean {
+  return path[0] === 'services' && DURATION_PATHS.some((p) => p.length === path.length - 2 && p.every((key, i) => key === path[i + 2]));
+}
 
 export const unitsAnalysis: Analysis = {
   name: 'units',
@@ -105,8 +110,4 @@ function checkDuration(node: ScalarNode, path: readonly string[], service: strin
 function judgeable(node: Node | undefined): ScalarNode | undefined {
   if (node?.kind !== 'scalar' || node.value === null || isInterpolated(node) || node.tag !== undefined) return undefined;
   return node;
-}
-
-function samePath(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((segment, i) => segment === b[i]);
 }

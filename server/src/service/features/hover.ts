@@ -4,7 +4,7 @@
  * It reads the parsed document only; findings are consulted just for subnet overlaps (they are cached
  * per document version, so this costs nothing once diagnostics ran).
  */
-import { DURATION_PATHS } from '../analyses/units';
+import { isDurationPath } from '../analyses/units';
 import type { SchemaKeys } from '../facts/schemaKeys';
 import { driverOptionAt, patternKey } from '../facts/values';
 import type { ComposeDocument } from '../parse/model';
@@ -85,7 +85,7 @@ function valueHover(doc: ComposeDocument, path: YamlPath, node: Node, context: H
   if (pattern === 'networks.*.driver') return driverHover(value);
   const option = driverOptionAt(path);
   if (option) return driverOptionHover(doc, option.network, option.option);
-  if (service && DURATION_PATHS.some((duration) => duration.length === path.length - 2 && duration.every((key, i) => key === path[i + 2]))) return durationHover(value, path, doc.mode);
+  if (service && isDurationPath(path)) return durationHover(value, path, doc.mode);
   if (pattern === 'services.*.deploy.placement.constraints.*') return constraintHover(value, path);
   return enumHover(path, value, doc);
 }

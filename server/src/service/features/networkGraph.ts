@@ -3,10 +3,11 @@
  * attachments, depends_on, `network_mode: service:x` and mounts as edges, each with the span it was
  * written at and the findings inside that span. Broken files give the part of the graph that can be read.
  */
+import { defaultDriver } from '../facts/networkDrivers';
 import { SECTION_OF } from '../analyses/references/referenceIndex';
 import type { ComposeDocument, Element } from '../parse/model';
 import { networkMode, replicaCount, deployMode, serviceDependsOn, serviceMounts, serviceNetworks } from '../parse/compose';
-import { servicePorts, type PortRange } from '../parse/ports';
+import { formatPortRange, servicePorts } from '../parse/ports';
 import { asScalar, get, listItems, text, type Node } from '../parse/tree';
 import type { Finding, GraphEdge, GraphNode, GraphPort, NetworkGraph, NetworkGraphNode, ResourceGraphNode, ServiceGraphNode, Span } from '../types';
 import { attachFindings } from './networkGraphFindings';
@@ -103,8 +104,8 @@ function serviceNode(element: Element): ServiceGraphNode {
   const replicas = replicaCount(service);
   const ports = servicePorts(service).map((port): GraphPort => ({
     ...(port.hostIp ? { hostIp: port.hostIp.address } : {}),
-    ...(port.published ? { published: rangeText(port.published) } : {}),
-    ...(port.target ? { target: rangeText(port.target) } : {}),
+    ...(port.published ? { published: formatPortRange(port.published) } : {}),
+    ...(port.target ? { target: formatPortRange(port.target) } : {}),
     ...(port.unknown && port.node.kind === 'scalar' ? { written: String(port.node.value) } : {}),
     protocol: port.protocol,
     mode: port.mode,
@@ -126,10 +127,6 @@ function serviceNode(element: Element): ServiceGraphNode {
   };
 }
 
-function rangeText(range: PortRange): string {
-  return range.start === range.end ? String(range.start) : `${range.start}-${range.end}`;
-}
-
 function networkNode(doc: ComposeDocument, name: string, element: Element | undefined, usedAt?: Span): NetworkGraphNode {
   const node = element?.node;
   const subnets = listItems(get(get(node, 'ipam'), 'config')).flatMap((config) => {
@@ -145,8 +142,7 @@ function networkNode(doc: ComposeDocument, name: string, element: Element | unde
     name,
     range: element ? elementSpan(element) : (usedAt ?? { start: 0, end: 0 }),
     findings: [],
-    // The engine's default driver: bridge for `docker compose`, overlay for `docker stack deploy`.
-    driver: text(get(node, 'driver')) ?? (doc.mode === 'stack' ? 'overlay' : 'bridge'),
+    driver: text(get(node, 'driver')) ?? defaultDriver(doc.mode),
     subnets,
     internal: text(get(node, 'internal')) === 'true',
     external: isExternal(node),

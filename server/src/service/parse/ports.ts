@@ -13,6 +13,11 @@ export interface PortRange {
   readonly span: Span;
 }
 
+/** A port range as Compose writes it: `8080`, or `8080-8090`. */
+export function formatPortRange(range: { readonly start: number; readonly end: number }): string {
+  return range.start === range.end ? String(range.start) : `${range.start}-${range.end}`;
+}
+
 /** Problems a port spec can have; the ports analysis turns them into findings. */
 export type PortProblemCode = 'port-invalid' | 'port-out-of-range' | 'port-range-reversed' | 'port-range-mismatch' | 'port-container-zero';
 

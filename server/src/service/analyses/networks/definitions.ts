@@ -4,7 +4,7 @@
  * https://docs.docker.com/reference/compose-file/networks/
  */
 import { composeFileDoc } from '../../facts/composeFileDocs';
-import { NETWORK_DRIVERS, networkDriver } from '../../facts/networkDrivers';
+import { defaultDriver, NETWORK_DRIVERS, networkDriver } from '../../facts/networkDrivers';
 import { networkMode, serviceNetworks } from '../../parse/compose';
 import type { ComposeDocument, Element } from '../../parse/model';
 import { entry, get, text } from '../../parse/tree';
@@ -61,7 +61,7 @@ function externalNetwork(doc: ComposeDocument, network: Element): Finding[] {
 function managedNetwork(doc: ComposeDocument, network: Element, used: ReadonlySet<string>): Finding[] {
   const findings: Finding[] = [];
   const driverNode = get(network.node, 'driver');
-  const driverName = driverNode ? text(driverNode) : doc.mode === 'stack' ? 'overlay' : 'bridge';
+  const driverName = driverNode ? text(driverNode) : defaultDriver(doc.mode);
   if (driverName === undefined) return findings;
   const driver = networkDriver(driverName);
   // Driver findings sit on the driver, or on the network's name when the driver is the default.

@@ -1,5 +1,6 @@
 /** Quick fixes for port findings, matched by code and span; edits keep the user's quoting style. */
 import type { ComposeDocument } from '../../parse/model';
+import { formatPortRange } from '../../parse/ports';
 import { entry, type ScalarNode } from '../../parse/tree';
 import type { Span } from '../../types';
 import { sameSpan, type FixProvider } from '../analysis';
@@ -93,7 +94,7 @@ function portNumberSpan(doc: ComposeDocument, binding: Binding): Span | undefine
   const quoted = written.length >= 2 && (written[0] === '"' || written[0] === "'") && written.endsWith(written[0]);
   const inner = quoted ? { start: span.start + 1, end: span.end - 1 } : span;
   if (/^\d+(-\d+)?$/.test(doc.text.slice(inner.start, inner.end))) return inner;
-  const port = binding.start === binding.end ? `${binding.start}` : `${binding.start}-${binding.end}`;
+  const port = formatPortRange(binding);
   const defaults = [...written.matchAll(/-(\d+(?:-\d+)?)\}/g)].filter((m) => m[1] === port);
   const digitRuns = written.match(/\d+(?:-\d+)?/g)?.filter((run) => run === port) ?? [];
   const only = defaults.length === 1 && digitRuns.length === 1 ? defaults[0] : undefined;

@@ -3,7 +3,7 @@
  * with its driver, scope and `ipam.config` entries, parsed. Values that depend on a variable without a
  * default are left out (they are never judged), and the network is marked as not fully known.
  */
-import { networkDriver } from '../../facts/networkDrivers';
+import { defaultDriver, networkDriver } from '../../facts/networkDrivers';
 import type { ComposeDocument, Element } from '../../parse/model';
 import { asSeq, get, text, type Node } from '../../parse/tree';
 import { perDocument } from '../../perDocument';
@@ -56,7 +56,7 @@ export const ipamNetworks = perDocument((doc): ReadonlyMap<string, IpamNetwork> 
 function readNetwork(doc: ComposeDocument, element: Element): IpamNetwork {
   const node = element.node;
   const driverNode = get(node, 'driver');
-  const driver = driverNode ? text(driverNode) : doc.mode === 'stack' ? 'overlay' : 'bridge';
+  const driver = driverNode ? text(driverNode) : defaultDriver(doc.mode);
   const scope = driver === undefined ? undefined : networkDriver(driver)?.scope;
   const external = isExternalNetwork(node);
   const ipamDriver = text(get(get(node, 'ipam'), 'driver')) ?? 'default';

@@ -12,7 +12,7 @@
 import type { ComposeDocument } from '../../parse/model';
 import type { Finding, RelatedSpan } from '../../types';
 import { atValue, lineOf } from '../place';
-import type { Cidr } from './cidr';
+import { contains, type Cidr } from './cidr';
 import { ipamNetworks, type IpamNetwork, type WrittenCidr } from './ipamModel';
 import { IPAM_URL } from './ipamConfig';
 
@@ -82,7 +82,7 @@ export function overlappingPairs(uses: readonly SubnetUse[]): Map<SubnetUse, Sub
   const enclosing: SubnetUse[][] = [];
   for (const group of sorted) {
     const cidr = group[0]!.cidr;
-    while (enclosing.length && !encloses(enclosing[enclosing.length - 1]![0]!.cidr, cidr)) enclosing.pop();
+    while (enclosing.length && !contains(enclosing[enclosing.length - 1]![0]!.cidr, cidr)) enclosing.pop();
     for (const outer of enclosing) pair(partners, outer, group);
     pair(partners, group, group);
     enclosing.push(group);
@@ -93,10 +93,6 @@ export function overlappingPairs(uses: readonly SubnetUse[]): Map<SubnetUse, Sub
 function compareCidr(a: Cidr, b: Cidr): number {
   if (a.family !== b.family) return a.family - b.family;
   return a.start < b.start ? -1 : a.start > b.start ? 1 : a.prefix - b.prefix;
-}
-
-function encloses(outer: Cidr, inner: Cidr): boolean {
-  return outer.family === inner.family && outer.start <= inner.start && inner.end <= outer.end;
 }
 
 /** Records the overlaps between two groups (or within one group, when `a === b`) on both sides. */

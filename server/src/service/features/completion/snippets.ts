@@ -3,6 +3,7 @@
  * block with restart and update policies, a healthcheck, and port entries. Indentation is relative to
  * the first line; the client re-indents the following lines to the cursor's line.
  */
+import { defaultDriver } from '../../facts/networkDrivers';
 import type { ComposeDocument } from '../../parse/model';
 import type { ComposeMode, Span } from '../../types';
 import { snippetText, type CompletionItem } from './item';
@@ -29,7 +30,7 @@ export function serviceSnippet(doc: ComposeDocument, span: Span): CompletionItem
 export function networkSnippet(doc: ComposeDocument, span: Span, subnet: string): CompletionItem {
   return snippet('network with subnet', 'New network with a driver and an IPAM subnet', [
     '${1:back}:',
-    `  driver: \${2:${doc.mode === 'stack' ? 'overlay' : 'bridge'}}`,
+    `  driver: \${2:${defaultDriver(doc.mode)}}`,
     '  ipam:',
     '    config:',
     `      - subnet: \${3:${subnet}}`,

@@ -5,7 +5,7 @@
  */
 import { composeFileDoc } from '../../facts/composeFileDocs';
 import * as ipaddr from 'ipaddr.js';
-import type { PortRange, PortSpec } from '../../parse/ports';
+import { formatPortRange, type PortSpec } from '../../parse/ports';
 import type { ComposeMode } from '../../types';
 import { code, markdown } from '../../docs/markdown';
 
@@ -14,7 +14,7 @@ const SHOWN_PAIRS = 4;
 
 export function portHover(spec: PortSpec, mode: ComposeMode): string | undefined {
   if (spec.unknown || !spec.target) return undefined;
-  const heading = `**Port** ${code(spec.node.kind === 'scalar' ? spec.node.raw : `${spec.published ? `${rangeText(spec.published)}:` : ''}${rangeText(spec.target)}`)}`;
+  const heading = `**Port** ${code(spec.node.kind === 'scalar' ? spec.node.raw : `${spec.published ? `${formatPortRange(spec.published)}:` : ''}${formatPortRange(spec.target)}`)}`;
   if (spec.problems.length) return markdown(heading, spec.problems.map((problem) => `⛔ ${problem.message}`), PORTS_URL);
   const lines = [mapping(spec, mode), ...reach(spec, mode)];
   if (spec.node.kind === 'scalar' && spec.node.style === 'plain' && spec.node.raw.includes(':')) {
@@ -25,17 +25,17 @@ export function portHover(spec: PortSpec, mode: ComposeMode): string | undefined
 
 function mapping(spec: PortSpec, mode: ComposeMode): string {
   const target = spec.target!;
-  const container = `container ${rangeText(target)}/${spec.protocol}`;
+  const container = `container ${formatPortRange(target)}/${spec.protocol}`;
   const address = mode === 'stack' || !spec.hostIp ? undefined : formatAddress(spec.hostIp.address);
   const host = (ports: string): string => (address ? `${address}:${ports}` : ports);
   const published = spec.published;
   if (!published) return `Host: a free port Docker picks at start-up → ${container}.`;
   const hostLength = published.end - published.start;
-  if (hostLength > 0 && target.end === target.start) return `Host: one free port in ${host(rangeText(published))} → ${container}.`;
+  if (hostLength > 0 && target.end === target.start) return `Host: one free port in ${host(formatPortRange(published))} → ${container}.`;
   if (hostLength === 0) return `Host ${host(String(published.start))} → ${container}.`;
   const pairs = Array.from({ length: Math.min(hostLength + 1, SHOWN_PAIRS) }, (_, i) => `${published.start + i}→${target.start + i}`);
   const more = hostLength + 1 > SHOWN_PAIRS ? `, … (${hostLength + 1} ports)` : '';
-  return `Host ${host(rangeText(published))} → ${container}, port by port: ${pairs.join(', ')}${more}.`;
+  return `Host ${host(formatPortRange(published))} → ${container}, port by port: ${pairs.join(', ')}${more}.`;
 }
 
 function reach(spec: PortSpec, mode: ComposeMode): string[] {
@@ -51,10 +51,6 @@ function reach(spec: PortSpec, mode: ComposeMode): string[] {
   else notes.push(`Reachable only through the host address ${spec.hostIp.address}.`);
   if (spec.modeSpan) notes.push('`mode` only matters to `docker stack deploy`; `docker compose up` ignores it.');
   return notes;
-}
-
-function rangeText(range: PortRange): string {
-  return range.start === range.end ? String(range.start) : `${range.start}-${range.end}`;
 }
 
 function formatAddress(address: string): string {
