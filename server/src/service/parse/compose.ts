@@ -36,7 +36,7 @@ export function serviceNetworks(service: Node): NetworkAttachment[] {
         ...(value.kind === 'map' ? { config: value } : {}),
         ...(ipv4Address ? { ipv4Address } : {}),
         ...(ipv6Address ? { ipv6Address } : {}),
-        aliases: aliases?.kind === 'seq' ? aliases.items : [],
+        aliases: listItems(aliases),
       };
     });
   }

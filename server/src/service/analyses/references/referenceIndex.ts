@@ -6,7 +6,7 @@
  */
 import { shortVolumeSource } from '../../parse/compose';
 import type { ComposeDocument, SectionName } from '../../parse/model';
-import { asMap, get, isInterpolated, text, type Node } from '../../parse/tree';
+import { asMap, get, isInterpolated, listItems, text, type Node } from '../../parse/tree';
 import { perDocument } from '../../perDocument';
 import type { Span } from '../../types';
 
@@ -85,24 +85,24 @@ export const referenceIndex = perDocument((doc): ReferenceIndex => {
 
 function collectService(c: Collector, service: Node): void {
   const networks = get(service, 'networks');
-  if (networks?.kind === 'seq') for (const item of networks.items) c.scalar('network', 'networks', item, 0);
+  if (networks?.kind === 'seq') for (const item of networks.items) c.scalar('network', 'networks', item);
   else if (networks?.kind === 'map') for (const entry of networks.entries) c.key('network', 'networks', entry.keySpan, entry.key, entry.via);
 
-  for (const item of listOf(get(service, 'volumes'))) {
+  for (const item of listItems(get(service, 'volumes'))) {
     if (item.kind === 'map') {
-      if (text(get(item, 'type')) === 'volume') c.scalar('volume', 'volumes', get(item, 'source'), 0);
+      if (text(get(item, 'type')) === 'volume') c.scalar('volume', 'volumes', get(item, 'source'));
     } else {
       c.prefixed('volume', 'volumes', item, (value) => volumeSource(value));
     }
   }
 
   for (const [key, kind] of [['secrets', 'secret'], ['configs', 'config']] as const) {
-    for (const item of listOf(get(service, key))) c.scalar(kind, key, item.kind === 'map' ? get(item, 'source') : item, 0);
+    for (const item of listItems(get(service, key))) c.scalar(kind, key, item.kind === 'map' ? get(item, 'source') : item);
   }
-  for (const item of listOf(get(get(service, 'build'), 'secrets'))) c.scalar('secret', 'build.secrets', item.kind === 'map' ? get(item, 'source') : item, 0);
+  for (const item of listItems(get(get(service, 'build'), 'secrets'))) c.scalar('secret', 'build.secrets', item.kind === 'map' ? get(item, 'source') : item);
 
   const dependsOn = get(service, 'depends_on');
-  if (dependsOn?.kind === 'seq') for (const item of dependsOn.items) c.scalar('service', 'depends_on', item, 0);
+  if (dependsOn?.kind === 'seq') for (const item of dependsOn.items) c.scalar('service', 'depends_on', item);
   else if (dependsOn?.kind === 'map') {
     for (const entry of dependsOn.entries) {
       c.key('service', 'depends_on', entry.keySpan, entry.key, entry.via, text(get(entry.value, 'required')) !== 'false');
@@ -110,7 +110,7 @@ function collectService(c: Collector, service: Node): void {
   }
 
   // `links: [db, "db:alias"]`: the service is before the colon.
-  for (const item of listOf(get(service, 'links'))) c.prefixed('service', 'links', item, (value) => ({ offset: 0, name: value.split(':')[0]! }));
+  for (const item of listItems(get(service, 'links'))) c.prefixed('service', 'links', item, (value) => ({ offset: 0, name: value.split(':')[0]! }));
 
   // `network_mode: service:x`, and the same for the IPC and PID namespaces (container:x names a
   // container outside the project).
@@ -123,23 +123,19 @@ function collectService(c: Collector, service: Node): void {
   // `volumes_from: [x, "x:ro"]`; `container:x` is not a service. Compose takes whatever is before the
   // first colon as the service (compose-go normalize.go, docker/compose create.go), so `service:x`
   // names a service called `service`.
-  for (const item of listOf(get(service, 'volumes_from'))) {
+  for (const item of listItems(get(service, 'volumes_from'))) {
     c.prefixed('service', 'volumes_from', item, (value) => (value.startsWith('container:') ? undefined : { offset: 0, name: value.split(':')[0]! }));
   }
 
   // `extends: web` or `extends: {service: web}`; with `file:` the service lives in another file.
   const extendsNode = get(service, 'extends');
-  if (extendsNode?.kind === 'scalar') c.scalar('service', 'extends', extendsNode, 0);
-  else if (extendsNode?.kind === 'map' && !get(extendsNode, 'file')) c.scalar('service', 'extends', get(extendsNode, 'service'), 0);
+  if (extendsNode?.kind === 'scalar') c.scalar('service', 'extends', extendsNode);
+  else if (extendsNode?.kind === 'map' && !get(extendsNode, 'file')) c.scalar('service', 'extends', get(extendsNode, 'service'));
 }
 
 function volumeSource(value: string): { offset: number; name: string } | undefined {
   const name = shortVolumeSource(value);
   return name === undefined ? undefined : { offset: 0, name };
-}
-
-function listOf(node: Node | undefined): readonly Node[] {
-  return node?.kind === 'seq' ? node.items : [];
 }
 
 class Collector {
@@ -153,12 +149,12 @@ class Collector {
   /** A map key naming the target (`networks: {back: …}`, `depends_on: {db: …}`). */
   key(kind: ResourceKind, key: ReferenceKey, keySpan: Span, name: string, via: Span | undefined, required = true): void {
     const span = innerSpan(this.text, keySpan, 0, name) ?? keySpan;
-    this.add({ kind, name, span, ...(via ? { via } : {}), from: this.from, key, required });
+    this.references.push({ kind, name, span, ...(via ? { via } : {}), from: this.from, key, required });
   }
 
   /** A scalar that is the target's name. */
-  scalar(kind: ResourceKind, key: ReferenceKey, node: Node | undefined, offset: number): void {
-    this.prefixed(kind, key, node, (value) => ({ offset, name: value }));
+  scalar(kind: ResourceKind, key: ReferenceKey, node: Node | undefined): void {
+    this.prefixed(kind, key, node, (value) => ({ offset: 0, name: value }));
   }
 
   /** A scalar holding the name at some offset (`service:x`, `db:alias`, `data:/var/lib`). */
@@ -173,11 +169,7 @@ class Collector {
     if (!found || found.name === '') return;
     const span = innerSpan(this.text, node.span, found.offset, found.name) ?? node.span;
     const via = node.via;
-    this.add({ kind, name: found.name, span, ...(via ? { via } : {}), from: this.from, key, required: true });
-  }
-
-  private add(reference: Reference): void {
-    this.references.push(reference);
+    this.references.push({ kind, name: found.name, span, ...(via ? { via } : {}), from: this.from, key, required: true });
   }
 }
 
