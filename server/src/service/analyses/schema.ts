@@ -238,7 +238,7 @@ function toFinding(item: Located): Finding {
       if (known.length === 0) {
         return finding('schema-invalid-name', 'error', `'${property}' is not a valid name in ${where}.`, span);
       }
-      return finding('schema-unknown-property', 'error', `Unknown property '${property}' ${where === 'the top level' ? 'at' : 'in'} ${where}.${didYouMean(property, known)}`, span);
+      return finding('schema-unknown-property', 'error', `Unknown property '${property}' ${placeOf(path)}.${didYouMean(property, known)}`, span);
     }
     case 'required':
       return finding('schema-missing-property', 'error', `Missing required property '${String(error.params['missingProperty'])}' in ${where}.`, keyOrValueSpan(item));
@@ -298,7 +298,13 @@ const SECTION_NAMES: Record<string, string> = {
 };
 
 /** "service 'web'", "'deploy' of service 'web'", "the top level". */
-export function describe(path: Path): string {
+/** Where a key is, as a phrase: "at the top level" or "in <describe(path)>". */
+export function placeOf(path: Path): string {
+  const place = describe(path);
+  return place === 'the top level' ? 'at the top level' : `in ${place}`;
+}
+
+function describe(path: Path): string {
   if (path.length === 0) return 'the top level';
   const section = SECTION_NAMES[path[0]!];
   if (path.length === 1) return section ? `'${path[0]}' (the ${section} list)` : `'${path[0]}'`;

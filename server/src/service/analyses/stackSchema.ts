@@ -8,7 +8,7 @@
  */
 import { UNSUPPORTED_ADVICE, STACK_DEPLOY_DOCS } from '../facts/stackKeys';
 import type { Finding } from '../types';
-import { describe, finding, spanOf, typeFinding, type Located, type Path } from './schema';
+import { finding, placeOf, spanOf, typeFinding, type Located, type Path } from './schema';
 
 export const STACK_FORMAT = 'docker stack deploy (Compose file format 3.13)';
 
@@ -41,7 +41,7 @@ export function stackFinding(items: readonly [Located, ...Located[]], compose: C
     if (!entry) return undefined;
     const advice = adviceFor(path, property);
     return {
-      ...finding('stack-unsupported-key', 'error', `'${property}' ${where(path)} is not supported by ${STACK_FORMAT}${advice ? `: ${advice}` : ''}.`, entry.keySpan),
+      ...finding('stack-unsupported-key', 'error', `'${property}' ${placeOf(path)} is not supported by ${STACK_FORMAT}${advice ? `: ${advice}` : ''}.`, entry.keySpan),
       docUrl: STACK_DEPLOY_DOCS,
     };
   }
@@ -58,11 +58,6 @@ export function stackFinding(items: readonly [Located, ...Located[]], compose: C
 
 function propertyKey(path: Path, property: string): string {
   return [...path, property].join('\u0000');
-}
-
-function where(path: Path): string {
-  const place = describe(path);
-  return place === 'the top level' ? 'at the top level' : `in ${place}`;
 }
 
 /**
