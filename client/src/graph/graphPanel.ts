@@ -27,7 +27,7 @@ export interface GraphHost {
   readonly started: Promise<void>;
 }
 
-export function isComposeDocument(document: vscode.TextDocument): boolean {
+function isComposeDocument(document: vscode.TextDocument): boolean {
   return vscode.languages.match(documentSelector(), document) > 0;
 }
 

@@ -209,7 +209,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /** The text of a node and its estimated size. */
-export function nodeContent(node: GraphNodeDto, edges: readonly GraphEdgeDto[], group: boolean): NodeContent {
+function nodeContent(node: GraphNodeDto, edges: readonly GraphEdgeDto[], group: boolean): NodeContent {
   const lines: string[] = [];
   let chips: Omit<PortChip, 'x' | 'y'>[] = [];
   if (node.kind === 'service') {
@@ -278,7 +278,7 @@ function nameOf(id: string): string {
 
 const RANK: Record<Severity, number> = { error: 4, warning: 3, information: 2, hint: 1 };
 
-export function worst(findings: readonly GraphFindingDto[]): Severity | undefined {
+function worst(findings: readonly GraphFindingDto[]): Severity | undefined {
   let result: Severity | undefined;
   for (const finding of findings) if (!result || RANK[finding.severity] > RANK[result]) result = finding.severity;
   return result;

@@ -20,7 +20,7 @@ import { stackFixes } from './stackFixes';
 import { STACK_FORMAT } from './stackSchema';
 
 /** `version` values docker/cli has a schema for: "3", "3.0" … "3.13" (a missing version means 3.13). */
-export const STACK_VERSIONS: ReadonlySet<string> = new Set(['3', ...Array.from({ length: 14 }, (_, i) => `3.${i}`)]);
+const STACK_VERSIONS: ReadonlySet<string> = new Set(['3', ...Array.from({ length: 14 }, (_, i) => `3.${i}`)]);
 
 const CPUS_PATHS = [
   ['deploy', 'resources', 'limits', 'cpus'],

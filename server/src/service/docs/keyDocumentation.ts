@@ -63,7 +63,7 @@ function stackNote(path: YamlPath): string | undefined {
 }
 
 /** `deploy.endpoint_mode` for a service key, `driver` for a network key, the key itself at top level. */
-export function displayPath(path: YamlPath): string {
+function displayPath(path: YamlPath): string {
   const relative = SECTION_PAGES.has(String(path[0])) && path.length > 2 ? path.slice(2) : path;
   return relative.filter((segment) => typeof segment === 'string').join('.') || String(path[path.length - 1] ?? '');
 }

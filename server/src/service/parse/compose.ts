@@ -76,7 +76,7 @@ export function serviceDependsOn(service: Node): Dependency[] {
   return [];
 }
 
-export type NetworkModeKind = 'host' | 'none' | 'bridge' | 'service' | 'container' | 'other';
+type NetworkModeKind = 'host' | 'none' | 'bridge' | 'service' | 'container' | 'other';
 
 export interface NetworkMode {
   readonly kind: NetworkModeKind;

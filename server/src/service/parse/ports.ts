@@ -47,7 +47,7 @@ export interface PortSpec {
   readonly problems: readonly PortProblem[];
 }
 
-export const PROTOCOLS = ['tcp', 'udp', 'sctp'] as const;
+const PROTOCOLS = ['tcp', 'udp', 'sctp'] as const;
 
 /** Every `ports` item of a service. */
 export function servicePorts(service: Node): PortSpec[] {
@@ -188,7 +188,7 @@ function checkRanges(published: PortRange | undefined, target: PortRange | undef
   }
 }
 
-export function isIpAddress(address: string): boolean {
+function isIpAddress(address: string): boolean {
   return ipaddr.IPv4.isValidFourPartDecimal(address) || (ipaddr.IPv6.isValid(address) && address.includes(':'));
 }
 

@@ -59,7 +59,7 @@ export interface TreeBudget {
 }
 
 /** Where the builder reports keys written twice in one mapping (found here in linear time). */
-export type DuplicateKeySink = (key: string, span: Span) => void;
+type DuplicateKeySink = (key: string, span: Span) => void;
 
 /** An anchored node as written (`&name`), resolved without any `via`, for aliases parsed later on their own. */
 export interface AnchorDefinition {

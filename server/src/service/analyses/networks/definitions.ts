@@ -13,7 +13,7 @@ import type { Finding } from '../../types';
 import { atKey, atValue, type FindingBody } from '../place';
 import { isExternalNetwork } from '../subnets/ipamModel';
 
-export const NETWORKS_URL = composeFileDoc('networks');
+const NETWORKS_URL = composeFileDoc('networks');
 const OVERLAY_URL = 'https://docs.docker.com/engine/network/drivers/overlay/';
 const MACVLAN_URL = 'https://docs.docker.com/engine/network/drivers/macvlan/';
 const BRIDGE_URL = 'https://docs.docker.com/engine/network/drivers/bridge/#options';

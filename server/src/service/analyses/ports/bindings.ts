@@ -17,7 +17,7 @@ export interface HostAddress {
   readonly ip?: string;
 }
 
-export const ANY_ADDRESS: HostAddress = { family: 'any' };
+const ANY_ADDRESS: HostAddress = { family: 'any' };
 
 export interface PortService {
   readonly name: string;

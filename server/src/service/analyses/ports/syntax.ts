@@ -10,7 +10,7 @@ import { DOCS } from './docs';
 const BASE60_INT = /^[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+$/;
 const BASE60_FLOAT = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/;
 
-export function isBase60(raw: string): boolean {
+function isBase60(raw: string): boolean {
   return BASE60_INT.test(raw) || BASE60_FLOAT.test(raw);
 }
 

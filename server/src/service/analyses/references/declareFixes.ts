@@ -40,7 +40,7 @@ function yamlKey(name: string): string {
 }
 
 /** Inserts `entry` as the last element of the top-level section of `kind`, or appends a new section. */
-export function declareEdit(doc: ComposeDocument, kind: ResourceKind, entry: string): TextEdit {
+function declareEdit(doc: ComposeDocument, kind: ResourceKind, entry: string): TextEdit {
   const section = SECTION_OF[kind];
   const top = doc.model.topLevel.filter((t) => t.key === section).at(-1);
   const indent = indentation(doc);

@@ -9,7 +9,7 @@ import { subnetUses } from './overlaps';
 import { reservedIn, staticAddresses, subnetsOf } from './staticAddresses';
 
 /** Replaces a scalar's value, keeping its quotes; undefined for block scalars and interpolated values. */
-export function scalarEdit(node: Node, newText: string): TextEdit | undefined {
+function scalarEdit(node: Node, newText: string): TextEdit | undefined {
   if (node.kind !== 'scalar' || node.interpolation || node.style === 'block') return undefined;
   const quoted = node.style !== 'plain';
   return { span: { start: node.span.start + (quoted ? 1 : 0), end: node.span.end - (quoted ? 1 : 0) }, newText };

@@ -69,7 +69,7 @@ function message(doc: ComposeDocument, use: SubnetUse, other: SubnetUse): string
 }
 
 /** For each subnet, up to a few others it overlaps (per finding code). */
-export function overlappingPairs(uses: readonly SubnetUse[]): Map<SubnetUse, SubnetUse[]> {
+function overlappingPairs(uses: readonly SubnetUse[]): Map<SubnetUse, SubnetUse[]> {
   const groups = new Map<string, SubnetUse[]>();
   for (const use of uses) {
     const key = `${use.cidr.family}/${use.cidr.start}/${use.cidr.prefix}`;

@@ -30,9 +30,9 @@ function pool({ base, size }: AddressPool): ParsedPool {
   return { base: cidr(base), size };
 }
 
-export const DEFAULT_BRIDGE = cidr(DEFAULT_BRIDGE_SUBNET);
-export const GWBRIDGE = cidr(GWBRIDGE_SUBNET);
-export const INGRESS = cidr(INGRESS_SUBNET);
+const DEFAULT_BRIDGE = cidr(DEFAULT_BRIDGE_SUBNET);
+const GWBRIDGE = cidr(GWBRIDGE_SUBNET);
+const INGRESS = cidr(INGRESS_SUBNET);
 export const LOCAL = LOCAL_POOLS.map(pool);
 export const SWARM = pool(SWARM_POOL);
 const PRIVATE_IPV4 = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'].map(cidr);
@@ -98,7 +98,7 @@ function report(findings: Finding[], use: SubnetUse, code: string, severity: Sev
  * The exact range of a pool the subnet clashes with: the pool-sized chunk that contains it, the whole
  * pool base when the subnet covers it, or the subnet itself when it spans several chunks of one base.
  */
-export function clashingChunk(subnet: Cidr, pools: readonly ParsedPool[]): Cidr | undefined {
+function clashingChunk(subnet: Cidr, pools: readonly ParsedPool[]): Cidr | undefined {
   for (const { base, size } of pools) {
     if (!overlaps(subnet, base)) continue;
     if (contains(subnet, base)) return base;
