@@ -137,7 +137,7 @@ export async function openGraphPage(options: { width?: number; height?: number; 
 /** Sends a graph and waits until it is drawn. */
 export async function showGraph(graphPage: GraphPage, graph: NetworkGraphResult, uri = 'file:///work/compose.yaml'): Promise<void> {
   const drawn = await graphPage.page.evaluate<number>('Number(document.body.dataset.drawn ?? 0)');
-  await graphPage.send({ kind: 'setGraph', uri, title: 'compose.yaml', graph });
+  await graphPage.send({ kind: 'setGraph', uri, graph });
   await waitFor(graphPage.page, `Number(document.body.dataset.drawn ?? 0) > ${drawn}`, 120000);
 }
 

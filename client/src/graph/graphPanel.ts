@@ -124,11 +124,11 @@ export class GraphPanel {
     const mine = ++this.requests;
     await this.host.started;
     // Opening the document makes the client sync it to the server (needed after a window reload).
-    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+    await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
     const params: NetworkGraphParams = { textDocument: { uri } };
     const graph = await this.host.client.sendRequest<NetworkGraphResult>(NETWORK_GRAPH_METHOD, params);
     if (mine !== this.requests) return;
-    this.post({ kind: 'setGraph', uri, title: path.posix.basename(document.uri.path), graph });
+    this.post({ kind: 'setGraph', uri, graph });
   }
 
   private post(message: ToWebview): void {

@@ -7,7 +7,7 @@ import type { LspPosition, LspRange, NetworkGraphResult } from '../../../server/
 /** Host to webview. */
 export type ToWebview =
   /** A new graph for the shown document (after opening, an edit, or switching editors). */
-  | { readonly kind: 'setGraph'; readonly uri: string; readonly title: string; readonly graph: NetworkGraphResult }
+  | { readonly kind: 'setGraph'; readonly uri: string; readonly graph: NetworkGraphResult }
   /** The editor's cursor moved in the shown document: highlight the items it is in. */
   | { readonly kind: 'cursor'; readonly position: LspPosition };
 
