@@ -272,7 +272,8 @@ export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-function nameOf(id: string): string {
+/** The name part of a graph item id (`service:web` → `web`). */
+export function nameOf(id: string): string {
   return id.slice(id.indexOf(':') + 1);
 }
 

@@ -4,7 +4,7 @@
  * Colours come from the stylesheet, which uses only VS Code's theme variables.
  */
 import type { GraphFindingDto } from '../../../server/src/protocol';
-import { LINE_HEIGHT, PADDING, TITLE_HEIGHT, type Point, type Scene, type SceneEdge, type SceneNode } from './layout';
+import { LINE_HEIGHT, nameOf, PADDING, TITLE_HEIGHT, type Point, type Scene, type SceneEdge, type SceneNode } from './layout';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -73,7 +73,6 @@ function drawEdge(edge: SceneEdge, parent: Element): void {
 
 /** Edges carry no text on the canvas (labels of merged edges would pile up); the details are in the tooltip. */
 function edgeTitle(edge: SceneEdge): string {
-  const name = (id: string) => id.slice(id.indexOf(':') + 1);
   const { item } = edge;
   const verb = { network: 'is attached to', dependsOn: 'depends on', networkMode: 'shares the network stack of', volume: 'mounts', secret: 'uses secret', config: 'uses config' }[item.kind];
   const details =
@@ -82,7 +81,7 @@ function edgeTitle(edge: SceneEdge): string {
     : item.kind === 'networkMode' ? []
     : [item.target ? `at ${item.target}` : '', item.readOnly && item.kind === 'volume' ? 'read-only' : ''];
   const detail = details.filter(Boolean).join(', ');
-  return `${name(item.from)} ${verb} ${name(item.to)}${detail ? ` (${detail})` : ''}`;
+  return `${nameOf(item.from)} ${verb} ${nameOf(item.to)}${detail ? ` (${detail})` : ''}`;
 }
 
 function messages(findings: readonly GraphFindingDto[]): string[] {
