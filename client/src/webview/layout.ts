@@ -94,7 +94,9 @@ interface NodeContent {
 export function planLayout(graph: NetworkGraphResult): { plan: LayoutPlan; elk: ElkNode } {
   const parent = homes(graph);
   const groups = new Set(parent.values());
-  const content = new Map(graph.nodes.map((node) => [node.id, nodeContent(node, graph.edges, groups.has(node.id))]));
+  const attachments = new Map<string, GraphEdgeDto[]>();
+  for (const edge of graph.edges) if (edge.kind === 'network') push(attachments, edge.from, edge);
+  const content = new Map(graph.nodes.map((node) => [node.id, nodeContent(node, attachments.get(node.id) ?? [], groups.has(node.id))]));
   const elkNodes = new Map<string, ElkNode>();
   for (const node of graph.nodes) {
     const { width, height } = content.get(node.id)!;
@@ -208,16 +210,16 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/** The text of a node and its estimated size. */
-function nodeContent(node: GraphNodeDto, edges: readonly GraphEdgeDto[], group: boolean): NodeContent {
+/** The text of a node and its estimated size; `attachments` are its network edges. */
+function nodeContent(node: GraphNodeDto, attachments: readonly GraphEdgeDto[], group: boolean): NodeContent {
   const lines: string[] = [];
   let chips: Omit<PortChip, 'x' | 'y'>[] = [];
   if (node.kind === 'service') {
     lines.push(node.image ?? (node.build ? 'build' : 'no image'));
     const meta = [node.deployMode === 'global' ? 'global' : node.replicas !== undefined && node.replicas !== 1 ? `×${node.replicas}` : '', node.networkMode ? `network_mode: ${node.networkMode}` : ''];
     if (meta.some(Boolean)) lines.push(meta.filter(Boolean).join('  '));
-    for (const edge of edges) {
-      if (edge.from !== node.id || edge.kind !== 'network') continue;
+    for (const edge of attachments) {
+      if (edge.kind !== 'network') continue;
       const addresses = [edge.ipv4Address, edge.ipv6Address].filter(Boolean);
       if (addresses.length) lines.push(`${nameOf(edge.to)}: ${addresses.join(', ')}`);
     }

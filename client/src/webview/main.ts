@@ -163,8 +163,15 @@ function applyFilter(): void {
   const query = state.filter ?? '';
   if (filterInput.value !== query) filterInput.value = query;
   const visible = new Set(shown.graph.nodes.filter((node) => matches(node, query)).map((node) => node.id));
-  for (const node of shown.graph.nodes) viewport.querySelector(`[data-id="${CSS.escape(node.id)}"]`)?.classList.toggle('dimmed', !visible.has(node.id));
-  for (const edge of shown.graph.edges) viewport.querySelector(`[data-id="${CSS.escape(edge.id)}"]`)?.classList.toggle('dimmed', !visible.has(edge.from) && !visible.has(edge.to));
+  const nodes = new Set(shown.graph.nodes.map((node) => node.id));
+  const edges = new Map(shown.graph.edges.map((edge) => [edge.id, edge]));
+  // One pass over the drawn items: a selector lookup per item would be quadratic in the graph's size.
+  for (const drawn of viewport.querySelectorAll('[data-id]')) {
+    const id = drawn.getAttribute('data-id') ?? '';
+    const edge = edges.get(id);
+    if (edge) drawn.classList.toggle('dimmed', !visible.has(edge.from) && !visible.has(edge.to));
+    else if (nodes.has(id)) drawn.classList.toggle('dimmed', !visible.has(id));
+  }
 }
 
 filterInput.addEventListener('input', () => {
