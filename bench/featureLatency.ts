@@ -3,9 +3,7 @@
  * Run: `npx tsx bench/featureLatency.ts [services]`. Prints p50/p95/max per feature over a fixed spread
  * of cursor positions, with the document parsed once (as the server's per-version cache does).
  */
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
-import { createLanguageService } from '../server/src/service/index';
+import { service } from '../test/support/service';
 
 const SERVICES = Number(process.argv[2] ?? 1000);
 const NETWORKS = 20;
@@ -60,8 +58,6 @@ function measure(name: string, offsets: readonly number[], run: (offset: number)
   console.log(`${name.padEnd(28)} p50 ${fmt(percentile(times, 50))} ms   p95 ${fmt(percentile(times, 95))} ms   max ${fmt(times[times.length - 1]!)} ms`);
 }
 
-const readSchema = (file: string): object => JSON.parse(readFileSync(path.join(__dirname, '..', 'schemas', file), 'utf8')) as object;
-const service = createLanguageService({ schema: readSchema('compose-spec.json'), stackSchema: readSchema('stack-v3.13.json') });
 const text = composeFile();
 const parseStart = performance.now();
 const doc = service.parse(text, 'compose');

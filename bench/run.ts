@@ -88,35 +88,17 @@ async function measure(server: ServerUnderTest, original: string): Promise<Measu
   const lsp = await startLspProcess(server.command, server.initializationOptions);
   try {
     const result: Measurement = { initialize: lsp.initializeMs };
-    let text = original;
-    const opened = lsp.nextDiagnostics(URI, 1);
-    const started = performance.now();
-    await lsp.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'dockercompose', version: 1, text } });
-    await opened;
-    result.open = performance.now() - started;
+    const document = new OpenDocument(lsp, original);
+    result.open = await document.open();
 
-    const positions = queryPositions(text);
+    const positions = queryPositions(original);
     if (lsp.capabilities.hoverProvider) [result.hoverMedian, result.hoverP95] = await latencies(lsp, 'textDocument/hover', positions);
     if (lsp.capabilities.completionProvider) [result.completionMedian, result.completionP95] = await latencies(lsp, 'textDocument/completion', positions);
 
-    let version = 1;
-    const edit = async (change: Edit): Promise<number> => {
-      version++;
-      const published = lsp.nextDiagnostics(URI, version);
-      const sent = performance.now();
-      await lsp.connection.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version }, contentChanges: [{ range: change.range, text: change.text }] });
-      await published;
-      text = change.apply(text);
-      return performance.now() - sent;
-    };
-    const edits: number[] = [];
-    for (const change of oneCharacterEdits(text)) edits.push(await edit(change));
-    result.edit = quantile(edits, 0.5);
+    result.edit = await document.editMedian(oneCharacterEdits(document.text));
     // A key typed without its colon yet, in a service in the middle, stays while typing goes on elsewhere.
-    await edit(unfinishedKey(text));
-    const withError: number[] = [];
-    for (const change of oneCharacterEdits(text)) withError.push(await edit(change));
-    result.editWithError = quantile(withError, 0.5);
+    await document.edit(unfinishedKey(document.text));
+    result.editWithError = await document.editMedian(oneCharacterEdits(document.text));
     result.peakMb = lsp.memory().peakMb;
     await new Promise((resolve) => setTimeout(resolve, 1000));
     result.idleMb = lsp.memory().rssMb;
@@ -158,6 +140,41 @@ async function latencies(lsp: LspProcess, method: string, positions: readonly Po
   return [quantile(times, 0.5), quantile(times, 0.95)];
 }
 
+/** The benchmark's document in a server under test: opened, then edited, each step timed until its diagnostics arrive. */
+class OpenDocument {
+  private version = 1;
+
+  constructor(
+    private readonly lsp: LspProcess,
+    public text: string,
+  ) {}
+
+  async open(): Promise<number> {
+    const opened = this.lsp.nextDiagnostics(URI, 1);
+    const started = performance.now();
+    await this.lsp.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'dockercompose', version: 1, text: this.text } });
+    await opened;
+    return performance.now() - started;
+  }
+
+  async edit(change: Edit): Promise<number> {
+    const version = ++this.version;
+    const published = this.lsp.nextDiagnostics(URI, version);
+    const started = performance.now();
+    await this.lsp.connection.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version }, contentChanges: [{ range: change.range, text: change.text }] });
+    await published;
+    this.text = change.apply(this.text);
+    return performance.now() - started;
+  }
+
+  /** The median time of `changes`, made one after the other. */
+  async editMedian(changes: readonly Edit[]): Promise<number> {
+    const times: number[] = [];
+    for (const change of changes) times.push(await this.edit(change));
+    return quantile(times, 0.5);
+  }
+}
+
 interface Edit {
   readonly range: { start: Position; end: Position };
   readonly text: string;
@@ -167,10 +184,10 @@ interface Edit {
 /** One-character edits spread over the services: a character typed into an image tag, then deleted. */
 function oneCharacterEdits(text: string): Edit[] {
   const lines = text.split('\n');
-  const imageLines = lines.flatMap((line, index) => (/^ {4}image: /.test(line) ? [index] : []));
+  const images = imageLines(lines);
   const edits: Edit[] = [];
   for (let i = 0; edits.length < EDITS; i++) {
-    const line = imageLines[Math.floor(((i + 0.5) / (EDITS / 2)) * imageLines.length) % imageLines.length]!;
+    const line = images[Math.floor(((i + 0.5) / (EDITS / 2)) * images.length) % images.length]!;
     const character = lines[line]!.length;
     const at = { line, character };
     edits.push({ range: { start: at, end: at }, text: '1', apply: (t) => replaceLine(t, line, (l) => l + '1') });
@@ -181,11 +198,15 @@ function oneCharacterEdits(text: string): Edit[] {
 
 /** A new line `    x` (a YAML error: a key without a value) after the middle service's image line. */
 function unfinishedKey(text: string): Edit {
-  const lines = text.split('\n');
-  const imageLines = lines.flatMap((line, index) => (/^ {4}image: /.test(line) ? [index] : []));
-  const line = imageLines[Math.floor(imageLines.length / 2)]! + 1;
+  const images = imageLines(text.split('\n'));
+  const line = images[Math.floor(images.length / 2)]! + 1;
   const at = { line, character: 0 };
   return { range: { start: at, end: at }, text: '    x\n', apply: (t) => replaceLine(t, line, (l) => '    x\n' + l) };
+}
+
+/** The indexes of the services' `image:` lines. */
+function imageLines(lines: readonly string[]): number[] {
+  return lines.flatMap((line, index) => (/^ {4}image: /.test(line) ? [index] : []));
 }
 
 function replaceLine(text: string, line: number, change: (line: string) => string): string {
@@ -208,19 +229,9 @@ function yamlFloor(text: string): number {
 async function measureDefaultDebounce(text: string): Promise<number> {
   const lsp = await startLspProcess(SHIPSHAPE.command, {});
   try {
-    const opened = lsp.nextDiagnostics(URI, 1);
-    await lsp.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'dockercompose', version: 1, text } });
-    await opened;
-    const times: number[] = [];
-    let version = 1;
-    for (const edit of oneCharacterEdits(text).slice(0, 10)) {
-      const published = lsp.nextDiagnostics(URI, ++version);
-      const started = performance.now();
-      await lsp.connection.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version }, contentChanges: [{ range: edit.range, text: edit.text }] });
-      await published;
-      times.push(performance.now() - started);
-    }
-    return quantile(times, 0.5);
+    const document = new OpenDocument(lsp, text);
+    await document.open();
+    return await document.editMedian(oneCharacterEdits(text).slice(0, 10));
   } finally {
     await lsp.stop();
   }
