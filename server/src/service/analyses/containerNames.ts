@@ -11,6 +11,7 @@ import { get, isInterpolated, text, type Node } from '../parse/tree';
 import type { Finding } from '../types';
 import type { Analysis } from './analysis';
 import { FindingSet, useOf } from './findingSet';
+import { pushTo } from '../multimap';
 
 const DOC_URL = composeFileDoc('services', 'container_name');
 // The engine's rule (moby daemon/names.go); the compose-spec schema has the same pattern unanchored,
@@ -29,7 +30,7 @@ function findContainerNameProblems(doc: ComposeDocument): Finding[] {
     const node = get(element.node, 'container_name');
     const name = text(node);
     if (!node || name === undefined || isInterpolated(node)) continue;
-    byName.set(name, [...(byName.get(name) ?? []), { service, node }]);
+    pushTo(byName, name, { service, node });
     if (!VALID.test(name) && SCHEMA_PATTERN.test(name)) {
       set.add({ code: 'container-name-invalid', severity: 'error', message: `Container name '${name}' is invalid: it must start with a letter or digit and contain only letters, digits, '_', '.' and '-'.`, span: node.span, docUrl: DOC_URL }, useOf(node, service));
     }

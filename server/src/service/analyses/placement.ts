@@ -18,6 +18,7 @@ import type { Finding } from '../types';
 import type { Analysis } from './analysis';
 import { perService } from './perService';
 import { atValue } from './place';
+import { pushTo } from '../multimap';
 
 const DOCS = composeFileDoc('deploy', 'constraints');
 const KEY_PATTERN = /^[a-z_][a-z0-9\-_.]+$/i;
@@ -154,7 +155,7 @@ function contradictions(constraints: readonly Constraint[], service: string): Fi
     const key = attributeKey(constraint.key);
     // node.ip compares addresses and ranges, not strings.
     if (key === 'node.ip') continue;
-    byKey.set(key, [...(byKey.get(key) ?? []), constraint]);
+    pushTo(byKey, key, constraint);
   }
   const findings: Finding[] = [];
   for (const group of byKey.values()) {

@@ -15,6 +15,7 @@ import { didYouMean } from '../suggest';
 import type { ComposeMode, Finding, Span } from '../types';
 import type { Analysis } from './analysis';
 import { composeVerdict, stackFinding } from './stackSchema';
+import { pushTo } from '../multimap';
 
 export type Path = readonly string[];
 
@@ -183,10 +184,7 @@ function reduceErrors(errors: readonly ErrorObject[], root: Node, mapper: ErrorM
   // Every proper prefix of an error path: a path in this set has errors deeper below it.
   const ancestors = new Set<string>();
   for (const item of located) {
-    const key = item.path.join('\u0000');
-    const group = byPath.get(key);
-    if (group) group.push(item);
-    else byPath.set(key, [item]);
+    pushTo(byPath, item.path.join('\u0000'), item);
     for (let length = 0; length < item.path.length; length++) ancestors.add(item.path.slice(0, length).join('\u0000'));
   }
   for (const [key, group] of byPath) {

@@ -2,6 +2,7 @@
  * Finds, for many intervals at once, an overlapping partner without comparing every pair, so conflict
  * checks stay O(n log n) on files with thousands of services.
  */
+import { pushTo } from '../../multimap';
 
 export interface Interval {
   readonly start: number;
@@ -98,8 +99,8 @@ export function partners<T extends Bucketed>(items: readonly T[]): Map<T, T> {
   const pools = new Map<string, T[]>();
   const asking = new Map<string, T[]>();
   for (const item of items) {
-    for (const key of item.members) push(pools, key, item);
-    for (const key of item.queries) push(asking, key, item);
+    for (const key of item.members) pushTo(pools, key, item);
+    for (const key of item.queries) pushTo(asking, key, item);
   }
   const result = new Map<T, T>();
   for (const [key, queries] of asking) {
@@ -112,10 +113,4 @@ export function partners<T extends Bucketed>(items: readonly T[]): Map<T, T> {
     });
   }
   return result;
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }

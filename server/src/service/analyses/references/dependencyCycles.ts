@@ -10,6 +10,7 @@ import type { ComposeDocument } from '../../parse/model';
 import type { Finding } from '../../types';
 import { usedBy } from '../place';
 import { DEPENDENCY_KEYS, referenceIndex, type Reference } from './referenceIndex';
+import { pushTo } from '../../multimap';
 
 const DOC_URL = composeFileDoc('services', 'depends_on');
 
@@ -18,9 +19,7 @@ export function findDependencyCycles(doc: ComposeDocument): Finding[] {
   const edges = new Map<string, Reference[]>();
   for (const reference of referenceIndex(doc).references) {
     if (!DEPENDENCY_KEYS.has(reference.key) || !doc.model.services.has(reference.name)) continue;
-    const list = edges.get(reference.from);
-    if (list) list.push(reference);
-    else edges.set(reference.from, [reference]);
+    pushTo(edges, reference.from, reference);
   }
   const findings: Finding[] = [];
   for (const component of stronglyConnected([...doc.model.services.keys()].sort(), edges)) {

@@ -9,6 +9,7 @@ import type { ComposeDocument, SectionName } from '../../parse/model';
 import { asMap, get, isInterpolated, listItems, text, type Node } from '../../parse/tree';
 import { perDocument } from '../../perDocument';
 import type { Span } from '../../types';
+import { pushTo } from '../../multimap';
 
 /** The kind of a named, declarable thing; also its top-level section minus the plural. */
 export type ResourceKind = 'service' | 'network' | 'volume' | 'secret' | 'config';
@@ -75,10 +76,7 @@ export const referenceIndex = perDocument((doc): ReferenceIndex => {
   }
   const byTarget = new Map<string, Reference[]>();
   for (const reference of references) {
-    const key = targetKey(reference.kind, reference.name);
-    const list = byTarget.get(key);
-    if (list) list.push(reference);
-    else byTarget.set(key, [reference]);
+    pushTo(byTarget, targetKey(reference.kind, reference.name), reference);
   }
   return { references, byTarget, unknowable };
 });

@@ -15,6 +15,7 @@ import { atValue, lineOf } from '../place';
 import { contains, type Cidr } from './cidr';
 import { ipamNetworks, type IpamNetwork, type WrittenCidr } from './ipamModel';
 import { IPAM_URL } from './ipamConfig';
+import { pushTo } from '../../multimap';
 
 /** One explicit subnet of a network whose address space is known. */
 export interface SubnetUse {
@@ -72,10 +73,7 @@ function message(doc: ComposeDocument, use: SubnetUse, other: SubnetUse): string
 function overlappingPairs(uses: readonly SubnetUse[]): Map<SubnetUse, SubnetUse[]> {
   const groups = new Map<string, SubnetUse[]>();
   for (const use of uses) {
-    const key = `${use.cidr.family}/${use.cidr.start}/${use.cidr.prefix}`;
-    const group = groups.get(key);
-    if (group) group.push(use);
-    else groups.set(key, [use]);
+    pushTo(groups, `${use.cidr.family}/${use.cidr.start}/${use.cidr.prefix}`, use);
   }
   const sorted = [...groups.values()].sort((a, b) => compareCidr(a[0]!.cidr, b[0]!.cidr));
   const partners = new Map<SubnetUse, SubnetUse[]>();

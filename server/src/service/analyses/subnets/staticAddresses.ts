@@ -15,6 +15,7 @@ import type { Finding } from '../../types';
 import { atValue, lineOf } from '../place';
 import { contains, familyName, formatCidr, parseAddress, reservedAddresses, unmap, type Address, type Cidr, type Family } from './cidr';
 import { ipamNetworks, type IpamConfig, type IpamNetwork } from './ipamModel';
+import { pushTo } from '../../multimap';
 
 const STATIC_URL = composeFileDoc('services', 'ipv4_address-ipv6_address');
 
@@ -87,10 +88,7 @@ export function checkStaticAddresses(doc: ComposeDocument): Finding[] {
     const problem = check(item);
     if (problem) findings.push(problem);
     if (!item.address) continue;
-    const key = `${item.networkName}/${item.address.value}`;
-    const list = byAddress.get(key);
-    if (list) list.push(item);
-    else byAddress.set(key, [item]);
+    pushTo(byAddress, `${item.networkName}/${item.address.value}`, item);
     const replicas = replicaCount(item.service.node);
     if (replicas !== undefined && replicas > 1) {
       findings.push(atValue(item.node, { code: 'static-ip-with-replicas', severity: 'error', message: `Service '${item.service.name}' runs ${replicas} replicas but sets ${item.key} ${item.text}: every replica asks for the same address, so only one can start.`, docUrl: STATIC_URL }));
