@@ -10,6 +10,7 @@ import { COMPOSE_FILE_DOCS } from '../facts/composeFileDocs';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { contentIdentity } from '../parse/incremental';
 import type { ComposeDocument } from '../parse/model';
+import { SECTIONS } from '../parse/sections';
 import { isInterpolated, type Entry, type MapNode, type Node } from '../parse/tree';
 import { didYouMean } from '../suggest';
 import type { ComposeMode, Finding, Span } from '../types';
@@ -145,7 +146,7 @@ function toJson(node: Node, placeholders?: MapNode): unknown {
  */
 function normalize(json: unknown): unknown {
   if (!isObject(json)) return json;
-  for (const section of ['services', 'networks', 'volumes', 'secrets', 'configs']) {
+  for (const section of SECTIONS) {
     const elements = json[section];
     if (!isObject(elements)) continue;
     for (const name of Object.keys(elements)) if (elements[name] === null) elements[name] = {};

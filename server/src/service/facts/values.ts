@@ -7,6 +7,7 @@
  */
 import { DEPLOY_ENUMS } from './deployKeys';
 import { CREATABLE_DRIVERS, NETWORK_MODES, networkDriver } from './networkDrivers';
+import { isSection } from '../parse/sections';
 
 export interface ValueDoc {
   readonly value: string;
@@ -107,11 +108,10 @@ export function driverOptionAt(path: readonly (string | number)[]): { readonly n
   return path.length === 4 && path[0] === 'networks' && path[2] === 'driver_opts' ? { network: String(path[1]), option: String(path[3]) } : undefined;
 }
 
-const SECTIONS = new Set(['services', 'networks', 'volumes', 'secrets', 'configs']);
 /** Keys whose children are user-chosen names (service-level network and dependency maps). */
 const NAMED_CHILDREN = new Set(['networks', 'depends_on']);
 
 function isNamePosition(path: readonly (string | number)[], i: number): boolean {
-  if (i === 1) return SECTIONS.has(String(path[0]));
+  if (i === 1) return isSection(String(path[0]));
   return i === 3 && path[0] === 'services' && NAMED_CHILDREN.has(String(path[2]));
 }

@@ -1,6 +1,6 @@
 /** The outline: top-level sections, and under them services, networks, volumes, secrets and configs. */
-import type { ComposeDocument, SectionName } from '../parse/model';
-import { SECTIONS } from '../parse/model';
+import type { ComposeDocument } from '../parse/model';
+import { isSection, type SectionName } from '../parse/sections';
 import type { Span } from '../types';
 
 export type SymbolKind = 'section' | 'service' | 'network' | 'volume' | 'secret' | 'config' | 'property';
@@ -25,7 +25,7 @@ const ELEMENT_KIND: Record<SectionName, SymbolKind> = {
 
 export function documentSymbol(doc: ComposeDocument): DocumentSymbol[] {
   return doc.model.topLevel.map(({ key, keySpan, node }) => {
-    const section = (SECTIONS as readonly string[]).includes(key) ? (key as SectionName) : undefined;
+    const section = isSection(key) ? key : undefined;
     const children =
       section && node.kind === 'map'
         ? node.entries

@@ -19,8 +19,8 @@ import { isMap, isPair, isScalar, visit } from 'yaml';
 import { nodeBudget, parseSlice, type ParsedYaml, type YamlDocument } from './parse';
 import { hasMergedEntries, reindex, type AnchorDefinition, type Entry, type MapNode, type Node } from './tree';
 import type { Finding, Span } from '../types';
+import { isSection } from './sections';
 
-const SECTIONS = new Set(['services', 'networks', 'volumes', 'secrets', 'configs']);
 
 export interface PreviousParse extends ParsedYaml {
   readonly text: string;
@@ -38,7 +38,7 @@ export function reparse(previous: PreviousParse, text: string, confineErrors = f
   const topIndex = lastStartingBefore(root.entries, start);
   const top = root.entries[topIndex];
   const section = top?.value;
-  if (!top || !SECTIONS.has(top.key) || section?.kind !== 'map' || isMerged(root) || isMerged(section)) return undefined;
+  if (!top || !isSection(top.key) || section?.kind !== 'map' || isMerged(root) || isMerged(section)) return undefined;
   const elementIndex = lastStartingBefore(section.entries, start);
   const element = section.entries[elementIndex];
   if (!element || start <= element.keySpan.end) return undefined;
@@ -67,7 +67,7 @@ export function reparse(previous: PreviousParse, text: string, confineErrors = f
   const entries = root.entries.map((e, i): Entry => {
     if (i < topIndex) return e;
     if (i === topIndex) return { ...e, value: newSection };
-    return SECTIONS.has(e.key) && e.value.kind === 'map' ? shiftSection(e, oldEnd, delta) : shiftEntry(e, oldEnd, delta);
+    return isSection(e.key) && e.value.kind === 'map' ? shiftSection(e, oldEnd, delta) : shiftEntry(e, oldEnd, delta);
   });
   const newRoot: MapNode = { ...root, span: shift(root.span), entries, index: reindex(root, entries) };
   const documents: YamlDocument[] = [{ root: newRoot, span: shift(document.span) }];

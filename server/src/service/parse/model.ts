@@ -7,10 +7,9 @@ import { LineIndex } from './lineIndex';
 import { reparse } from './incremental';
 import { parseYaml, type ParsedYaml, type YamlDocument } from './parse';
 import { parseInPieces } from './pieces';
+import { isSection, type SectionName } from './sections';
 import { asMap, type MapNode, type Node } from './tree';
 
-export const SECTIONS = ['services', 'networks', 'volumes', 'secrets', 'configs'] as const;
-export type SectionName = (typeof SECTIONS)[number];
 
 /** A named element of a top-level section, e.g. service `web` or network `back`. */
 export interface Element {
@@ -94,10 +93,6 @@ function buildModel(documents: readonly YamlDocument[]): ComposeModel {
 
 function elementsOf(section: SectionName, map: MapNode): Element[] {
   return map.entries.map(({ key, keySpan, value, via }) => (via ? { section, name: key, keySpan, node: value, via } : { section, name: key, keySpan, node: value }));
-}
-
-function isSection(key: string): key is SectionName {
-  return (SECTIONS as readonly string[]).includes(key);
 }
 
 /** Top-level keys of the Compose Specification (besides `x-` extensions). */

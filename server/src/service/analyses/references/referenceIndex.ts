@@ -5,7 +5,8 @@
  * Names that depend on interpolation are left out: their value is unknowable (and must not be judged).
  */
 import { shortVolumeSource } from '../../parse/compose';
-import type { ComposeDocument, SectionName } from '../../parse/model';
+import type { ComposeDocument } from '../../parse/model';
+import type { SectionName } from '../../parse/sections';
 import { asMap, get, isInterpolated, listItems, text, type Node } from '../../parse/tree';
 import { perDocument } from '../../perDocument';
 import type { Span } from '../../types';
