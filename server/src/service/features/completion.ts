@@ -12,7 +12,7 @@ import type { ComposeDocument } from '../parse/model';
 import { cursorContext, type CursorContext, type YamlPath } from '../parse/path';
 import type { Span } from '../types';
 import { driverOptionKeys, driverOptionValues } from './completion/driverOptions';
-import type { CompletionItem } from './completion/item';
+import { writtenKeys, type CompletionItem } from './completion/item';
 import { keyItems } from './completion/keys';
 import { networkSnippet, serviceKeySnippets, serviceSnippet } from './completion/snippets';
 import { valueItems } from './completion/values';
@@ -84,7 +84,7 @@ function namedMapItems(doc: ComposeDocument, mapPath: YamlPath, map: CursorConte
   if (mapPath.length !== 3 || mapPath[0] !== 'services' || (mapPath[2] !== 'depends_on' && mapPath[2] !== 'networks')) return undefined;
   const names = valueItems(doc, [...mapPath, 0], span, map ? '' : '- ', schemaKeys);
   if (!map) return names;
-  const present = new Set(map.entries.filter((entry) => entry.keySpan.start !== span.start).map((entry) => entry.key));
+  const present = writtenKeys(map, span);
   const value = mapPath[2] === 'depends_on' ? ':\n  condition: ${1|service_started,service_healthy,service_completed_successfully|}' : ':';
   return names.filter((item) => !present.has(item.label)).map((item) => ({ ...item, insertText: item.insertText + value, snippet: true }));
 }

@@ -17,23 +17,28 @@ export type RenameResult = { readonly edits: readonly TextEdit[] } | { readonly 
 export function prepareRename(doc: ComposeDocument, offset: number): PrepareRenameResult | undefined {
   const symbol = symbolAt(doc, offset);
   if (!symbol) return undefined;
-  const refused = refusal(doc, symbol);
+  const refused = refusal(doc, symbol, occurrenceSpans(doc, symbol));
   return refused ? { refused } : { span: symbol.span, placeholder: symbol.name };
 }
 
 export function rename(doc: ComposeDocument, offset: number, newName: string): RenameResult | undefined {
   const symbol = symbolAt(doc, offset);
   if (!symbol) return undefined;
-  const refused = refusal(doc, symbol);
+  const spans = occurrenceSpans(doc, symbol);
+  const refused = refusal(doc, symbol, spans);
   if (refused) return { refused };
   if (!VALID_NAME.test(newName)) return { refused: `'${newName}' is not a valid name: use letters, digits, '.', '_' and '-'.` };
   if (newName !== symbol.name && doc.model[SECTION_OF[symbol.kind]].has(newName)) return { refused: `A ${symbol.kind} named '${newName}' already exists.` };
-  const found = occurrences(doc, symbol);
-  const spans = found.declaration ? [found.declaration, ...found.references] : found.references;
   return { edits: spans.map((span) => ({ span, newText: newName })) };
 }
 
-function refusal(doc: ComposeDocument, symbol: SymbolAt): string | undefined {
+/** The declaration and every reference: what a rename edits. */
+function occurrenceSpans(doc: ComposeDocument, symbol: SymbolAt): readonly Span[] {
+  const { declaration, references } = occurrences(doc, symbol);
+  return declaration ? [declaration, ...references] : references;
+}
+
+function refusal(doc: ComposeDocument, symbol: SymbolAt, spans: readonly Span[]): string | undefined {
   const element = doc.model[SECTION_OF[symbol.kind]].get(symbol.name);
   if (!element) return `'${symbol.name}' is not declared in this file, so it cannot be renamed here.`;
   if (symbol.kind === 'network' && symbol.name === 'default') return "The 'default' network is used implicitly by services without 'networks', so it cannot be renamed.";
@@ -42,8 +47,6 @@ function refusal(doc: ComposeDocument, symbol: SymbolAt): string | undefined {
   if (external && text(external) !== 'false' && get(element.node, 'name') === undefined && external.kind !== 'map') {
     return `'${symbol.name}' is external and its key is its name in Docker; set 'name: ${symbol.name}' before renaming the key.`;
   }
-  const { declaration, references } = occurrences(doc, symbol);
-  const spans = declaration ? [declaration, ...references] : references;
   if (spans.some((span) => doc.text.slice(span.start, span.end) !== symbol.name)) return `Some references to '${symbol.name}' are written in a form that cannot be edited safely.`;
   return undefined;
 }

@@ -3,13 +3,13 @@ import { defaultDriver, DRIVER_OPTION_DOCS, networkDriver } from '../../facts/ne
 import type { ComposeDocument } from '../../parse/model';
 import { at, text, type MapNode } from '../../parse/tree';
 import type { Span } from '../../types';
-import type { CompletionItem } from './item';
+import { colonFollows, writtenKeys, type CompletionItem } from './item';
 
 /** Option keys for the `driver_opts` of network `network`, minus those written. */
 export function driverOptionKeys(doc: ComposeDocument, network: string, map: MapNode | undefined, span: Span): CompletionItem[] {
   const driver = text(at(doc.model.networks.get(network)?.node, 'driver')) ?? defaultDriver(doc.mode);
-  const present = new Set((map?.entries ?? []).filter((entry) => entry.keySpan.start !== span.start).map((entry) => entry.key));
-  const hasColon = /^[ \t]*:/.test(doc.text.slice(span.end, span.end + 80));
+  const present = writtenKeys(map, span);
+  const hasColon = colonFollows(doc, span);
   return (networkDriver(driver)?.options ?? [])
     .filter((option) => !present.has(option))
     .map((option): CompletionItem => ({

@@ -1,4 +1,6 @@
 /** The completion item the core returns; lsp/convert.ts turns it into an LSP CompletionItem. */
+import type { ComposeDocument } from '../../parse/model';
+import type { MapNode } from '../../parse/tree';
 import type { Span } from '../../types';
 
 export type CompletionKind = 'property' | 'value' | 'enum' | 'reference' | 'snippet';
@@ -23,4 +25,14 @@ export interface CompletionItem {
 /** Escapes `$`, `}` and `\` so a literal inserts verbatim inside an LSP snippet. */
 export function snippetText(value: string): string {
   return value.replace(/[$}\\]/g, '\\$&');
+}
+
+/** The keys already written in `map`, except the one being typed at `span`. */
+export function writtenKeys(map: MapNode | undefined, span: Span): Set<string> {
+  return new Set((map?.entries ?? []).filter((entry) => entry.keySpan.start !== span.start).map((entry) => entry.key));
+}
+
+/** True when a colon already follows the key at `span`, so only the name is to be inserted. */
+export function colonFollows(doc: ComposeDocument, span: Span): boolean {
+  return /^[ \t]*:/.test(doc.text.slice(span.end, span.end + 80));
 }

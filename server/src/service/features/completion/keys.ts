@@ -5,7 +5,7 @@ import type { YamlPath } from '../../parse/path';
 import type { ComposeDocument } from '../../parse/model';
 import type { MapNode } from '../../parse/tree';
 import type { Span } from '../../types';
-import type { CompletionItem } from './item';
+import { colonFollows, writtenKeys, type CompletionItem } from './item';
 
 /**
  * `mapPath` is the mapping's path; `span` is the key being typed (replaced by the item). When a colon
@@ -13,8 +13,8 @@ import type { CompletionItem } from './item';
  * (`stackKeys`, Docker CLI's v3.13 schema) does not have are left out: `docker stack deploy` refuses them.
  */
 export function keyItems(doc: ComposeDocument, mapPath: YamlPath, map: MapNode | undefined, span: Span, schemaKeys: SchemaKeys, stackKeys: SchemaKeys): CompletionItem[] {
-  const present = new Set((map?.entries ?? []).filter((entry) => entry.keySpan.start !== span.start).map((entry) => entry.key));
-  const hasColon = /^[ \t]*:/.test(doc.text.slice(span.end, span.end + 80));
+  const present = writtenKeys(map, span);
+  const hasColon = colonFollows(doc, span);
   const stackOnly = doc.mode === 'stack' && stackKeys.info(mapPath) !== undefined;
   return schemaKeys
     .keys(mapPath)
