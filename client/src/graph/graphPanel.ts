@@ -27,8 +27,9 @@ export interface GraphHost {
   readonly started: Promise<void>;
 }
 
-function isComposeDocument(document: vscode.TextDocument): boolean {
-  return vscode.languages.match(documentSelector(), document) > 0;
+/** The document's URI when Shipshape serves it, else undefined. */
+function composeUri(document: vscode.TextDocument | undefined): string | undefined {
+  return document && vscode.languages.match(documentSelector(), document) > 0 ? document.uri.toString() : undefined;
 }
 
 export class GraphPanel {
@@ -36,7 +37,7 @@ export class GraphPanel {
 
   /** Shows the panel beside the editor for `document` (or the active Compose document). */
   static show(host: GraphHost, document: vscode.TextDocument | undefined): void {
-    const uri = document && isComposeDocument(document) ? document.uri.toString() : undefined;
+    const uri = composeUri(document);
     if (GraphPanel.current) {
       GraphPanel.current.panel.reveal(vscode.ViewColumn.Beside, true);
       if (uri) GraphPanel.current.follow(uri);
@@ -74,13 +75,14 @@ export class GraphPanel {
     const webview = panel.webview;
     const resource = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(host.context.extensionUri, 'dist', 'webview', file)).toString();
     webview.html = graphHtml({ cspSource: webview.cspSource, nonce: randomBytes(16).toString('base64'), scriptUri: resource('main.js'), styleUri: resource('graph.css') });
-    this.uri ??= GraphPanel.activeComposeUri();
+    this.uri ??= composeUri(vscode.window.activeTextEditor?.document);
     this.updateTitle();
     this.disposables.push(
       webview.onDidReceiveMessage((message: FromWebview) => void this.receive(message)),
       panel.onDidDispose(() => this.dispose()),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
-        if (editor && isComposeDocument(editor.document)) this.follow(editor.document.uri.toString());
+        const uri = composeUri(editor?.document);
+        if (uri) this.follow(uri);
       }),
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.document.uri.toString() === this.uri) this.schedule();
@@ -90,11 +92,6 @@ export class GraphPanel {
         if (active && event.textEditor.document.uri.toString() === this.uri) this.post({ kind: 'cursor', position: { line: active.line, character: active.character } });
       }),
     );
-  }
-
-  private static activeComposeUri(): string | undefined {
-    const document = vscode.window.activeTextEditor?.document;
-    return document && isComposeDocument(document) ? document.uri.toString() : undefined;
   }
 
   private follow(uri: string): void {
