@@ -3,6 +3,7 @@
  * placement constraints, network drivers and modes, and enum values. Each returns Markdown or undefined.
  */
 import { composeFileDoc } from '../../facts/composeFileDocs';
+import { ipamNetworks, type WrittenCidr } from '../../analyses/subnets/ipamModel';
 import { contains, familyName, formatAddress, formatCidr, hasHostBits, parseAddress, parseCidr, reservedAddresses } from '../../analyses/subnets/cidr';
 import { CONSTRAINT_ATTRIBUTES, CONSTRAINT_LABEL_PREFIXES } from '../../facts/deployKeys';
 import { defaultDriver, DRIVER_OPTION_DOCS, driversWithOption, NETWORK_MODES, networkDriver } from '../../facts/networkDrivers';
@@ -11,7 +12,7 @@ import { valueDocs } from '../../facts/values';
 import { networkMode, serviceNetworks } from '../../parse/compose';
 import type { ComposeDocument } from '../../parse/model';
 import { servicePorts } from '../../parse/ports';
-import { at, asSeq, text, type Node } from '../../parse/tree';
+import { at, text, type Node } from '../../parse/tree';
 import { durationUnits, parseDuration } from '../../parse/units';
 import type { ComposeMode, Finding } from '../../types';
 import { badge, deployDoc, docUrl } from '../../docs/keyDocumentation';
@@ -37,14 +38,11 @@ export function cidrHover(value: string, overlaps: readonly Finding[]): string |
 export function staticIpHover(doc: ComposeDocument, network: string, address: string): string {
   const subnets = networkSubnets(doc, network);
   const ip = parseAddress(address);
-  const home = subnets.find((subnet) => {
-    const cidr = parseCidr(subnet);
-    return ip !== undefined && cidr !== undefined && contains(cidr, ip);
-  });
+  const home = subnets.find((subnet) => ip !== undefined && subnet.cidr !== undefined && contains(subnet.cidr, ip));
   const line = home
-    ? `Inside subnet ${code(home)} of network ${code(network)}.`
+    ? `Inside subnet ${code(home.text)} of network ${code(network)}.`
     : subnets.length
-      ? `⚠️ Not inside any subnet of network ${code(network)} (${subnets.map(code).join(', ')}).`
+      ? `⚠️ Not inside any subnet of network ${code(network)} (${subnets.map((subnet) => code(subnet.text)).join(', ')}).`
       : `⚠️ Network ${code(network)} declares no \`ipam.config\` subnet, so Docker cannot assign a fixed address.`;
   return markdown(`**Static address** ${code(address)}`, [line], docUrl(['services', '', 'networks']));
 }
@@ -63,17 +61,15 @@ export function networkHover(doc: ComposeDocument, name: string): string {
   const subnets = networkSubnets(doc, name);
   const lines = [
     `Driver: ${code(driver ?? defaultDriver(doc.mode))}${driver ? '' : ' (default)'}`,
-    subnets.length ? `Subnets: ${subnets.map(code).join(', ')}` : 'Subnet: picked by Docker from its address pools',
+    subnets.length ? `Subnets: ${subnets.map((subnet) => code(subnet.text)).join(', ')}` : 'Subnet: picked by Docker from its address pools',
     ...(flags.length ? [flags.map(code).join(', ')] : []),
   ];
   return markdown(heading, lines, docUrl(['networks']));
 }
 
-function networkSubnets(doc: ComposeDocument, network: string): string[] {
-  return (asSeq(at(doc.model.networks.get(network)?.node, 'ipam', 'config'))?.items ?? []).flatMap((config) => {
-    const subnet = text(at(config, 'subnet'));
-    return subnet === undefined ? [] : [subnet];
-  });
+/** The subnets a network declares, as the IPAM model (shared with the subnet analyses) read them. */
+function networkSubnets(doc: ComposeDocument, network: string): readonly WrittenCidr[] {
+  return ipamNetworks(doc).get(network)?.configs.flatMap((config) => config.subnet ?? []) ?? [];
 }
 
 /** A referenced service: its image, published ports and networks. */
