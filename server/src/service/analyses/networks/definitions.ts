@@ -4,14 +4,14 @@
  * https://docs.docker.com/reference/compose-file/networks/
  */
 import { composeFileDoc } from '../../facts/composeFileDocs';
-import { defaultDriver, NETWORK_DRIVERS, networkDriver } from '../../facts/networkDrivers';
+import { NETWORK_DRIVERS, networkDriver } from '../../facts/networkDrivers';
 import { networkMode, serviceNetworks } from '../../parse/compose';
 import type { ComposeDocument, Element } from '../../parse/model';
 import { entry, get, text } from '../../parse/tree';
 import { didYouMean } from '../../suggest';
 import type { Finding } from '../../types';
 import { atKey, atValue, type FindingBody } from '../place';
-import { isExternalNetwork } from '../subnets/ipamModel';
+import { ipamNetworks, type IpamNetwork } from '../subnets/ipamModel';
 
 const NETWORKS_URL = composeFileDoc('networks');
 const OVERLAY_URL = 'https://docs.docker.com/engine/network/drivers/overlay/';
@@ -22,7 +22,7 @@ const MAX_INTERFACE_NAME = 15;
 
 export function checkNetworkDefinitions(doc: ComposeDocument): Finding[] {
   const used = usedNetworks(doc);
-  return [...doc.model.networks.values()].flatMap((network) => (isExternalNetwork(network.node) ? externalNetwork(doc, network) : managedNetwork(doc, network, used)));
+  return [...ipamNetworks(doc).values()].flatMap((network) => (network.external ? externalNetwork(doc, network.element) : managedNetwork(doc, network, used)));
 }
 
 /** Networks some service joins (Compose creates only those); a service without networks joins `default`. */
@@ -58,11 +58,10 @@ function externalNetwork(doc: ComposeDocument, network: Element): Finding[] {
   return findings;
 }
 
-function managedNetwork(doc: ComposeDocument, network: Element, used: ReadonlySet<string>): Finding[] {
+function managedNetwork(doc: ComposeDocument, { element: network, driver: driverName }: IpamNetwork, used: ReadonlySet<string>): Finding[] {
   const findings: Finding[] = [];
-  const driverNode = get(network.node, 'driver');
-  const driverName = driverNode ? text(driverNode) : defaultDriver(doc.mode);
   if (driverName === undefined) return findings;
+  const driverNode = get(network.node, 'driver');
   const driver = networkDriver(driverName);
   // Driver findings sit on the driver, or on the network's name when the driver is the default.
   const at = (body: FindingBody): Finding => (driverNode ? atValue(driverNode, body) : atKey(network, body));
