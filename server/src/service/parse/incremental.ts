@@ -15,7 +15,7 @@
  * error is open), the block may have YAML errors as long as it still ends with the next key: the
  * errors are reported in the block and the rest is kept, errors elsewhere included (see pieces.ts).
  */
-import { isMap, isPair, isScalar, visit } from 'yaml';
+import { isMap, isPair, isScalar, visit, type Node as YamlNode } from 'yaml';
 import { nodeBudget, parseSlice, type ParsedYaml, type YamlDocument } from './parse';
 import { hasMergedEntries, reindex, type AnchorDefinition, type Entry, type MapNode, type Node } from './tree';
 import type { Finding, Span } from '../types';
@@ -167,7 +167,7 @@ function parseBlock(block: string, base: number, expected: { key: string; sentin
   if (!isPair(pair) || !isScalar(pair.key) || String(pair.key.value) !== expected.key) return undefined;
   if (!isPair(sentinel) || !isScalar(sentinel.key) || sentinel.key.range?.[0] !== expected.sentinelStart) return undefined;
   let definesAnchor = false;
-  visit(doc, {
+  visit(doc.contents as YamlNode, {
     Node(_key, node) {
       if (!node.anchor) return undefined;
       definesAnchor = true;

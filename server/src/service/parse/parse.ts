@@ -1,7 +1,8 @@
 /** Text -> resolved YAML trees plus syntax findings. Never throws, whatever the input. */
 import { COMPOSE_FILE_DOCS } from '../facts/composeFileDocs';
-import { parseAllDocuments, type Document, type YAMLError } from 'yaml';
+import { parseAllDocuments, type YAMLError } from 'yaml';
 import type { Finding, Span } from '../types';
+import { readSimpleYaml, type ParsedDocument } from './simpleYaml';
 import { buildTree, type AnchorDefinition, type MapNode, type Node, type TreeBudget, type TreeContext } from './tree';
 
 export interface YamlDocument {
@@ -51,9 +52,7 @@ export function parseYaml(text: string): ParsedYaml {
   const documents: YamlDocument[] = [];
   const budget = nodeBudget(text);
   const anchors: AnchorDefinition[] = [];
-  const parsed = parseAllDocuments(text, YAML_OPTIONS);
-  const docs = Array.isArray(parsed) ? parsed : [];
-  for (const doc of docs) {
+  for (const doc of readDocuments(text)) {
     for (const error of doc.errors) syntaxFindings.push(yamlErrorFinding(error, { start: 0, end: text.length }, 0));
     const root = buildTree(doc, text, { budget, anchors, onDuplicateKey: (key, span) => syntaxFindings.push(duplicateKeyFinding(key, span)) });
     const range = doc.range;
@@ -84,9 +83,9 @@ export function parseSlice(
   range: Span,
   sentinelStart: number | undefined,
   tree: Omit<TreeContext, 'base' | 'onDuplicateKey'>,
-): { readonly doc: Document.Parsed; readonly root: MapNode; readonly findings: Finding[] } | undefined {
-  const docs = parseAllDocuments(source, YAML_OPTIONS);
-  const doc = Array.isArray(docs) && docs.length === 1 ? docs[0]! : undefined;
+): { readonly doc: ParsedDocument; readonly root: MapNode; readonly findings: Finding[] } | undefined {
+  const docs = readDocuments(source);
+  const doc = docs.length === 1 ? docs[0]! : undefined;
   if (!doc) return undefined;
   const findings = doc.errors.map((error) => yamlErrorFinding(error, range, base));
   const onDuplicateKey = (key: string, span: Span): void => {
@@ -94,6 +93,14 @@ export function parseSlice(
   };
   const root = buildTree(doc, source, { ...tree, base, onDuplicateKey });
   return tree.budget.exhaustedAt || root?.kind !== 'map' ? undefined : { doc, root, findings };
+}
+
+/** The text's YAML documents: read by the fast reader when it takes the text, by `yaml` otherwise. */
+function readDocuments(text: string): readonly ParsedDocument[] {
+  const simple = readSimpleYaml(text);
+  if (simple) return [simple];
+  const docs = parseAllDocuments(text, YAML_OPTIONS);
+  return Array.isArray(docs) ? docs : [];
 }
 
 export function nodeBudget(text: string): TreeBudget {
@@ -111,7 +118,7 @@ export function duplicateKeyFinding(key: string, span: Span): Finding {
 }
 
 /** A YAML error of a text parsed at `base`, placed inside `range` (the part of the file that text holds). */
-export function yamlErrorFinding(error: YAMLError, range: Span, base: number): Finding {
+export function yamlErrorFinding(error: Pick<YAMLError, 'pos' | 'message'>, range: Span, base: number): Finding {
   const start = Math.max(range.start, Math.min(error.pos[0] + base, range.end));
   const end = Math.max(start, Math.min(error.pos[1] + base, range.end));
   // The yaml package reports running out of stack on absurdly deep nesting as an ordinary error.

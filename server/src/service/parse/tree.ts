@@ -4,8 +4,9 @@
  * where it is used (`via`). Analyses read this tree only; the `yaml` package's own objects are dropped
  * after parsing to keep memory small on large files.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Document, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Node as YamlNode } from 'yaml';
 import type { Span } from '../types';
+import type { ParsedDocument } from './simpleYaml';
 import { parseInterpolation, type Interpolation } from './interpolation';
 
 interface NodeBase {
@@ -80,7 +81,7 @@ export interface TreeContext {
 }
 
 /** Converts one `yaml` document into the resolved tree. Never throws on well-formed `yaml` ASTs. */
-export function buildTree(doc: Document, text: string, context: TreeContext): Node | undefined {
+export function buildTree(doc: ParsedDocument, text: string, context: TreeContext): Node | undefined {
   const builder = new TreeBuilder(text, context);
   return doc.contents ? builder.node(doc.contents as YamlNode, undefined) : undefined;
 }
