@@ -94,6 +94,9 @@ const cases: readonly Case[] = [
   ['role constraint', WEB + '    deploy:\n      placement:\n        constraints: ["node.role == man<|>ager"]\n', 'Tasks run only on nodes whose `node.role` (manager or worker) is `manager`.'],
   ['label constraint', WEB + '    deploy:\n      placement:\n        constraints:\n          - node.labels.zone != ea<|>st\n', ['`node.labels.zone` (a node label set with `docker node update --label-add`) is not `east`']],
   ['bad constraint', WEB + '    deploy:\n      placement:\n        constraints: ["node.name==<|>a"]\n', 'Unknown attribute `node.name`'],
+  // Attribute names are case-insensitive in Swarm, as in the placement check.
+  ['constraint attribute in another case', WEB + '    deploy:\n      placement:\n        constraints: ["node.Role == man<|>ager"]\n', 'Tasks run only on nodes whose `node.Role` (manager or worker) is `manager`.'],
+  ['constraint Swarm refuses', WEB + '    deploy:\n      placement:\n        constraints: ["node.role = man<|>ager"]\n', "Swarm refuses it: it needs the operator == or !=; write '==' instead of '='."],
   // Value without its own explanation falls back to the key's documentation.
   ['plain value shows its key', 'services:\n  web:\n    image: ngi<|>nx\n', '**image**'],
   // Nothing to say.

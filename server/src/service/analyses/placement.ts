@@ -24,11 +24,15 @@ const DOCS = composeFileDoc('deploy', 'constraints');
 const KEY_PATTERN = /^[a-z_][a-z0-9\-_.]+$/i;
 const VALUE_PATTERN = /^[a-z0-9:\-_\s.*()?+[\]\\^$|/]+$/i;
 
-interface Constraint {
-  readonly node: ScalarNode;
+/** One constraint as Swarm reads it. */
+export interface ConstraintExpression {
   readonly key: string;
   readonly operator: '==' | '!=';
   readonly value: string;
+}
+
+interface Constraint extends ConstraintExpression {
+  readonly node: ScalarNode;
 }
 
 /** Constraints and preferences of each service. */
@@ -36,11 +40,12 @@ const servicePlacementFindings = perService(({ name, node: service }) => {
   const findings: Finding[] = [];
   const constraints: Constraint[] = [];
   for (const item of items(at(service, 'deploy', 'placement', 'constraints'))) {
-    const result = parseConstraint(item);
+    const result = parseConstraint(String(item.value));
     if ('problem' in result) findings.push(invalid(item, name, result.problem));
     else {
-      constraints.push(result);
-      findings.push(...attributeFindings(result, name));
+      const constraint = { node: item, ...result };
+      constraints.push(constraint);
+      findings.push(...attributeFindings(constraint, name));
     }
   }
   findings.push(...contradictions(constraints, name));
@@ -89,8 +94,7 @@ function items(node: Node | undefined): ScalarNode[] {
 }
 
 /** swarmkit constraint.Parse, one expression. */
-function parseConstraint(node: ScalarNode): Constraint | { problem: string } {
-  const expression = String(node.value);
+export function parseConstraint(expression: string): ConstraintExpression | { problem: string } {
   for (const operator of ['==', '!='] as const) {
     const at = expression.indexOf(operator);
     if (at < 0) continue;
@@ -98,7 +102,7 @@ function parseConstraint(node: ScalarNode): Constraint | { problem: string } {
     const value = expression.slice(at + operator.length).trim();
     if (!KEY_PATTERN.test(key)) return { problem: `the attribute '${key}' is not valid` };
     if (!VALUE_PATTERN.test(value)) return { problem: value === '' ? 'the value is missing' : `the value '${value}' has characters Swarm does not accept` };
-    return { node, key, operator, value };
+    return { key, operator, value };
   }
   const hint = /[^=!<>]=[^=]/.test(expression) ? "; write '==' instead of '='" : '';
   return { problem: `it needs the operator == or !=${hint}` };
@@ -108,7 +112,8 @@ function invalid(node: ScalarNode, service: string, problem: string): Finding {
   return atValue(node, { code: 'placement-constraint-invalid', severity: 'error', message: `Swarm refuses the placement constraint '${String(node.value)}' of service '${service}': ${problem}.`, docUrl: DOCS });
 }
 
-function isLabel(key: string): boolean {
+/** True for `node.labels.<name>` and `engine.labels.<name>` in any case. */
+export function isLabel(key: string): boolean {
   const lower = key.toLowerCase();
   return CONSTRAINT_LABEL_PREFIXES.some((prefix) => lower.length > prefix.length && lower.startsWith(prefix));
 }

@@ -6,6 +6,7 @@ import { composeFileDoc } from '../../facts/composeFileDocs';
 import { ipamNetworks, type WrittenCidr } from '../../analyses/subnets/ipamModel';
 import { contains, familyName, formatAddress, formatCidr, hasHostBits, parseAddress, parseCidr, reservedAddresses } from '../../analyses/subnets/cidr';
 import { CONSTRAINT_ATTRIBUTES, CONSTRAINT_LABEL_PREFIXES } from '../../facts/deployKeys';
+import { isLabel, parseConstraint } from '../../analyses/placement';
 import { defaultDriver, DRIVER_OPTION_DOCS, driversWithOption, NETWORK_MODES, networkDriver } from '../../facts/networkDrivers';
 import type { YamlPath } from '../../parse/path';
 import { valueDocs } from '../../facts/values';
@@ -120,19 +121,19 @@ export function durationHover(value: string, path: YamlPath, mode: ComposeMode):
   return markdown(heading, [`${words.join(' ') || '0 seconds'}${total}`], docUrl(path));
 }
 
-/** `node.role == manager` → "Tasks run only on nodes whose `node.role` (manager or worker) is `manager`." */
+/** `node.role == manager` → "Tasks run only on nodes whose `node.role` (manager or worker) is `manager`." Read as the placement check reads it. */
 export function constraintHover(value: string, path: YamlPath): string {
-  const match = /^\s*([^=!\s]+)\s*(==|!=)\s*(.*?)\s*$/.exec(value);
   const heading = `**Placement constraint** ${code(value)}`;
-  if (!match) return markdown(heading, ['⛔ Not a constraint: write `<attribute> == <value>` or `!=`, e.g. `node.role == manager`.'], docUrl(path));
-  const [, attribute = '', operator, wanted = ''] = match;
-  const prefix = CONSTRAINT_LABEL_PREFIXES.find((p) => attribute.startsWith(p));
-  const described = CONSTRAINT_ATTRIBUTES[attribute] ?? (prefix === undefined ? undefined : prefix === 'node.labels.' ? 'a node label set with `docker node update --label-add`' : 'an engine label from the daemon configuration');
+  const parsed = parseConstraint(value);
+  if ('problem' in parsed) return markdown(heading, [`⛔ Swarm refuses it: ${parsed.problem}. Write \`<attribute> == <value>\` or \`!=\`, e.g. \`node.role == manager\`.`], docUrl(path));
+  const { key, operator, value: wanted } = parsed;
+  const lower = key.toLowerCase();
+  const described = CONSTRAINT_ATTRIBUTES[lower] ?? (!isLabel(key) ? undefined : lower.startsWith('node.labels.') ? 'a node label set with `docker node update --label-add`' : 'an engine label from the daemon configuration');
   if (!described) {
     const known = [...Object.keys(CONSTRAINT_ATTRIBUTES), ...CONSTRAINT_LABEL_PREFIXES.map((p) => `${p}<key>`)];
-    return markdown(heading, [`⛔ Unknown attribute ${code(attribute)}: use ${known.join(', ')}.`], docUrl(path));
+    return markdown(heading, [`⛔ Unknown attribute ${code(key)}: no node matches it. Use ${known.join(', ')}.`], docUrl(path));
   }
-  return markdown(heading, [`Tasks run only on nodes whose ${code(attribute)} (${described}) ${operator === '==' ? 'is' : 'is not'} ${code(wanted)}.`, 'Every constraint must hold; with no matching node the tasks stay pending.'], docUrl(path));
+  return markdown(heading, [`Tasks run only on nodes whose ${code(key)} (${described}) ${operator === '==' ? 'is' : 'is not'} ${code(wanted)}.`, 'Every constraint must hold; with no matching node the tasks stay pending.'], docUrl(path));
 }
 
 export function driverHover(driver: string): string | undefined {
