@@ -54,6 +54,13 @@ describe('networks: definitions', () => {
     assert.deepEqual(findingsOf(text.replace(/[⟦⟧]/g, ''), 'stack', ['overlay-requires-swarm', 'overlay-not-attachable']), []);
   });
 
+  it('counts an overlay default as joined only by services that join it implicitly', () => {
+    const network = 'networks:\n  default: {driver: overlay, attachable: true}\n';
+    // `networks: []` still means the default network; a provider service or network_mode does not join it.
+    checkFindings('services:\n  a:\n    image: x\n    networks: []\n' + network.replace('overlay', '⟦overlay⟧'), ['overlay-requires-swarm']);
+    checkFindings('services:\n  a:\n    provider: {type: model}\n  b:\n    image: x\n    network_mode: ${MODE}\n' + network, ['overlay-requires-swarm']);
+  });
+
   it('stack-local-driver for bridge/macvlan/ipvlan in stack files', () => {
     checkFindings('services:\n  a:\n    image: x\nnetworks:\n  b: {driver: ⟦bridge⟧}\n  o: {driver: overlay}\n  d: {}\n  e: {external: true, name: host}\n', ['stack-local-driver'], { mode: 'stack' });
     assert.deepEqual(findingsOf('services:\n  a:\n    image: x\nnetworks:\n  b: {driver: bridge}\n', 'compose', ['stack-local-driver']), []);

@@ -16,6 +16,18 @@ export interface NetworkAttachment {
   readonly aliases: readonly Node[];
 }
 
+/**
+ * True when Compose attaches the service to the `default` network: it names no networks (`networks`
+ * absent or empty) and has neither `network_mode` nor `provider` (compose-go `normalizeNetworks`,
+ * docker/cli `convertServiceNetworks`).
+ */
+export function joinsDefaultNetwork(service: Node): boolean {
+  if (get(service, 'network_mode') !== undefined || get(service, 'provider') !== undefined) return false;
+  const networks = get(service, 'networks');
+  if (networks === undefined) return true;
+  return (networks.kind === 'scalar' && networks.value === null) || (networks.kind === 'seq' && networks.items.length === 0) || (networks.kind === 'map' && networks.entries.length === 0);
+}
+
 /** `networks:` of a service, list form (`[front, back]`) or map form (`{back: {ipv4_address: …}}`). */
 export function serviceNetworks(service: Node): NetworkAttachment[] {
   const networks = get(service, 'networks');

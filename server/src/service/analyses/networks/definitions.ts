@@ -5,7 +5,7 @@
  */
 import { composeFileDoc } from '../../facts/composeFileDocs';
 import { NETWORK_DRIVERS, networkDriver } from '../../facts/networkDrivers';
-import { networkMode, serviceNetworks } from '../../parse/compose';
+import { joinsDefaultNetwork, serviceNetworks } from '../../parse/compose';
 import type { ComposeDocument, Element } from '../../parse/model';
 import { entry, get, text } from '../../parse/tree';
 import { didYouMean } from '../../suggest';
@@ -25,13 +25,12 @@ export function checkNetworkDefinitions(doc: ComposeDocument): Finding[] {
   return [...ipamNetworks(doc).values()].flatMap((network) => (network.external ? externalNetwork(doc, network.element) : managedNetwork(doc, network, used)));
 }
 
-/** Networks some service joins (Compose creates only those); a service without networks joins `default`. */
+/** Networks some service joins (Compose creates only those). */
 function usedNetworks(doc: ComposeDocument): Set<string> {
   const used = new Set<string>();
   for (const service of doc.model.services.values()) {
-    const attachments = serviceNetworks(service.node);
-    for (const attachment of attachments) used.add(attachment.name);
-    if (attachments.length === 0 && !networkMode(service.node)) used.add('default');
+    for (const attachment of serviceNetworks(service.node)) used.add(attachment.name);
+    if (joinsDefaultNetwork(service.node)) used.add('default');
   }
   return used;
 }

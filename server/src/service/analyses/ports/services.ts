@@ -3,7 +3,7 @@
  * publish mode (ingress/host) and its interplay with replicas, dnsrr and start-first updates, and
  * services whose only networks are internal. (`expose` in stacks is the stack analysis' stack-deprecated-key.)
  */
-import { deployMode, serviceNetworks } from '../../parse/compose';
+import { deployMode, joinsDefaultNetwork, serviceNetworks } from '../../parse/compose';
 import type { ComposeDocument } from '../../parse/model';
 import { at, entry, get, text } from '../../parse/tree';
 import type { Finding, Severity, Span } from '../../types';
@@ -54,9 +54,9 @@ export function serviceFindings(doc: ComposeDocument, services: readonly PortSer
 
 /** Names of the service's networks when all of them are declared `internal: true` (compose only: Swarm routes ingress ports through its own network). */
 function internalOnly(doc: ComposeDocument, service: PortService): string[] | undefined {
-  if (service.networkMode) return undefined;
-  const attached = serviceNetworks(service.element.node).map((n) => n.name);
-  const names = attached.length > 0 ? attached : ['default'];
+  const node = service.element.node;
+  const names = joinsDefaultNetwork(node) ? ['default'] : serviceNetworks(node).map((n) => n.name);
+  if (service.networkMode || names.length === 0) return undefined;
   const internal = names.every((name) => text(get(doc.model.networks.get(name)?.node, 'internal')) === 'true');
   return internal ? names : undefined;
 }
