@@ -12,7 +12,7 @@ export type FindingBody = Omit<Finding, 'span' | 'related'> & { readonly related
  * A finding on a key: a map entry or a top-level element. A key written beside an alias (`deploy: *d`)
  * is written at its use site, so only a merge key that brought the entry in is a separate use site.
  */
-export function atKey(entry: { readonly keySpan: Span; readonly via?: Span }, body: FindingBody): Finding {
+export function atKey(entry: { readonly keySpan: Span; readonly via?: Span | undefined }, body: FindingBody): Finding {
   return withVia(body, entry.keySpan, entry.via);
 }
 

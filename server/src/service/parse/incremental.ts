@@ -17,7 +17,7 @@
  */
 import { isMap, isPair, isScalar, visit, type Node as YamlNode } from 'yaml';
 import { nodeBudget, parseSlice, type ParsedYaml, type YamlDocument } from './parse';
-import { hasMergedEntries, reindex, type AnchorDefinition, type Entry, type MapNode, type Node } from './tree';
+import { entryOf, hasMergedEntries, mapNode, reindex, scalarNode, seqNode, type AnchorDefinition, type Entry, type MapNode, type Node } from './tree';
 import type { Finding, Span } from '../types';
 import { isSection } from './sections';
 
@@ -176,7 +176,7 @@ function parseBlock(block: string, base: number, expected: { key: string; sentin
   });
   if (definesAnchor) return undefined;
   const entry = root.entries[0];
-  return entry && { entry: { key: entry.key, keySpan: entry.keySpan, value: entry.value }, findings };
+  return entry && { entry: entryOf(entry.key, entry.keySpan, entry.value, undefined), findings };
 }
 
 function shiftSpan(span: Span, at: number, delta: number): Span {
@@ -199,26 +199,20 @@ function shiftElement(element: Entry, at: number, delta: number): Entry {
 }
 
 function shiftEntry(entry: Entry, at: number, delta: number): Entry {
-  const keySpan = shiftSpan(entry.keySpan, at, delta);
-  const value = shiftNode(entry.value, at, delta);
-  return entry.via ? { key: entry.key, keySpan, value, via: shiftSpan(entry.via, at, delta) } : { key: entry.key, keySpan, value };
+  return entryOf(entry.key, shiftSpan(entry.keySpan, at, delta), shiftNode(entry.value, at, delta), entry.via && shiftSpan(entry.via, at, delta));
 }
 
 function shiftNode(node: Node, at: number, delta: number): Node {
-  // Plain literals rather than spreads: this runs for every node after the edit.
   const span = shiftSpan(node.span, at, delta);
   const via = node.via && shiftSpan(node.via, at, delta);
-  const common = { span, ...(via ? { via } : {}), ...(node.tag !== undefined ? { tag: node.tag } : {}) };
   switch (node.kind) {
-    case 'scalar': {
-      const { value, raw, style, interpolation } = node;
-      return interpolation ? { kind: 'scalar', ...common, value, raw, style, interpolation } : { kind: 'scalar', ...common, value, raw, style };
-    }
+    case 'scalar':
+      return scalarNode(span, via, node.tag, node.value, node.raw, node.style, node.interpolation);
     case 'seq':
-      return { kind: 'seq', ...common, items: node.items.map((item) => shiftNode(item, at, delta)) };
+      return seqNode(span, via, node.tag, node.items.map((item) => shiftNode(item, at, delta)));
     case 'map': {
       const entries = node.entries.map((e) => shiftEntry(e, at, delta));
-      return { kind: 'map', ...common, entries, index: reindex(node, entries) };
+      return mapNode(span, via, node.tag, entries, reindex(node, entries));
     }
   }
 }
