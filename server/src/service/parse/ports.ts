@@ -74,9 +74,7 @@ function parseShort(node: ScalarNode): PortSpec {
     body = value.slice(0, slash);
     protocol = value.slice(slash + 1).toLowerCase();
     protocolSpan = sub(slash + 1, value.length);
-    if (!(PROTOCOLS as readonly string[]).includes(protocol)) {
-      problems.push({ code: 'port-invalid', message: `Unknown protocol '${value.slice(slash + 1)}': use tcp, udp or sctp.`, span: protocolSpan });
-    }
+    if (!isProtocol(protocol)) problems.push(unknownProtocol(value.slice(slash + 1), protocolSpan));
   }
   const parts = body.split(':');
   const containerText = parts[parts.length - 1]!;
@@ -87,10 +85,9 @@ function parseShort(node: ScalarNode): PortSpec {
 
   let hostIp: PortSpec['hostIp'];
   if (ipText !== undefined && ipText !== '') {
-    const address = ipText.startsWith('[') && ipText.endsWith(']') ? ipText.slice(1, -1) : ipText;
     const span = sub(0, ipText.length);
-    if (isIpAddress(address)) hostIp = { address, span };
-    else problems.push({ code: 'port-invalid', message: `'${ipText}' is not an IP address; a host address must be an IPv4 or IPv6 address.`, span });
+    hostIp = hostAddress(ipText, span);
+    if (!hostIp) problems.push(notAnAddress(ipText, 'a host address', span));
   }
   const target = parseRange(containerText, sub(containerStart, containerStart + containerText.length), problems, 'container');
   const published = hostText ? parseRange(hostText, sub(hostStart, hostStart + hostText.length), problems, 'host') : undefined;
@@ -119,14 +116,11 @@ function parseLong(node: Node): PortSpec {
   let hostIp: PortSpec['hostIp'];
   const address = text(hostIpNode);
   if (address !== undefined && hostIpNode) {
-    const bare = address.startsWith('[') && address.endsWith(']') ? address.slice(1, -1) : address;
-    if (isIpAddress(bare)) hostIp = { address: bare, span: hostIpNode.span };
-    else if (!isInterpolated(hostIpNode)) problems.push({ code: 'port-invalid', message: `'${address}' is not an IP address; host_ip must be an IPv4 or IPv6 address.`, span: hostIpNode.span });
+    hostIp = hostAddress(address, hostIpNode.span);
+    if (!hostIp && !isInterpolated(hostIpNode)) problems.push(notAnAddress(address, 'host_ip', hostIpNode.span));
   }
   const protocol = (text(protocolNode) ?? 'tcp').toLowerCase();
-  if (protocolNode && !(PROTOCOLS as readonly string[]).includes(protocol) && !isInterpolated(protocolNode)) {
-    problems.push({ code: 'port-invalid', message: `Unknown protocol '${text(protocolNode) ?? ''}': use tcp, udp or sctp.`, span: protocolNode.span });
-  }
+  if (protocolNode && !isProtocol(protocol) && !isInterpolated(protocolNode)) problems.push(unknownProtocol(text(protocolNode) ?? '', protocolNode.span));
   checkRanges(published, target, problems);
   return {
     node,
@@ -186,6 +180,24 @@ function checkRanges(published: PortRange | undefined, target: PortRange | undef
       span: { start: published.span.start, end: target.span.end },
     });
   }
+}
+
+function isProtocol(protocol: string): boolean {
+  return (PROTOCOLS as readonly string[]).includes(protocol);
+}
+
+function unknownProtocol(written: string, span: Span): PortProblem {
+  return { code: 'port-invalid', message: `Unknown protocol '${written}': use tcp, udp or sctp.`, span };
+}
+
+/** A host address as written, an IPv6 one in brackets or not; undefined when it is not an address. */
+function hostAddress(written: string, span: Span): PortSpec['hostIp'] {
+  const address = written.startsWith('[') && written.endsWith(']') ? written.slice(1, -1) : written;
+  return isIpAddress(address) ? { address, span } : undefined;
+}
+
+function notAnAddress(written: string, field: string, span: Span): PortProblem {
+  return { code: 'port-invalid', message: `'${written}' is not an IP address; ${field} must be an IPv4 or IPv6 address.`, span };
 }
 
 function isIpAddress(address: string): boolean {
