@@ -70,7 +70,9 @@ describe('the fast reader of plain YAML', () => {
   const cases: { title: string; text: string }[] = [
     { title: 'scalars of every core type', text: 'a: 1\nb: -2.5\nc: true\nd: null\ne: ~\nf: 0x1F\ng: 0o17\nh: .inf\ni: 1e3\nj: text with spaces\nk: "8080:80"\nl: \'it\'\'s\'\nm: 1_000\n' },
     { title: 'sequences, compact mappings and indentless sequences', text: 'a:\n  - 1\n  - k: v\n    j: 2\n  - - x\n    - y\nb:\n- one\n-   two\nc: [ a, "b", *x ]\nd: []\ne: {}\n' },
-    { title: 'anchors, aliases and merge keys', text: 'x: &base\n  a: 1\ny:\n  <<: *base\n  b: &v 2\nz: [*base, *v]\nw: &empty\n' },
+    { title: 'anchors, aliases and merge keys', text: 'x: &base\n  a: 1\ny:\n  <<: *base\n  b: &v 2\nz: [*base, *v]\nu: [*base,*v]\nw: &empty\n' },
+    { title: 'comment lines before an empty sequence item', text: '- x\n#\n-\n\n' },
+    { title: 'a shallower comment before the last, empty, item of a nested sequence', text: 'a:\n  - x\n#\n  -\n' },
     { title: 'empty values and comments after them', text: 'a:\nb:   # why\nc:\n# between\n  # deeper\nd:\n\ne:\n  f:\n    # deep\n  g:\nh:\n  - \n  -\n  # c\n  - x\n' },
     { title: 'comments that end collections, at every depth', text: 'a:\n  b:\n    c: 1\n      # deeper than c\n\n    # at c\n  # at b\n# at a\nd:\n  - x\n    # deeper\n  # at item\n\ne: 1\n  # deeper at the end\n' },
     { title: 'an indentless sequence ending the file, then a comment', text: 'b: 1\na:\n- x\n# c\n' },
@@ -97,6 +99,7 @@ describe('the fast reader of plain YAML', () => {
     { title: 'a key without a colon (a YAML error)', text: 'a:\n  b: 1\n  c\n' },
     { title: 'bad indentation (a YAML error)', text: 'a:\n    b: 1\n  c: 2\n' },
     { title: 'a mapping in a value (a YAML error)', text: 'a: b: c\n' },
+    { title: 'a flow indicator in an alias name (a YAML error)', text: 'a: [*a{b]\n' },
     { title: 'an empty document', text: '# only a comment\n' },
     { title: 'nesting deeper than Compose files go', text: Array.from({ length: 150 }, (_, depth) => `${' '.repeat(depth)}k:`).join('\n') + ' 1\n' },
     { title: 'compact sequences nested deeper than Compose files go', text: '- '.repeat(150) + 'x\n' },

@@ -153,12 +153,15 @@ class Reader {
     this.enter();
     const seq = new YAMLSeq();
     const start = this.at;
-    for (;;) {
-      seq.items.push(this.sequenceItem(indent));
+    for (let commentBefore = false; ; ) {
+      seq.items.push(this.sequenceItem(indent, commentBefore));
       if (this.done || this.indent < indent) break;
       if (this.indent > indent) outside();
       // A key at the sequence's column continues the mapping that holds it (`key:` then `- item` lines).
       if (!this.isSequenceItem(this.at)) break;
+      // Comment lines the previous item leaves go with the next dash.
+      this.takeDeeperComments(seq.items[seq.items.length - 1] as YamlNode, indent);
+      commentBefore = this.untakenComment();
     }
     seq.range = this.collectionRange(start, seq.items[seq.items.length - 1] as YamlNode, indent);
     this.depth--;
@@ -172,16 +175,9 @@ class Reader {
    * comments is at least as deep as it (and it is indented), and otherwise go to its parent.
    */
   private collectionRange(start: number, last: YamlNode, indent: number): Range {
+    this.takeDeeperComments(last, indent);
+    const end = last.range![2];
     const gap = this.gap;
-    const lastRange = last.range!;
-    if (!isCollection(last) && !isEmpty(last)) {
-      for (let i = this.gapTaken; i < gap.length && (!gap[i]!.comment || gap[i]!.column > indent); i++) {
-        if (!gap[i]!.comment) continue;
-        lastRange[2] = this.lineEnd(gap[i]!.newline);
-        this.gapTaken = i + 1;
-      }
-    }
-    const end = lastRange[2];
     let kept = false;
     for (let i = this.gapTaken; i < gap.length; i++) kept ||= gap[i]!.comment && gap[i]!.column >= indent;
     if (indent > 0 && kept) {
@@ -189,6 +185,23 @@ class Reader {
       return [start, end, this.nextContent()];
     }
     return [start, end, end];
+  }
+
+  /** Comment lines deeper than a collection join its one-line value `last` while only blank lines come between. */
+  private takeDeeperComments(last: YamlNode, indent: number): void {
+    if (isCollection(last) || isEmpty(last)) return;
+    const gap = this.gap;
+    for (let i = this.gapTaken; i < gap.length && (!gap[i]!.comment || gap[i]!.column > indent); i++) {
+      if (!gap[i]!.comment) continue;
+      last.range![2] = this.lineEnd(gap[i]!.newline);
+      this.gapTaken = i + 1;
+    }
+  }
+
+  /** True when a skipped comment line is left that no node took. */
+  private untakenComment(): boolean {
+    for (let i = this.gapTaken; i < this.gap.length; i++) if (this.gap[i]!.comment) return true;
+    return false;
   }
 
   /** Where the next content starts (after its indentation), or the end of the text. */
@@ -202,17 +215,18 @@ class Reader {
 
   /**
    * Where the range of an empty value ends: yaml keeps the lines after it with it, up to the next
-   * content, and its range reaches that far when they (or the value's own line) hold a comment.
+   * content, and its range reaches that far when they hold a comment, or `commented`: its own line
+   * does, or (for a sequence item) the lines before its dash.
    * (When a key of the same mapping follows, yaml hands some of those lines to that key instead; but
    * then this end shows in no range, as only a collection's last value ends the collection's range.)
    */
-  private emptyEnd(at: number, commentedLine: boolean): number {
-    const commented = commentedLine || this.gap.some((line) => line.comment);
+  private emptyEnd(at: number, commented: boolean): number {
+    const anyComment = commented || this.gap.some((line) => line.comment);
     this.gapTaken = this.gap.length;
-    return commented ? this.nextContent() : at;
+    return anyComment ? this.nextContent() : at;
   }
 
-  private sequenceItem(indent: number): YamlNode {
+  private sequenceItem(indent: number, commentBefore: boolean): YamlNode {
     const dash = this.at;
     let at = dash + 1;
     while (this.text.charCodeAt(at) === SPACE) at++;
@@ -225,7 +239,7 @@ class Reader {
         return compactMap ? this.mapping(this.indent) : this.sequence(this.indent);
       }
     }
-    return this.valueAfter(dash + 1, indent, false);
+    return this.valueAfter(dash + 1, indent, false, commentBefore);
   }
 
   /**
@@ -267,7 +281,7 @@ class Reader {
    * The value after a key's colon or a sequence's dash: on the same line, or a block on the lines
    * below. Leaves the reader on the next content line. `parent` is the column of the key or dash.
    */
-  private valueAfter(from: number, parent: number, ofKey: boolean): YamlNode {
+  private valueAfter(from: number, parent: number, ofKey: boolean, commentBefore = false): YamlNode {
     const text = this.text;
     let at = from;
     while (text.charCodeAt(at) === SPACE) at++;
@@ -288,7 +302,7 @@ class Reader {
         // `key:` with nothing after it: yaml places the empty value after the blanks (and any anchor).
         node = new Scalar(null);
         (node as Scalar).type = Scalar.PLAIN;
-        node.range = [at, at, this.emptyEnd(at, at < eol)];
+        node.range = [at, at, this.emptyEnd(at, at < eol || commentBefore)];
       }
     } else {
       node = this.inlineValue(at, eol, anchor !== undefined);
@@ -350,10 +364,10 @@ class Reader {
     return end;
   }
 
-  /** Where an anchor or alias name ends: at a blank or the end of the line. */
-  private nameEnd(at: number, eol: number): number {
+  /** Where an anchor or alias name ends: at a blank or the end of the line (or a comma, in a flow sequence). */
+  private nameEnd(at: number, eol: number, flow = false): number {
     let end = at;
-    while (end < eol && this.text.charCodeAt(end) !== SPACE) {
+    while (end < eol && this.text.charCodeAt(end) !== SPACE && !(flow && this.text[end] === ',')) {
       if (FLOW_INDICATORS.has(this.text[end]!)) outside();
       end++;
     }
@@ -406,8 +420,7 @@ class Reader {
         itemEnd = this.quoteEnd(i, end);
         seq.items.push(this.quoted(i, itemEnd, itemEnd));
       } else if (first === '*') {
-        itemEnd = i + 1;
-        while (itemEnd < end - 1 && text.charCodeAt(itemEnd) !== SPACE && text[itemEnd] !== ',') itemEnd++;
+        itemEnd = this.nameEnd(i + 1, end - 1, true);
         seq.items.push(Object.assign(alias(text.slice(i + 1, itemEnd)), { range: [i, itemEnd, itemEnd] as Range }));
       } else {
         if (NOT_PLAIN_FIRST.has(first)) outside();
