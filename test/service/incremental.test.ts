@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { generateCompose } from '../../bench/generate';
 import { contentIdentity, reparse, type PreviousParse } from '../../server/src/service/parse/incremental';
 import { parseYaml, type ParsedYaml } from '../../server/src/service/parse/parse';
-import type { MapNode, Node } from '../../server/src/service/parse/tree';
+import { get, type MapNode, type Node } from '../../server/src/service/parse/tree';
 import { createLanguageService, type ComposeDocument, type ComposeMode } from '../../server/src/service/index';
 import { corpusFiles } from '../support/corpus';
 import { below, random } from '../support/random';
@@ -125,8 +125,8 @@ describe('incremental parsing with errors kept to their element', () => {
     return result && { ...result, text };
   };
   const yamlErrors = (parsed: ParsedYaml) => parsed.syntaxFindings.filter((f) => f.code === 'yaml-syntax');
-  const services = (parsed: ParsedYaml): MapNode => (parsed.documents[0]!.root as MapNode).index.get('services')!.value as MapNode;
-  const serviceNode = (parsed: ParsedYaml, name: string): Node => services(parsed).index.get(name)!.value;
+  const services = (parsed: ParsedYaml): MapNode => get(parsed.documents[0]!.root, 'services') as MapNode;
+  const serviceNode = (parsed: ParsedYaml, name: string): Node => get(services(parsed), name)!;
   const CLEAN = BASE.replace('<<: &shared\n      restart: always', 'restart: always');
 
   it('reports an error in the edited service, keeps it through edits elsewhere, and drops it once fixed', () => {

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { generateCompose } from '../../bench/generate';
 import { parseYaml, type ParsedYaml } from '../../server/src/service/parse/parse';
 import { parseInPieces } from '../../server/src/service/parse/pieces';
-import type { MapNode } from '../../server/src/service/parse/tree';
+import { entry, get, type MapNode } from '../../server/src/service/parse/tree';
 import type { Finding } from '../../server/src/service/types';
 import { corpusFiles, hasCorpus } from '../support/corpus';
 import { service } from '../support/service';
@@ -93,8 +93,8 @@ describe('parsing in pieces', () => {
     const pieces = parseInPieces(text, 1)!;
     const full = parseYaml(text);
     assert.deepEqual(sorted(pieces), sorted(full));
-    const services = (parsed: ParsedYaml) => (parsed.documents[0]!.root as MapNode).index.get('services')!.value as MapNode;
-    assert.deepEqual(services(pieces).index.get('c'), services(full).index.get('c'));
+    const services = (parsed: ParsedYaml) => get(parsed.documents[0]!.root, 'services') as MapNode;
+    assert.deepEqual(entry(services(pieces), 'c'), entry(services(full), 'c'));
   });
 
   it('reports a service repeated in a later piece once, where it repeats', () => {

@@ -58,7 +58,7 @@ function deprecatedLinks(doc: ComposeDocument): Finding[] {
 /** Removes the `version` entry of the document it is in. */
 const deleteVersion: FixProvider = (doc, finding) => {
   for (const { root } of doc.documents) {
-    const version = root?.kind === 'map' ? root.index.get('version') : undefined;
+    const version = entry(root, 'version');
     if (root && version?.keySpan.start === finding.span.start) {
       return [{ title: "Remove the obsolete 'version'", kind: 'quickfix', edits: [removeEntry(doc, version, root)], isPreferred: true }];
     }

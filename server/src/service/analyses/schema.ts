@@ -11,7 +11,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { contentIdentity } from '../parse/incremental';
 import type { ComposeDocument } from '../parse/model';
 import { SECTIONS } from '../parse/sections';
-import { isInterpolated, type Entry, type MapNode, type Node } from '../parse/tree';
+import { entry as entryAt, get, isInterpolated, type Entry, type MapNode, type Node } from '../parse/tree';
 import { didYouMean } from '../suggest';
 import type { ComposeMode, Finding, Span } from '../types';
 import type { Analysis } from './analysis';
@@ -102,11 +102,12 @@ function cachedValidation(schema: CompiledSchema, emptyAsMapping: boolean): (roo
     return errors;
   };
   return (root) => {
-    const services = root.kind === 'map' ? root.index.get('services')?.value : undefined;
+    const services = get(root, 'services');
     const perService = services?.kind === 'map' ? services : undefined;
     const json = toJson(root, perService);
     const errors = validate(schema.file, emptyAsMapping ? normalize(json) : json).filter((error) => !perService || !SERVICE_PATH.test(error.instancePath));
-    for (const [name, { value }] of perService?.index ?? []) {
+    for (const [name, position] of perService?.index ?? []) {
+      const { value } = perService!.entries[position]!;
       const prefix = `/services/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
       for (const error of serviceErrors(value)) errors.push({ ...error, instancePath: prefix + error.instancePath });
     }
@@ -208,7 +209,7 @@ export function locate(error: ErrorObject, root: Node): Located {
   let entry: Entry | undefined;
   for (const segment of path) {
     if (node?.kind === 'map') {
-      entry = node.index.get(segment);
+      entry = entryAt(node, segment);
       node = entry?.value;
     } else if (node?.kind === 'seq') {
       entry = undefined;
@@ -231,7 +232,7 @@ function toFinding(item: Located): Finding {
   switch (error.keyword) {
     case 'additionalProperties': {
       const property = String(error.params['additionalProperty']);
-      const propertyEntry = node?.kind === 'map' ? node.index.get(property) : undefined;
+      const propertyEntry = entryAt(node, property);
       const span = propertyEntry?.keySpan ?? spanOf(item);
       const known = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
       if (known.length === 0) {

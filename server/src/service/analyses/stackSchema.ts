@@ -9,6 +9,7 @@
 import { UNSUPPORTED_ADVICE, STACK_DEPLOY_DOCS } from '../facts/stackKeys';
 import type { Finding } from '../types';
 import { finding, placeOf, spanOf, typeFinding, type Located, type Path } from './schema';
+import { entry as entryAt } from '../parse/tree';
 
 export const STACK_FORMAT = 'docker stack deploy (Compose file format 3.13)';
 
@@ -37,7 +38,7 @@ export function stackFinding(items: readonly [Located, ...Located[]], compose: C
   if (error.keyword === 'additionalProperties') {
     const property = String(error.params['additionalProperty']);
     if (compose.unknown.has(propertyKey(path, property))) return undefined;
-    const entry = node?.kind === 'map' ? node.index.get(property) : undefined;
+    const entry = entryAt(node, property);
     if (!entry) return undefined;
     const advice = adviceFor(path, property);
     return {

@@ -17,7 +17,7 @@
  */
 import { isMap, isPair, isScalar, visit, type Node as YamlNode } from 'yaml';
 import { nodeBudget, parseSlice, type ParsedYaml, type YamlDocument } from './parse';
-import { entryOf, hasMergedEntries, mapNode, reindex, scalarNode, seqNode, type AnchorDefinition, type Entry, type MapNode, type Node } from './tree';
+import { entryOf, hasMergedEntries, mapNode, scalarNode, seqNode, type AnchorDefinition, type Entry, type MapNode, type Node } from './tree';
 import type { Finding, Span } from '../types';
 import { isSection } from './sections';
 
@@ -63,13 +63,13 @@ export function reparse(previous: PreviousParse, text: string, confineErrors = f
   const kept = keptFindings(previous.syntaxFindings, { start: blockStart, end: blockEnd }, element.keySpan, shift);
   if (!kept) return undefined;
   const elements = section.entries.map((e, i) => (i < elementIndex ? e : i === elementIndex ? entry : shiftElement(e, oldEnd, delta)));
-  const newSection: MapNode = { ...section, span: shift(section.span), entries: elements, index: reindex(section, elements) };
+  const newSection: MapNode = { ...section, span: shift(section.span), entries: elements };
   const entries = root.entries.map((e, i): Entry => {
     if (i < topIndex) return e;
     if (i === topIndex) return { ...e, value: newSection };
     return isSection(e.key) && e.value.kind === 'map' ? shiftSection(e, oldEnd, delta) : shiftEntry(e, oldEnd, delta);
   });
-  const newRoot: MapNode = { ...root, span: shift(root.span), entries, index: reindex(root, entries) };
+  const newRoot: MapNode = { ...root, span: shift(root.span), entries };
   const documents: YamlDocument[] = [{ root: newRoot, span: shift(document.span) }];
   const anchors = previous.anchors.map((a) => (a.start < blockStart ? a : { name: a.name, start: a.start + delta, node: shiftNode(a.node, oldEnd, delta) }));
   return { documents, syntaxFindings: [...kept, ...parsed.findings], anchors, confined: true };
@@ -187,7 +187,7 @@ function shiftSpan(span: Span, at: number, delta: number): Span {
 function shiftSection(top: Entry, at: number, delta: number): Entry {
   const section = top.value as MapNode;
   const elements = section.entries.map((e) => shiftElement(e, at, delta));
-  const value: MapNode = { ...section, span: shiftSpan(section.span, at, delta), entries: elements, index: reindex(section, elements) };
+  const value: MapNode = { ...section, span: shiftSpan(section.span, at, delta), entries: elements };
   return { ...top, keySpan: shiftSpan(top.keySpan, at, delta), value };
 }
 
@@ -212,7 +212,7 @@ function shiftNode(node: Node, at: number, delta: number): Node {
       return seqNode(span, via, node.tag, node.items.map((item) => shiftNode(item, at, delta)));
     case 'map': {
       const entries = node.entries.map((e) => shiftEntry(e, at, delta));
-      return mapNode(span, via, node.tag, entries, reindex(node, entries));
+      return mapNode(span, via, node.tag, entries, node.index);
     }
   }
 }

@@ -13,7 +13,7 @@
  */
 import type { Finding, Span } from '../types';
 import { duplicateKeyFinding, MAX_TEXT_LENGTH, nodeBudget, parseSlice, type ParsedYaml, type YamlDocument } from './parse';
-import { entryOf, hasMergedEntries, mapNode, type AnchorDefinition, type Entry, type MapNode, type Node } from './tree';
+import { entryOf, hasMergedEntries, indexOf, mapNode, type AnchorDefinition, type Entry, type MapNode, type Node } from './tree';
 
 /** Characters per piece: big enough that per-parse overhead is small, small enough to bound memory. */
 const PIECE_SIZE = 64 * 1024;
@@ -173,7 +173,7 @@ class RootAssembly {
   finish(): MapNode | undefined {
     if (this.start === undefined) return undefined;
     const entries: Entry[] = this.entries.map(({ key, keySpan, value, parts }) => entryOf(key, keySpan, parts ? this.joined(parts) : value, undefined));
-    return mapNode({ start: this.start, end: this.end }, undefined, undefined, entries, new Map(entries.map((e) => [e.key, e])));
+    return mapNode({ start: this.start, end: this.end }, undefined, undefined, entries, indexOf(entries));
   }
 
   /** One mapping from its parts, reporting keys repeated across parts. */
@@ -187,7 +187,7 @@ class RootAssembly {
         entries.push(e);
       }
     });
-    return mapNode({ start: parts[0]!.span.start, end: parts[parts.length - 1]!.span.end }, undefined, undefined, entries, new Map(entries.map((e) => [e.key, e])));
+    return mapNode({ start: parts[0]!.span.start, end: parts[parts.length - 1]!.span.end }, undefined, undefined, entries, indexOf(entries));
   }
 }
 

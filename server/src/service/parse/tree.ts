@@ -25,8 +25,11 @@ interface NodeBase {
 export interface MapNode extends NodeBase {
   readonly kind: 'map';
   readonly entries: readonly Entry[];
-  /** Last entry per key (YAML duplicates are reported separately). */
-  readonly index: ReadonlyMap<string, Entry>;
+  /**
+   * Position in `entries` of the entry each key resolves to (YAML duplicates are reported separately).
+   * Positions rather than entries, so that a copy of the map with moved entries shares it.
+   */
+  readonly index: ReadonlyMap<string, number>;
 }
 
 export interface Entry {
@@ -57,7 +60,7 @@ export interface ScalarNode extends NodeBase {
 
 export type Node = MapNode | SeqNode | ScalarNode;
 
-export function mapNode(span: Span, via: Span | undefined, tag: string | undefined, entries: readonly Entry[], index: ReadonlyMap<string, Entry>): MapNode {
+export function mapNode(span: Span, via: Span | undefined, tag: string | undefined, entries: readonly Entry[], index: ReadonlyMap<string, number>): MapNode {
   return { kind: 'map', span, via, tag, entries, index };
 }
 
@@ -181,18 +184,15 @@ class TreeBuilder {
       own.push(entryOf(key, keySpan, value, via));
     }
     // Explicit keys win over merged ones; among merged maps the first listed wins (YAML merge key spec).
-    const index = new Map<string, Entry>();
+    const index = new Map<string, number>();
     const entries: Entry[] = [];
     for (const entry of own) {
       if (index.has(entry.key) && this.expanding.size === 0) this.context.onDuplicateKey(entry.key, entry.keySpan);
-      index.set(entry.key, entry);
-      entries.push(entry);
+      index.set(entry.key, entries.push(entry) - 1);
     }
     for (const source of merged) {
       for (const entry of source) {
-        if (index.has(entry.key)) continue;
-        index.set(entry.key, entry);
-        entries.push(entry);
+        if (!index.has(entry.key)) index.set(entry.key, entries.push(entry) - 1);
       }
     }
     return mapNode(span, via, tag, entries, index);
@@ -246,7 +246,7 @@ function withVia(node: Node, via: Span, budget: TreeBudget): Node {
       return seqNode(node.span, via, node.tag, node.items.map((item) => withVia(item, via, budget)));
     case 'map': {
       const entries = node.entries.map((e) => entryOf(e.key, e.keySpan, withVia(e.value, via, budget), via));
-      return mapNode(node.span, via, node.tag, entries, reindex(node, entries));
+      return mapNode(node.span, via, node.tag, entries, node.index);
     }
   }
 }
@@ -256,14 +256,9 @@ export function hasMergedEntries(map: MapNode): boolean {
   return map.entries.some((e) => e.via !== undefined);
 }
 
-/** The index of a map rebuilt over new entries that correspond one to one to the old ones. */
-export function reindex(old: MapNode, entries: readonly Entry[]): Map<string, Entry> {
-  // Usual case: every key once, so the index holds every entry.
-  if (old.index.size === entries.length) return new Map(entries.map((e) => [e.key, e]));
-  const position = new Map(old.entries.map((e, i) => [e, i]));
-  const index = new Map<string, Entry>();
-  for (const [key, e] of old.index) index.set(key, entries[position.get(e)!]!);
-  return index;
+/** The index of a map's entries, keyed by their keys, for maps without repeated keys. */
+export function indexOf(entries: readonly Entry[]): Map<string, number> {
+  return new Map(entries.map((e, i) => [e.key, i]));
 }
 
 function emptyScalar(span: Span, via: Span | undefined): ScalarNode {
@@ -286,11 +281,13 @@ export function asScalar(node: Node | undefined): ScalarNode | undefined {
 
 /** The value at `key` of a map node. */
 export function get(node: Node | undefined, key: string): Node | undefined {
-  return node?.kind === 'map' ? node.index.get(key)?.value : undefined;
+  return entry(node, key)?.value;
 }
 
 export function entry(node: Node | undefined, key: string): Entry | undefined {
-  return node?.kind === 'map' ? node.index.get(key) : undefined;
+  if (node?.kind !== 'map') return undefined;
+  const position = node.index.get(key);
+  return position === undefined ? undefined : node.entries[position];
 }
 
 /** The value at a path of map keys and sequence indexes. */
