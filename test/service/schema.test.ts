@@ -1,3 +1,5 @@
+import * as assert from 'node:assert/strict';
+import { compileSchemaOnFirstUse } from '../../server/src/service/analyses/schema';
 import { checkFindings } from '../support/service';
 
 const SCHEMA_CODES = ['schema-unknown-property', 'schema-invalid-type', 'schema-invalid-value', 'schema-invalid-name', 'schema-missing-property', 'schema-duplicate-item', 'schema-invalid'];
@@ -46,5 +48,11 @@ describe('schema validation', () => {
       'x-base: &base\n  restart: unless-stopped\n  logging:\n    driver: json-file\nservices:\n  web:\n    <<: *base\n    image: nginx\n    ports: ["8080:80"]\n    networks: [front]\nnetworks:\n  front: {}\n',
       SCHEMA_CODES,
     );
+  });
+
+  it('compiles a schema compiled on first use only when a validator is read', () => {
+    // ajv throws on a $ref it cannot resolve, so reading the validator proves when compiling happens.
+    const broken = compileSchemaOnFirstUse({ $ref: '#/definitions/nowhere' });
+    assert.throws(() => broken.file, /nowhere/);
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { Analysis } from './analyses/analysis';
 import { createAnalyses } from './analyses/index';
-import { compileSchema } from './analyses/schema';
+import { compileSchema, compileSchemaOnFirstUse } from './analyses/schema';
 import { checkOverlaps } from './analyses/subnets/overlaps';
 import { checkPools } from './analyses/subnets/pools';
 import { codeAction } from './features/codeAction';
@@ -73,7 +73,8 @@ export interface LanguageService {
 }
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
-  const analyses: readonly Analysis[] = createAnalyses({ compose: compileSchema(options.schema), stack: compileSchema(options.stackSchema) });
+  // The compose schema is compiled now, so that opening the first file does not wait for it.
+  const analyses: readonly Analysis[] = createAnalyses({ compose: compileSchema(options.schema), stack: compileSchemaOnFirstUse(options.stackSchema) });
   const schemaKeys = createSchemaKeys(options.schema);
   const stackKeys = createSchemaKeys(options.stackSchema);
   // Findings are computed once per parsed version and shared by diagnostics and quick fixes.

@@ -1,7 +1,8 @@
 /**
  * Validation against the Compose Specification JSON schema (schemas/compose-spec.json) for Compose files,
  * and against Docker CLI's Compose file v3.13 schema (schemas/stack-v3.13.json) for stack files, which is
- * what `docker stack deploy` validates with. Both are compiled once per language service. ajv's raw output
+ * what `docker stack deploy` validates with. Both are compiled once per language service (the stack schema
+ * when a stack file first needs it). ajv's raw output
  * (one error per failed `oneOf` branch) is reduced to one human message per problem, placed on the key or
  * value the user has to change. Errors another analysis explains better (with its own code and quick fix)
  * are left to it through `SchemaClaim`s.
@@ -39,6 +40,23 @@ export function compileSchema(schema: object): CompiledSchema {
   const file = withoutDraft4Ids(schema) as { definitions?: object };
   // Every `$ref` in both schemas points into `#/definitions`, so the service part compiles on its own.
   return { file: ajv.compile(file), service: ajv.compile({ definitions: file.definitions, $ref: '#/definitions/service' }) };
+}
+
+/**
+ * A schema compiled when a validator is first needed: most sessions never open a stack file, and
+ * compiling a schema takes about 100 ms of the server's start.
+ */
+export function compileSchemaOnFirstUse(schema: object): CompiledSchema {
+  let compiled: CompiledSchema | undefined;
+  const compiledSchema = (): CompiledSchema => (compiled ??= compileSchema(schema));
+  return {
+    get file() {
+      return compiledSchema().file;
+    },
+    get service() {
+      return compiledSchema().service;
+    },
+  };
 }
 
 /**
