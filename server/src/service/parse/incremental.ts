@@ -21,7 +21,6 @@ import { entryOf, hasMergedEntries, mapNode, scalarNode, seqNode, type AnchorDef
 import type { Finding, Span } from '../types';
 import { isSection } from './sections';
 
-
 export interface PreviousParse extends ParsedYaml {
   readonly text: string;
 }

@@ -10,7 +10,6 @@ import { parseInPieces } from './pieces';
 import { isSection, type SectionName } from './sections';
 import { asMap, type MapNode, type Node } from './tree';
 
-
 /** A named element of a top-level section, e.g. service `web` or network `back`. */
 export interface Element {
   readonly section: SectionName;

@@ -271,7 +271,7 @@ class Reader {
 
   private key(at: number, colon: number): Scalar {
     const text = this.text;
-    if (text[at] === '"' || text[at] === "'") return this.quoted(at, this.quoteEnd(at, colon), colon + 1);
+    if (text[at] === '"' || text[at] === "'") return this.quoted(at, this.quoteEnd(at, colon));
     let end = colon;
     while (text.charCodeAt(end - 1) === SPACE) end--;
     return plainScalar(text.slice(at, end), [at, end, end]);
@@ -300,9 +300,10 @@ class Reader {
         node = this.block(this.indent === parent);
       } else {
         // `key:` with nothing after it: yaml places the empty value after the blanks (and any anchor).
-        node = new Scalar(null);
-        (node as Scalar).type = Scalar.PLAIN;
-        node.range = [at, at, this.emptyEnd(at, at < eol || commentBefore)];
+        const empty = new Scalar(null);
+        empty.type = Scalar.PLAIN;
+        empty.range = [at, at, this.emptyEnd(at, at < eol || commentBefore)];
+        node = empty;
       }
     } else {
       node = this.inlineValue(at, eol, anchor !== undefined);
@@ -323,10 +324,10 @@ class Reader {
     if (first === '*') {
       if (anchored) outside();
       end = this.nameEnd(at + 1, eol);
-      node = alias(text.slice(at + 1, end));
+      node = new Alias(text.slice(at + 1, end));
     } else if (first === '"' || first === "'") {
       end = this.quoteEnd(at, eol);
-      node = this.quoted(at, end, end);
+      node = this.quoted(at, end);
     } else if (first === '[') {
       end = this.flowSequenceEnd(at, eol);
       node = this.flowSequence(at, end);
@@ -387,14 +388,14 @@ class Reader {
     return outside();
   }
 
-  private quoted(at: number, end: number, rangeEnd: number): Scalar {
+  private quoted(at: number, end: number): Scalar {
     const single = this.text[at] === "'";
     const inner = this.text.slice(at + 1, end - 1);
     // Escapes in double quotes are left to `yaml`.
     if (!single && inner.includes('\\')) outside();
     const scalar = new Scalar(single ? inner.replaceAll("''", "'") : inner);
     scalar.type = single ? Scalar.QUOTE_SINGLE : Scalar.QUOTE_DOUBLE;
-    scalar.range = [at, end, rangeEnd];
+    scalar.range = [at, end, end];
     return scalar;
   }
 
@@ -418,10 +419,10 @@ class Reader {
       let itemEnd: number;
       if (first === '"' || first === "'") {
         itemEnd = this.quoteEnd(i, end);
-        seq.items.push(this.quoted(i, itemEnd, itemEnd));
+        seq.items.push(this.quoted(i, itemEnd));
       } else if (first === '*') {
         itemEnd = this.nameEnd(i + 1, end - 1, true);
-        seq.items.push(Object.assign(alias(text.slice(i + 1, itemEnd)), { range: [i, itemEnd, itemEnd] as Range }));
+        seq.items.push(Object.assign(new Alias(text.slice(i + 1, itemEnd)), { range: [i, itemEnd, itemEnd] as Range }));
       } else {
         if (NOT_PLAIN_FIRST.has(first)) outside();
         itemEnd = i;
@@ -452,17 +453,13 @@ interface GapLine {
   readonly newline: number;
 }
 
+/** A block mapping or sequence (flow ones end on their line, like scalars). */
 function isCollection(node: YamlNode): boolean {
-  return node instanceof YAMLMap ? !node.flow : node instanceof YAMLSeq && !node.flow;
+  return (node instanceof YAMLMap || node instanceof YAMLSeq) && !node.flow;
 }
 
 function isEmpty(node: YamlNode): boolean {
   return node instanceof Scalar && node.value === null && node.range![0] === node.range![1];
-}
-
-function alias(name: string): Alias {
-  if (name === '' || name.endsWith(':')) outside();
-  return new Alias(name);
 }
 
 /** A plain scalar resolved by the core schema as `yaml` does it: the first implicit tag whose pattern matches. */

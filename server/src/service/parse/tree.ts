@@ -256,7 +256,7 @@ export function hasMergedEntries(map: MapNode): boolean {
   return map.entries.some((e) => e.via !== undefined);
 }
 
-/** The index of a map's entries, keyed by their keys, for maps without repeated keys. */
+/** The index of a map's entries by key; for a key written twice the later entry wins, as in `TreeBuilder`. */
 export function indexOf(entries: readonly Entry[]): Map<string, number> {
   return new Map(entries.map((e, i) => [e.key, i]));
 }
