@@ -32,6 +32,8 @@ const FEATURES: { readonly [K in Exclude<keyof LanguageService, 'parse'>]: (doc:
   networkGraph: (doc) => service.networkGraph(doc),
   hover: (doc, offset) => service.hover(doc, offset),
   completion: (doc, offset) => service.completion(doc, offset),
+  foldingRanges: (doc) => service.foldingRanges(doc),
+  selectionRanges: (doc, offset) => service.selectionRanges(doc, [offset, 0, doc.text.length]),
 };
 
 describe('fuzzing every feature on mutated corpus files', function () {

@@ -4,12 +4,15 @@ import {
   DiagnosticSeverity,
   DocumentHighlightKind,
   DiagnosticTag,
+  FoldingRangeKind,
   InsertTextFormat,
   InsertTextMode,
   MarkupKind,
   SymbolKind as LspSymbolKind,
   type CompletionItem as LspCompletionItem,
   type Diagnostic,
+  type FoldingRange as LspFoldingRange,
+  type SelectionRange,
   type DocumentHighlight as LspDocumentHighlight,
   type Location,
   type Position,
@@ -19,7 +22,7 @@ import {
   type TextEdit as LspTextEdit,
 } from 'vscode-languageserver';
 import type { NetworkGraphResult } from '../protocol';
-import type { CompletionItem, CompletionKind, ComposeDocument, DocumentHighlight, DocumentSymbol, Finding, GraphFinding, Hover, NetworkGraph, Severity, Span, SymbolKind, TextEdit } from '../service/index';
+import type { CompletionItem, CompletionKind, ComposeDocument, DocumentHighlight, DocumentSymbol, Finding, FoldingRange, GraphFinding, Hover, NetworkGraph, Severity, Span, SymbolKind, TextEdit } from '../service/index';
 
 export function toRange(doc: ComposeDocument, span: Span): Range {
   return { start: doc.lineIndex.positionAt(span.start), end: doc.lineIndex.positionAt(span.end) };
@@ -126,4 +129,17 @@ export function toNetworkGraph(doc: ComposeDocument, graph: NetworkGraph): Netwo
     ),
     edges: graph.edges.map((edge) => ({ ...edge, range: range(edge.range), findings: findings(edge.findings) })),
   };
+}
+
+export function toFoldingRange(doc: ComposeDocument, range: FoldingRange): LspFoldingRange {
+  const start = doc.lineIndex.positionAt(range.span.start);
+  const end = doc.lineIndex.positionAt(range.span.end);
+  return { startLine: start.line, endLine: end.line, ...(range.kind === 'comment' ? { kind: FoldingRangeKind.Comment } : {}) };
+}
+
+/** Spans innermost first become the nested `parent` chain LSP expects. */
+export function toSelectionRange(doc: ComposeDocument, chain: readonly Span[]): SelectionRange {
+  let range: SelectionRange | undefined;
+  for (let i = chain.length - 1; i >= 0; i--) range = { range: toRange(doc, chain[i]!), ...(range ? { parent: range } : {}) };
+  return range ?? { range: toRange(doc, { start: 0, end: 0 }) };
 }

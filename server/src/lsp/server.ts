@@ -12,7 +12,7 @@ import {
 } from 'vscode-languageserver';
 import { NETWORK_GRAPH_METHOD, type NetworkGraphParams, type NetworkGraphResult, type ShipshapeSettings } from '../protocol';
 import { createLanguageService, looksLikeCompose, type ComposeDocument, type RuleSetting, type ServiceSettings } from '../service/index';
-import { toCompletionItem, toDiagnostic, toDocumentHighlight, toDocumentSymbol, toHover, toLocation, toNetworkGraph, toOffset, toRange, toSpan, toTextEdit } from './convert';
+import { toCompletionItem, toDiagnostic, toDocumentHighlight, toDocumentSymbol, toFoldingRange, toHover, toSelectionRange, toLocation, toNetworkGraph, toOffset, toRange, toSpan, toTextEdit } from './convert';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { Documents } from './documents';
 import { runSafe } from './runSafe';
@@ -85,6 +85,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         referencesProvider: true,
         documentHighlightProvider: true,
         renameProvider: { prepareProvider: true },
+        foldingRangeProvider: true,
+        selectionRangeProvider: true,
       },
       serverInfo: { name: 'shipshape-language-server', version: '0.1.0' },
     };
@@ -159,6 +161,12 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       if ('refused' in result) return new ResponseError(ErrorCodes.InvalidRequest, result.refused);
       return { changes: { [params.textDocument.uri]: result.edits.map((edit) => toTextEdit(doc, edit)) } };
     }),
+  );
+
+  connection.onFoldingRanges(handle('textDocument/foldingRange', [], (doc) => service.foldingRanges(doc).map((range) => toFoldingRange(doc, range))));
+
+  connection.onSelectionRanges(
+    handle('textDocument/selectionRange', [], (doc, params) => service.selectionRanges(doc, params.positions.map((position) => toOffset(doc, position))).map((chain) => toSelectionRange(doc, chain))),
   );
 
   const emptyGraph: NetworkGraphResult = { nodes: [], edges: [] };

