@@ -8,7 +8,7 @@
  */
 import { UNSUPPORTED_ADVICE, STACK_DEPLOY_DOCS } from '../facts/stackKeys';
 import type { Finding } from '../types';
-import { finding, placeOf, spanOf, typeFinding, type Located, type Path } from './schema';
+import { finding, placeOf, spanOf, typeFinding, type Located, type Path } from './schemaErrors';
 import { entry as entryAt } from '../parse/tree';
 
 export const STACK_FORMAT = 'docker stack deploy (Compose file format 3.13)';
