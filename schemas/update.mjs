@@ -1,28 +1,33 @@
-// Refreshes schemas/compose-spec.json from the compose-spec repository and prints what changed.
-// Usage: node schemas/update.mjs [commit]   (needs network access to raw.githubusercontent.com)
-import { readFileSync, writeFileSync } from 'node:fs';
+// Refreshes the vendored schemas from the project's shared copy of upstream (../shared/schemas, whose
+// README names the origin, commit and licence of each file) and prints which properties each one gained
+// or lost. Nothing is downloaded: the shared copy is the reviewed one.
+// Usage: node schemas/update.mjs [SOURCE_DIR]   (default: ../shared/schemas beside the repository)
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const PINNED = '170098ba07d9f53c383a41bfd4c5166b0a4529a6';
-const commit = process.argv[2] ?? PINNED;
-const target = fileURLToPath(new URL('./compose-spec.json', import.meta.url));
-const url = `https://raw.githubusercontent.com/compose-spec/compose-spec/${commit}/schema/compose-spec.json`;
+const here = fileURLToPath(new URL('.', import.meta.url));
+const source = process.argv[2] ?? join(here, '..', '..', 'shared', 'schemas');
+/** Vendored file (relative to schemas/) → file in the source directory. */
+const FILES = [
+  ['compose-spec.json', 'compose-spec.json'],
+  ['LICENSE', 'LICENSE'],
+];
 
-const response = await fetch(url);
-if (!response.ok) {
-  console.error(`update.mjs: ${url}: HTTP ${response.status}`);
+if (!existsSync(source)) {
+  console.error(`update.mjs: ${source} does not exist; pass the directory holding the upstream schemas`);
   process.exit(1);
 }
-const text = await response.text();
-const next = JSON.parse(text);
-const previous = JSON.parse(readFileSync(target, 'utf8'));
 
-/** Every property path in a schema, e.g. "definitions.service.properties.ports". */
+/**
+ * Every property path in a schema, e.g. "definitions.service.properties.ports" (`$defs`, draft 2020-12's
+ * name for `definitions`, is printed as `definitions` so that a change of draft does not list every key).
+ */
 function paths(schema, prefix = '', out = new Set()) {
   if (typeof schema !== 'object' || schema === null) return out;
   for (const [key, value] of Object.entries(schema)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (key === 'properties' || key === 'definitions') {
+    const path = prefix ? `${prefix}.${key === '$defs' ? 'definitions' : key}` : key === '$defs' ? 'definitions' : key;
+    if (key === 'properties' || key === 'definitions' || key === '$defs') {
       for (const name of Object.keys(value)) out.add(`${path}.${name}`);
     }
     paths(value, path, out);
@@ -30,12 +35,18 @@ function paths(schema, prefix = '', out = new Set()) {
   return out;
 }
 
-const before = paths(previous);
-const after = paths(next);
-const added = [...after].filter((p) => !before.has(p));
-const removed = [...before].filter((p) => !after.has(p));
-writeFileSync(target, text);
-console.log(`compose-spec.json updated to ${commit}`);
-for (const p of added) console.log(`+ ${p}`);
-for (const p of removed) console.log(`- ${p}`);
-if (!added.length && !removed.length) console.log('no properties added or removed');
+for (const [target, from] of FILES) {
+  const targetPath = join(here, target);
+  const fromPath = join(source, from);
+  const before = existsSync(targetPath) ? readFileSync(targetPath, 'utf8') : undefined;
+  const after = readFileSync(fromPath, 'utf8');
+  if (before === after) continue;
+  copyFileSync(fromPath, targetPath);
+  console.log(`${target}: ${before === undefined ? 'added' : 'updated'}`);
+  if (!target.endsWith('.json')) continue;
+  const old = paths(before === undefined ? {} : JSON.parse(before));
+  const next = paths(JSON.parse(after));
+  for (const p of next) if (!old.has(p)) console.log(`  + ${p}`);
+  for (const p of old) if (!next.has(p)) console.log(`  - ${p}`);
+}
+console.log('Now update the table in schemas/README.md, run npm test and review the diff.');

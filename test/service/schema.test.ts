@@ -50,6 +50,17 @@ describe('schema validation', () => {
     );
   });
 
+  it('validates with the schema compose-go embeds, which docker compose uses (pre_start, build.no_cache_filter)', () => {
+    // compose-go schema/compose-spec.json has these; compose-spec/compose-spec's copy refused them.
+    checkFindings(
+      'services:\n  web:\n    image: x\n    build:\n      context: .\n      no_cache_filter: [deps]\n    pre_start:\n      - command: ["chown", "-R", "1000", "/data"]\n        user: root\n    post_start:\n      - command: [echo, up]\n',
+      SCHEMA_CODES,
+    );
+    checkFindings('services:\n  web:\n    image: x\n    pre_start:\n      - command: [x]\n        ⟦privilegd⟧: true\n', SCHEMA_CODES, {
+      messages: ["Unknown property 'privilegd' in 'pre_start' item 1 of service 'web'. Did you mean 'privileged'?"],
+    });
+  });
+
   it('compiles a schema compiled on first use only when a validator is read', () => {
     // ajv throws on a $ref it cannot resolve, so reading the validator proves when compiling happens.
     const broken = compileSchemaOnFirstUse({ $ref: '#/definitions/nowhere' });

@@ -11,7 +11,7 @@ interface SchemaNode {
 
 /** Every property path below `deploy` in the Compose Specification schema, list items without an index. */
 function deployPaths(): string[] {
-  const definitions = (schema as { definitions: Record<string, SchemaNode> }).definitions;
+  const definitions = (schema as { $defs: Record<string, SchemaNode> }).$defs;
   const paths: string[] = [];
   const walk = (node: SchemaNode | undefined, prefix: string, seen: ReadonlySet<string>): void => {
     if (!node) return;

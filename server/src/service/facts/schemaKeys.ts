@@ -42,7 +42,9 @@ export interface SchemaKeys {
 }
 
 export function createSchemaKeys(schema: object): SchemaKeys {
-  const root = schema as JsonSchema & { definitions?: Record<string, JsonSchema> };
+  const root = schema as JsonSchema & { $defs?: Record<string, JsonSchema>; definitions?: Record<string, JsonSchema> };
+  // compose-go's schema (draft 2020-12) keeps its parts under `$defs`, Docker CLI's v3 schemas under `definitions`.
+  const definitions = root.$defs ?? root.definitions;
   const patterns = new Map<string, RegExp>();
   const matches = (pattern: string, key: string): boolean => {
     let regex = patterns.get(pattern);
@@ -56,8 +58,8 @@ export function createSchemaKeys(schema: object): SchemaKeys {
   const deref = (node: JsonSchema): JsonSchema => {
     let current = node;
     for (let depth = 0; current.$ref && depth < 10; depth++) {
-      const name = current.$ref.replace(/^#\/definitions\//, '');
-      const target = root.definitions?.[name];
+      const name = current.$ref.replace(/^#\/(?:\$defs|definitions)\//, '');
+      const target = definitions?.[name];
       if (!target) break;
       // A description next to a `$ref` describes this use; keep it over the definition's own.
       current = current.description ? { ...target, description: current.description } : target;
