@@ -4,6 +4,7 @@ import schema from '../../../schemas/compose-spec.json';
 import stackSchema from '../../../schemas/stack-v3.13.json';
 import { createLanguageService, modeForPath } from '../service/index';
 import { formatJson, formatText, summary, type FileReport } from './format';
+import { append } from '../service/append';
 
 const USAGE = `Usage: shipshape check [--stack] [--format text|json] FILE...
 
@@ -84,7 +85,7 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
       const value = arg.includes('=') ? arg.slice('--format='.length) : args.shift();
       if (value !== 'text' && value !== 'json') throw new UsageError(`--format must be 'text' or 'json', not '${value ?? ''}'`);
       format = value;
-    } else if (arg === '--') files.push(...args.splice(0));
+    } else if (arg === '--') append(files, args.splice(0));
     else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}'`);
     else files.push(arg);
   }

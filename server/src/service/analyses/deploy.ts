@@ -16,6 +16,7 @@ import { sameSpan, type Analysis } from './analysis';
 import { perService } from './perService';
 import { atKey, atValue } from './place';
 import type { SchemaClaim } from './schema';
+import { append } from '../append';
 
 const DOCS = composeFileDoc('deploy');
 type EnumKey = keyof typeof DEPLOY_ENUMS;
@@ -38,9 +39,9 @@ export const deployAnalysis: Analysis = {
   run: perService(({ name, node: service }, mode) => {
     const findings: Finding[] = serviceInvalidEnums(name, service, mode).map((item) => item.finding);
     const deploy = get(service, 'deploy');
-    if (deploy?.kind === 'map') findings.push(...replicaFindings(name, deploy, mode), ...modeFindings(name, deploy, mode));
-    if (mode === 'compose') findings.push(...scaleMismatch(name, service), ...negativeScale(name, service));
-    if (mode === 'compose' && deploy?.kind === 'map') findings.push(...ignoredByCompose(name, deploy));
+    if (deploy?.kind === 'map') append(append(findings, replicaFindings(name, deploy, mode)), modeFindings(name, deploy, mode));
+    if (mode === 'compose') append(append(findings, scaleMismatch(name, service)), negativeScale(name, service));
+    if (mode === 'compose' && deploy?.kind === 'map') append(findings, ignoredByCompose(name, deploy));
     return findings;
   }),
   fixes: {

@@ -7,6 +7,7 @@
 import { contentIdentity } from '../parse/incremental';
 import type { ComposeDocument, Element } from '../parse/model';
 import type { ComposeMode, Finding, Span } from '../types';
+import { append } from '../append';
 
 export type ServiceCheck = (service: Element, mode: ComposeMode) => readonly Finding[];
 
@@ -29,13 +30,13 @@ export function perService(check: ServiceCheck): (doc: ComposeDocument) => Findi
       const checked = cache.get(identity);
       if (checked?.name === service.name && checked.mode === doc.mode) {
         const delta = start - checked.start;
-        findings.push(...(delta === 0 ? checked.findings : checked.findings.map((finding) => moved(finding, delta))));
+        append(findings, delta === 0 ? checked.findings : checked.findings.map((finding) => moved(finding, delta)));
         continue;
       }
       const own = check(service, doc.mode);
       const range: Span = { start, end: service.node.span.end };
       if (!service.via && !service.node.via && own.every((finding) => inside(finding, range))) cache.set(identity, { name: service.name, mode: doc.mode, start, findings: own });
-      findings.push(...own);
+      append(findings, own);
     }
     return findings;
   };

@@ -19,6 +19,7 @@ import type { Analysis } from './analysis';
 import { perService } from './perService';
 import { atValue } from './place';
 import { pushTo } from '../multimap';
+import { append } from '../append';
 
 const DOCS = composeFileDoc('deploy', 'constraints');
 const KEY_PATTERN = /^[a-z_][a-z0-9\-_.]+$/i;
@@ -45,10 +46,10 @@ const servicePlacementFindings = perService(({ name, node: service }) => {
     else {
       const constraint = { node: item, ...result };
       constraints.push(constraint);
-      findings.push(...attributeFindings(constraint, name));
+      append(findings, attributeFindings(constraint, name));
     }
   }
-  findings.push(...contradictions(constraints, name));
+  append(findings, contradictions(constraints, name));
   const preferences = at(service, 'deploy', 'placement', 'preferences');
   for (const preference of preferences?.kind === 'seq' ? preferences.items : []) {
     const spread = at(preference, 'spread');

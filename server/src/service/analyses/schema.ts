@@ -18,6 +18,7 @@ import type { Analysis } from './analysis';
 import { locate, toFinding, typeFinding, type Located } from './schemaErrors';
 import { composeVerdict, stackFinding } from './stackSchema';
 import { pushTo } from '../multimap';
+import { append } from '../append';
 
 export interface SchemaValidators {
   readonly compose: CompiledSchema;
@@ -88,14 +89,14 @@ export function schemaAnalysis(validators: SchemaValidators, claims: readonly Sc
         if (!root) continue;
         const composeErrors = compose(root);
         if (mode === 'compose') {
-          findings.push(...reduceErrors(composeErrors, root, (items) => (claims.some((claim) => claim(items[0], mode)) ? null : undefined)));
+          append(findings, reduceErrors(composeErrors, root, (items) => (claims.some((claim) => claim(items[0], mode)) ? null : undefined)));
           continue;
         }
         // Stack files: Docker validates with the v3.13 schema only. The Compose Specification's verdict
         // tells a key stacks do not support (valid Compose) from a typo (invalid in both).
         const verdict = composeVerdict(composeErrors.map((error) => locate(error, root)));
         const stackErrors = stack(root);
-        findings.push(...reduceErrors(stackErrors, root, (items) => (claims.some((claim) => claim(items[0], mode)) ? null : stackFinding(items, verdict))));
+        append(findings, reduceErrors(stackErrors, root, (items) => (claims.some((claim) => claim(items[0], mode)) ? null : stackFinding(items, verdict))));
       }
       return findings;
     },
@@ -206,12 +207,12 @@ function reduceErrors(errors: readonly ErrorObject[], root: Node, mapper: ErrorM
     const deeper = ancestors.has(key);
     const specific = group.filter((item) => !TYPE_KEYWORDS.has(item.error.keyword) && !COMBINATORS.has(item.error.keyword));
     if (specific.length > 0 || deeper) {
-      for (const item of specific) findings.push(...mapped([item], () => toFinding(item)));
+      for (const item of specific) append(findings, mapped([item], () => toFinding(item)));
       continue;
     }
     const typeErrors = group.filter((item) => TYPE_KEYWORDS.has(item.error.keyword));
-    if (typeErrors.length > 0) findings.push(...mapped([typeErrors[0]!, ...typeErrors.slice(1)], () => typeFinding(typeErrors)));
-    else if (group[0]) findings.push(...mapped([group[0]], () => toFinding(group[0]!)));
+    if (typeErrors.length > 0) append(findings, mapped([typeErrors[0]!, ...typeErrors.slice(1)], () => typeFinding(typeErrors)));
+    else if (group[0]) append(findings, mapped([group[0]], () => toFinding(group[0]!)));
   }
   return dedupe(findings);
 }

@@ -18,6 +18,7 @@ import { atKey, atValue } from './place';
 import type { SchemaClaim } from './schema';
 import { stackFixes } from './stackFixes';
 import { STACK_FORMAT } from './stackSchema';
+import { append } from '../append';
 
 /** `version` values docker/cli has a schema for: "3", "3.0" … "3.13" (a missing version means 3.13). */
 const STACK_VERSIONS: ReadonlySet<string> = new Set(['3', ...Array.from({ length: 14 }, (_, i) => `3.${i}`)]);
@@ -87,7 +88,7 @@ function serviceKeyFindings(service: string, node: MapNode): Finding[] {
     }
     const ignored = IGNORED_SERVICE_KEYS[item.key];
     if (ignored) {
-      findings.push(...ignoredKeyFindings(service, node, item, ignored));
+      append(findings, ignoredKeyFindings(service, node, item, ignored));
       continue;
     }
     const deprecated = DEPRECATED_SERVICE_KEYS[item.key];

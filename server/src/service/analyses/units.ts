@@ -13,6 +13,7 @@ import type { CodeAction, ComposeMode, Finding } from '../types';
 import type { Analysis } from './analysis';
 import { perService } from './perService';
 import type { SchemaClaim } from './schema';
+import { append } from '../append';
 
 const DURATION_URL = composeFileDoc('extension', 'specifying-durations');
 const BYTES_URL = composeFileDoc('extension', 'specifying-byte-values');
@@ -63,7 +64,7 @@ export const unitsAnalysis: Analysis = {
     const findings: Finding[] = [];
     for (const path of DURATION_PATHS) {
       const node = judgeable(at(service, ...path));
-      if (node) findings.push(...checkDuration(node, path, name, mode));
+      if (node) append(findings, checkDuration(node, path, name, mode));
     }
     for (const path of BYTE_PATHS[mode]) {
       const node = judgeable(at(service, ...path));

@@ -5,6 +5,7 @@
 import type { Analysis } from '../analyses/analysis';
 import type { ComposeDocument } from '../parse/model';
 import type { CodeAction, Finding, Span } from '../types';
+import { append } from '../append';
 
 export function codeAction(doc: ComposeDocument, span: Span, findings: readonly Finding[], analyses: readonly Analysis[]): CodeAction[] {
   const actions: CodeAction[] = [];
@@ -12,10 +13,10 @@ export function codeAction(doc: ComposeDocument, span: Span, findings: readonly 
     if (!overlaps(finding.span, span)) continue;
     for (const analysis of analyses) {
       const provider = analysis.fixes?.[finding.code];
-      if (provider) actions.push(...provider(doc, finding).map((action) => ({ ...action, fixes: finding })));
+      if (provider) append(actions, provider(doc, finding).map((action) => ({ ...action, fixes: finding })));
     }
   }
-  for (const analysis of analyses) if (analysis.refactorings) actions.push(...analysis.refactorings(doc, span));
+  for (const analysis of analyses) if (analysis.refactorings) append(actions, analysis.refactorings(doc, span));
   return actions;
 }
 

@@ -14,6 +14,7 @@
 import type { Finding, Span } from '../types';
 import { duplicateKeyFinding, MAX_TEXT_LENGTH, nodeBudget, parseSlice, type ParsedYaml, type YamlDocument } from './parse';
 import { entryOf, hasMergedEntries, indexOf, mapNode, type AnchorDefinition, type Entry, type MapNode, type Node } from './tree';
+import { append } from '../append';
 
 /** Characters per piece: big enough that per-parse overhead is small, small enough to bound memory. */
 const PIECE_SIZE = 64 * 1024;
@@ -54,7 +55,7 @@ export function parseInPieces(text: string, pieceSize = PIECE_SIZE): ParsedYaml 
     const anchorCount = anchors.length;
     const slice = parseSlice(source, base, { start: piece.start, end: piece.end }, sentinelStart, { budget, anchors, outerAnchor: (name) => latestAnchor.get(name) });
     if (!slice || slice.root.tag !== undefined || !assembly.add(slice.root, piece, piece.first && keyStart(text, piece.first), sentinelStart)) return undefined;
-    syntaxFindings.push(...slice.findings);
+    append(syntaxFindings, slice.findings);
     for (const anchor of anchors.slice(anchorCount)) latestAnchor.set(anchor.name, anchor.node);
     documentSpan = { start: documentSpan?.start ?? slice.doc.range[0] + base, end: slice.doc.range[2] + base };
   }

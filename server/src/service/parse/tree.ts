@@ -8,6 +8,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Node as YamlNode 
 import type { Span } from '../types';
 import type { ParsedDocument } from './simpleYaml';
 import { parseInterpolation, type Interpolation } from './interpolation';
+import { append } from '../append';
 
 /**
  * Every node of a kind has the same properties in the same order (absent ones undefined), made by
@@ -177,7 +178,7 @@ class TreeBuilder {
       const key = isScalar(keyNode) ? String(keyNode.value) : this.slice(keySpan);
       const valueNode = (pair.value ?? null) as YamlNode | null;
       if (key === '<<' && isScalar(keyNode) && keyNode.type === Scalar.PLAIN && valueNode) {
-        merged.push(...this.mergeSources(valueNode, via ?? keySpan));
+        append(merged, this.mergeSources(valueNode, via ?? keySpan));
         continue;
       }
       const value = valueNode ? this.node(valueNode, via) : emptyScalar({ start: keySpan.end + 1, end: keySpan.end + 1 }, via);

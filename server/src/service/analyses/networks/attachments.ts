@@ -10,6 +10,7 @@ import { entry, get, text, type Node } from '../../parse/tree';
 import type { Finding } from '../../types';
 import { atKey, atValue, lineOf } from '../place';
 import { isExternalNetwork } from '../subnets/ipamModel';
+import { append } from '../../append';
 
 const NETWORK_MODE_URL = composeFileDoc('services', 'network_mode');
 const ALIASES_URL = composeFileDoc('services', 'aliases');
@@ -21,7 +22,7 @@ export function checkAttachments(doc: ComposeDocument): Finding[] {
   const aliases = new Map<string, { service: Element; node: Node }[]>();
   for (const service of doc.model.services.values()) {
     // docker stack deploy ignores network_mode (the stack-mode analysis says so).
-    if (doc.mode === 'compose') findings.push(...modeConflicts(service), ...predefinedNetworks(doc, service));
+    if (doc.mode === 'compose') append(append(findings, modeConflicts(service)), predefinedNetworks(doc, service));
     for (const attachment of serviceNetworks(service.node)) {
       for (const node of attachment.aliases) {
         const alias = text(node);

@@ -12,6 +12,7 @@ import { didYouMean } from '../../suggest';
 import type { Finding } from '../../types';
 import { atKey, atValue, type FindingBody } from '../place';
 import { ipamNetworks, type IpamNetwork } from '../subnets/ipamModel';
+import { append } from '../../append';
 
 const NETWORKS_URL = composeFileDoc('networks');
 const OVERLAY_URL = 'https://docs.docker.com/engine/network/drivers/overlay/';
@@ -87,7 +88,7 @@ function managedNetwork(doc: ComposeDocument, { element: network, driver: driver
       findings.push(at({ code: 'macvlan-missing-subnet', severity: 'information', message: `${driverName} network '${network.name}' sets no ipam subnet, so containers get addresses from Docker's default pools instead of the LAN's; set subnet, gateway and ip_range to match the physical network.`, docUrl: MACVLAN_URL }));
     }
   }
-  findings.push(...driverOptions(network, driverName, driver.options));
+  append(findings, driverOptions(network, driverName, driver.options));
   return findings;
 }
 

@@ -9,6 +9,7 @@ import { addressesOverlap, addressKeys, describeAddress, describePorts, type Bin
 import { partitionPoint, partners, type Bucketed } from './overlap';
 import { lineOf, usedBy } from '../place';
 import { DOCS } from './docs';
+import { append } from '../../append';
 
 type Keyed = Bucketed & { readonly binding: Binding };
 
@@ -65,7 +66,7 @@ export function conflictFindings(doc: ComposeDocument, bindings: readonly Bindin
     findings.push(finding(b, 'port-duplicate-in-service', 'error', message, p, stack ? DOCS.ingress : DOCS.publishing));
   }
 
-  if (!stack) findings.push(...poolFindings(active, line), ...replicaFindings(active));
+  if (!stack) append(append(findings, poolFindings(active, line)), replicaFindings(active));
   return findings;
 }
 

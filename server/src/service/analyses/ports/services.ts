@@ -11,6 +11,7 @@ import type { PortSpec } from '../../parse/ports';
 import { atKey } from '../place';
 import { describePorts, type Binding, type PortService } from './bindings';
 import { DOCS } from './docs';
+import { append } from '../../append';
 
 /** Ports Swarm itself listens on (https://docs.docker.com/engine/swarm/swarm-tutorial/#open-protocols-and-ports-between-the-hosts). */
 export const SWARM_PORTS: readonly { readonly port: number; readonly protocol: string; readonly use: string }[] = [
@@ -35,7 +36,7 @@ export function serviceFindings(doc: ComposeDocument, services: readonly PortSer
         findings.push(atKey(ports, { code: 'ports-with-shared-netns', severity: 'error', message: `Service '${service.name}' shares the network namespace of ${owner}, so it cannot publish ports: publish them on ${owner}.`, related, docUrl: DOCS.networkMode }));
       }
     }
-    if (stack) findings.push(...stackServiceFindings(service));
+    if (stack) append(findings, stackServiceFindings(service));
     else {
       for (const spec of service.ports) {
         if (spec.syntax === 'long' && spec.mode === 'host' && spec.modeSpan) {
@@ -48,7 +49,7 @@ export function serviceFindings(doc: ComposeDocument, services: readonly PortSer
       }
     }
   }
-  findings.push(...swarmReserved(bindings, stack ? 'error' : 'warning'));
+  append(findings, swarmReserved(bindings, stack ? 'error' : 'warning'));
   return findings;
 }
 

@@ -55,7 +55,7 @@ function declareEdit(doc: ComposeDocument, kind: ResourceKind, entry: string): T
     return insertAt(close, node.entries.length ? `, ${entry}` : entry);
   }
   if (node.kind === 'map' && node.entries.length) {
-    const last = Math.max(...node.entries.map((e) => Math.max(e.keySpan.end, e.value.span.end)));
+    const last = node.entries.reduce((end, e) => Math.max(end, e.keySpan.end, e.value.span.end), 0);
     const at = nextLineStart(doc, Math.max(last - 1, 0));
     const prefix = at === doc.text.length && !doc.text.endsWith('\n') ? '\n' : '';
     return insertAt(at, `${prefix}${indentOf(doc, node.entries[0]!.keySpan.start)}${entry}\n`);

@@ -4,6 +4,7 @@ import type { Node } from '../../parse/tree';
 import { bitsOf, cidrOf, overlaps, parseCidr, type Cidr, type Family } from './cidr';
 import { ipamNetworks } from './ipamModel';
 import { LOCAL, SWARM } from './pools';
+import { append } from '../../append';
 
 /** Where free subnets are looked for, in order: private IPv4 space, and the IPv6 unique local range. */
 const SEARCH_RANGES: Readonly<Record<Family, readonly Cidr[]>> = {
@@ -36,7 +37,7 @@ function takenRanges(doc: ComposeDocument, family: Family, ignore: Node | undefi
       if (subnet?.cidr?.family === family && subnet.node !== ignore) taken.push(subnet.cidr);
     }
   }
-  if (family === 4) taken.push(...LOCAL.map((pool) => pool.base), ...(doc.mode === 'stack' ? [SWARM.base] : []));
+  if (family === 4) append(append(taken, LOCAL.map((pool) => pool.base)), doc.mode === 'stack' ? [SWARM.base] : []);
   return taken.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
 }
 
