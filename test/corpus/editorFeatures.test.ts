@@ -32,4 +32,16 @@ describe('editor features on the real-world corpus', function () {
       }
     }
   });
+
+  it('links every file: spans inside the text, https pages or absolute paths', () => {
+    let links = 0;
+    for (const { file, mode, text } of corpusFiles()) {
+      for (const link of service.documentLinks(service.parse(text, mode), `/corpus/${file}`)) {
+        assert.ok(link.span.start < link.span.end && link.span.end <= text.length, file);
+        assert.ok(link.target.kind === 'url' ? link.target.url.startsWith('https://') : link.target.path.startsWith('/'), file);
+        links++;
+      }
+    }
+    assert.ok(links > 100, `only ${links} links in the corpus`);
+  });
 });

@@ -1,4 +1,8 @@
 import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { startServer, type TestServer } from '../support/lspClient';
 
 const URI = 'file:///work/compose.yaml';
@@ -21,5 +25,31 @@ describe('folding and selection ranges over stdio', function () {
     const depth = (range: { parent?: unknown } | undefined): number => (range ? 1 + depth(range.parent as { parent?: unknown } | undefined) : 0);
     assert.deepEqual(selection?.range.start, { line: 4, character: 11 });
     assert.equal(depth(selection), 5);
+  });
+});
+
+describe('document links over stdio', function () {
+  let server: TestServer;
+  let folder: string;
+  afterEach(async () => {
+    await server?.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('links an env_file to its file URI and a bind mount only when the file is inside the workspace', async () => {
+    folder = mkdtempSync(path.join(tmpdir(), 'shipshape-links-'));
+    mkdirSync(path.join(folder, 'conf'));
+    writeFileSync(path.join(folder, 'conf', 'app.conf'), 'x\n');
+    const root = pathToFileURL(folder).href;
+    server = await startServer({ rootUri: root });
+    assert.deepEqual(server.initializeResult.capabilities.documentLinkProvider, { resolveProvider: false });
+    const uri = `${root}/compose.yaml`;
+    server.open(uri, 'services:\n  web:\n    image: nginx:1\n    env_file: .env\n    volumes: ["./conf/app.conf:/etc/app.conf", "/etc/hosts:/etc/hosts"]\n');
+    const links = (await server.connection.sendRequest('textDocument/documentLink', { textDocument: { uri } })) as { target: string; range: { start: { line: number } } }[];
+    assert.deepEqual(links.map((link) => [link.range.start.line, link.target]), [
+      [2, 'https://hub.docker.com/_/nginx'],
+      [3, `${root}/.env`],
+      [4, `${root}/conf/app.conf`],
+    ]);
   });
 });

@@ -34,6 +34,7 @@ const FEATURES: { readonly [K in Exclude<keyof LanguageService, 'parse'>]: (doc:
   completion: (doc, offset) => service.completion(doc, offset),
   foldingRanges: (doc) => service.foldingRanges(doc),
   selectionRanges: (doc, offset) => service.selectionRanges(doc, [offset, 0, doc.text.length]),
+  documentLinks: (doc) => service.documentLinks(doc, '/fuzz/compose.yaml'),
 };
 
 describe('fuzzing every feature on mutated corpus files', function () {

@@ -11,6 +11,7 @@ import {
   SymbolKind as LspSymbolKind,
   type CompletionItem as LspCompletionItem,
   type Diagnostic,
+  type DocumentLink as LspDocumentLink,
   type FoldingRange as LspFoldingRange,
   type SelectionRange,
   type DocumentHighlight as LspDocumentHighlight,
@@ -22,7 +23,7 @@ import {
   type TextEdit as LspTextEdit,
 } from 'vscode-languageserver';
 import type { NetworkGraphResult } from '../protocol';
-import type { CompletionItem, CompletionKind, ComposeDocument, DocumentHighlight, DocumentSymbol, Finding, FoldingRange, GraphFinding, Hover, NetworkGraph, Severity, Span, SymbolKind, TextEdit } from '../service/index';
+import type { CompletionItem, CompletionKind, ComposeDocument, DocumentHighlight, DocumentLink, DocumentSymbol, Finding, FoldingRange, GraphFinding, Hover, NetworkGraph, Severity, Span, SymbolKind, TextEdit } from '../service/index';
 
 export function toRange(doc: ComposeDocument, span: Span): Range {
   return { start: doc.lineIndex.positionAt(span.start), end: doc.lineIndex.positionAt(span.end) };
@@ -142,4 +143,9 @@ export function toSelectionRange(doc: ComposeDocument, chain: readonly Span[]): 
   let range: SelectionRange | undefined;
   for (let i = chain.length - 1; i >= 0; i--) range = { range: toRange(doc, chain[i]!), ...(range ? { parent: range } : {}) };
   return range ?? { range: toRange(doc, { start: 0, end: 0 }) };
+}
+
+export function toDocumentLink(doc: ComposeDocument, link: DocumentLink, fileUri: (path: string) => string): LspDocumentLink {
+  const target = link.target.kind === 'url' ? link.target.url : fileUri(link.target.path);
+  return { range: toRange(doc, link.span), target, tooltip: link.tooltip };
 }

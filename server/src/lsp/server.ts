@@ -12,10 +12,12 @@ import {
 } from 'vscode-languageserver';
 import { NETWORK_GRAPH_METHOD, type NetworkGraphParams, type NetworkGraphResult, type ShipshapeSettings } from '../protocol';
 import { createLanguageService, looksLikeCompose, type ComposeDocument, type RuleSetting, type ServiceSettings } from '../service/index';
-import { toCompletionItem, toDiagnostic, toDocumentHighlight, toDocumentSymbol, toFoldingRange, toHover, toSelectionRange, toLocation, toNetworkGraph, toOffset, toRange, toSpan, toTextEdit } from './convert';
+import { toCompletionItem, toDiagnostic, toDocumentHighlight, toDocumentLink, toDocumentSymbol, toFoldingRange, toHover, toSelectionRange, toLocation, toNetworkGraph, toOffset, toRange, toSpan, toTextEdit } from './convert';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { Documents } from './documents';
+import { diskHost } from './diskHost';
 import { runSafe } from './runSafe';
+import { filePath, fileUri } from './uri';
 
 export interface ServerRuntime {
   readonly schema: object;
@@ -27,7 +29,8 @@ export interface ServerRuntime {
 const DEFAULT_DEBOUNCE_MS = 150;
 
 export function startServer(connection: Connection, runtime: ServerRuntime): void {
-  const service = createLanguageService({ schema: runtime.schema, stackSchema: runtime.stackSchema });
+  let workspaceRoots: readonly string[] = [];
+  const service = createLanguageService({ schema: runtime.schema, stackSchema: runtime.stackSchema, host: diskHost(() => workspaceRoots) });
   const documents = new Documents(service);
   let enabled = true;
   let serviceSettings: ServiceSettings = {};
@@ -72,6 +75,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       });
 
   connection.onInitialize((params): InitializeResult => {
+    const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    workspaceRoots = folders.flatMap((uri) => filePath(uri) ?? []);
     applySettings((params.initializationOptions as { settings?: ShipshapeSettings } | undefined)?.settings);
     return {
       capabilities: {
@@ -87,6 +92,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         renameProvider: { prepareProvider: true },
         foldingRangeProvider: true,
         selectionRangeProvider: true,
+        documentLinkProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'shipshape-language-server', version: '0.1.0' },
     };
@@ -167,6 +173,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   connection.onSelectionRanges(
     handle('textDocument/selectionRange', [], (doc, params) => service.selectionRanges(doc, params.positions.map((position) => toOffset(doc, position))).map((chain) => toSelectionRange(doc, chain))),
+  );
+
+  connection.onDocumentLinks(
+    handle('textDocument/documentLink', [], (doc, params) => service.documentLinks(doc, filePath(params.textDocument.uri)).map((link) => toDocumentLink(doc, link, fileUri))),
   );
 
   const emptyGraph: NetworkGraphResult = { nodes: [], edges: [] };

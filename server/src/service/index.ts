@@ -20,6 +20,8 @@ import { networkGraph } from './features/networkGraph';
 import { hover, type Hover } from './features/hover';
 import { foldingRange, type FoldingRange } from './features/foldingRange';
 import { selectionRange } from './features/selectionRange';
+import { documentLink, type DocumentLink } from './features/documentLink';
+import { NO_FILES, type FileHost } from './host';
 import { createSchemaKeys } from './facts/schemaKeys';
 import { parseCompose, type ComposeDocument } from './parse/model';
 import { perDocument } from './perDocument';
@@ -29,6 +31,8 @@ export { looksLikeCompose, type ComposeDocument } from './parse/model';
 export type { DocumentSymbol, SymbolKind } from './features/documentSymbol';
 export type { Hover } from './features/hover';
 export type { FoldingRange } from './features/foldingRange';
+export type { DocumentLink, LinkTarget } from './features/documentLink';
+export type { FileHost, FileRead, DirectoryEntry } from './host';
 export type { CompletionItem, CompletionKind } from './features/completion';
 export type { DocumentHighlight } from './features/documentHighlight';
 export type { PrepareRenameResult, RenameResult } from './features/rename';
@@ -44,6 +48,8 @@ export interface LanguageServiceOptions {
    * validates stack files with. Stack-mode allow-lists are derived from it.
    */
   readonly stackSchema: object;
+  /** How the core reads files other than the document (links, path completion); none by default. */
+  readonly host?: FileHost;
 }
 
 export interface LanguageService {
@@ -77,11 +83,17 @@ export interface LanguageService {
   foldingRanges(doc: ComposeDocument): FoldingRange[];
   /** For each offset, the enclosing spans from the innermost (word, scalar, entry) out to the document. */
   selectionRanges(doc: ComposeDocument, offsets: readonly number[]): Span[][];
+  /**
+   * Links from images to their registry pages and from file-valued keys to the files, resolved against
+   * the folder of `path` (the document's absolute `/`-separated path; without it only image links).
+   */
+  documentLinks(doc: ComposeDocument, path?: string): DocumentLink[];
 }
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
   // The compose schema is compiled now, so that opening the first file does not wait for it.
   const analyses: readonly Analysis[] = createAnalyses({ compose: compileSchema(options.schema), stack: compileSchemaOnFirstUse(options.stackSchema) });
+  const host = options.host ?? NO_FILES;
   const schemaKeys = createSchemaKeys(options.schema);
   const stackKeys = createSchemaKeys(options.stackSchema);
   // Findings are computed once per parsed version and shared by diagnostics and quick fixes.
@@ -103,5 +115,6 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     networkGraph: (doc, settings = {}) => networkGraph(doc, diagnostics(doc, findingsOf(doc), settings)),
     foldingRanges: foldingRange,
     selectionRanges: selectionRange,
+    documentLinks: (doc, path) => documentLink(doc, { host, path }),
   };
 }
