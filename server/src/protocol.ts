@@ -2,7 +2,7 @@
  * Shipshape's additions to the Language Server Protocol, declared once and imported by the server and
  * the VS Code client. Payloads are plain data.
  */
-import type { GraphEdge, GraphFinding, GraphNode, GraphPort, NetworkGraph } from './service/types';
+import type { GraphEdge, GraphFinding, GraphNode, GraphPort, NetworkGraph, PeerCoverage } from './service/types';
 
 /** Settings the client sends in `initializationOptions` and in `workspace/didChangeConfiguration` (section `shipshape`). */
 export interface ShipshapeSettings {
@@ -10,6 +10,11 @@ export interface ShipshapeSettings {
   readonly stackFilePatterns?: readonly string[];
   readonly rules?: Readonly<Record<string, string>>;
   readonly diagnostics?: { readonly debounceMs?: number };
+  /**
+   * Not a user setting: what other installed Compose extensions already report, worked out by the VS Code
+   * client (client/src/peers.ts) so the server leaves those results out.
+   */
+  readonly peers?: PeerCoverage;
 }
 
 /** A position as LSP writes it: 0-based line, UTF-16 character offset. */

@@ -11,7 +11,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { NETWORK_GRAPH_METHOD, type NetworkGraphParams, type NetworkGraphResult, type ShipshapeSettings } from '../protocol';
-import { createLanguageService, looksLikeCompose, type ComposeDocument, type RuleSetting, type ServiceSettings } from '../service/index';
+import { createLanguageService, looksLikeCompose, type ComposeDocument, type PeerCoverage, type RuleSetting, type ServiceSettings } from '../service/index';
 import { toCompletionItem, toDiagnostic, toDocumentHighlight, toDocumentLink, toDocumentSymbol, toFoldingRange, toHover, toSelectionRange, toLocation, toNetworkGraph, toOffset, toRange, toSpan, toTextEdit } from './convert';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { Documents } from './documents';
@@ -27,6 +27,14 @@ export interface ServerRuntime {
 }
 
 const DEFAULT_DEBOUNCE_MS = 150;
+
+/** Keeps only the boolean flags of a peer coverage sent by the client; anything else counts as not covered. */
+function peerCoverage(value: unknown): PeerCoverage {
+  if (typeof value !== 'object' || value === null) return {};
+  const flags = value as Record<string, unknown>;
+  const flag = (name: keyof PeerCoverage) => flags[name] === true;
+  return { syntaxDiagnostics: flag('syntaxDiagnostics'), duplicateKeys: flag('duplicateKeys'), schemaDiagnostics: flag('schemaDiagnostics'), keyCompletion: flag('keyCompletion') };
+}
 
 export function startServer(connection: Connection, runtime: ServerRuntime): void {
   let workspaceRoots: readonly string[] = [];
@@ -56,7 +64,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   const applySettings = (settings: ShipshapeSettings | undefined) => {
     enabled = settings?.enable ?? true;
-    serviceSettings = { rules: (settings?.rules ?? {}) as Record<string, RuleSetting> };
+    serviceSettings = { rules: (settings?.rules ?? {}) as Record<string, RuleSetting>, peers: peerCoverage(settings?.peers) };
     scheduler.debounceMs = settings?.diagnostics?.debounceMs ?? DEFAULT_DEBOUNCE_MS;
     documents.setStackPatterns(settings?.stackFilePatterns);
     for (const document of documents.text.all()) scheduler.schedule(document.uri, true);
@@ -117,7 +125,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   connection.onCompletion(
     handle('textDocument/completion', null, (doc, params) => {
-      const items = service.completion(doc, toOffset(doc, params.position), params.context?.triggerCharacter);
+      const items = service.completion(doc, toOffset(doc, params.position), params.context?.triggerCharacter, serviceSettings);
       return { isIncomplete: false, items: items.map((item) => toCompletionItem(doc, item)) };
     }),
   );

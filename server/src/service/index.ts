@@ -17,6 +17,7 @@ import { diagnostics, sortFindings } from './features/diagnostics';
 import { completion, type CompletionItem } from './features/completion';
 import { documentSymbol, type DocumentSymbol } from './features/documentSymbol';
 import { networkGraph } from './features/networkGraph';
+import { peerCompletes } from './features/peers';
 import { hover, type Hover } from './features/hover';
 import { foldingRange, type FoldingRange } from './features/foldingRange';
 import { selectionRange } from './features/selectionRange';
@@ -66,8 +67,11 @@ export interface LanguageService {
   documentSymbols(doc: ComposeDocument): DocumentSymbol[];
   /** Markdown documentation or explanation for the key or value at `offset`. */
   hover(doc: ComposeDocument, offset: number): Hover | undefined;
-  /** Keys, values, references and snippets for the cursor at `offset`; `triggerCharacter` as typed, if any. */
-  completion(doc: ComposeDocument, offset: number, triggerCharacter?: string): CompletionItem[];
+  /**
+   * Keys, values, references and snippets for the cursor at `offset`; `triggerCharacter` as typed, if any.
+   * Key names that an installed peer already completes (`settings.peers`) are left out.
+   */
+  completion(doc: ComposeDocument, offset: number, triggerCharacter?: string, settings?: ServiceSettings): CompletionItem[];
   /** The declaration(s) of the name at `offset` (or the anchor of the alias there). */
   definition(doc: ComposeDocument, offset: number): Span[];
   /** Every occurrence of the service/network/volume/secret/config named at `offset`. */
@@ -105,7 +109,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     diagnostics: (doc, settings = {}) => diagnostics(doc, findingsOf(doc), settings),
     codeActions: (doc, span, settings = {}) => codeAction(doc, span, diagnostics(doc, findingsOf(doc), settings), analyses),
     documentSymbols: documentSymbol,
-    completion: (doc, offset, triggerCharacter) => completion(doc, offset, { schemaKeys, stackKeys, ...(triggerCharacter ? { triggerCharacter } : {}) }),
+    completion: (doc, offset, triggerCharacter, settings = {}) =>
+      completion(doc, offset, { schemaKeys, stackKeys, ...(triggerCharacter ? { triggerCharacter } : {}) }).filter((item) => !peerCompletes(item, settings.peers)),
     hover: (doc, offset) => hover(doc, offset, { schemaKeys, findings: () => findingsOf.cached(doc) ?? overlapsOf(doc) }),
     definition,
     references,

@@ -52,9 +52,26 @@ export interface CodeAction {
 /** Per-rule configuration: a new severity, or 'off'. */
 export type RuleSetting = Severity | 'off';
 
+/**
+ * What other installed Compose tools already report for Compose files (features/peers.ts steps back
+ * for them). Absent means false.
+ */
+export interface PeerCoverage {
+  /** YAML syntax errors (every peer that parses the file reports them). */
+  readonly syntaxDiagnostics?: boolean;
+  /** Keys repeated in one mapping (peers built on the `yaml` package report them as syntax errors). */
+  readonly duplicateKeys?: boolean;
+  /** Compose-schema errors (Red Hat YAML with the Compose schema from SchemaStore). */
+  readonly schemaDiagnostics?: boolean;
+  /** Compose key names (Red Hat with the schema, Docker DX, Container Tools). */
+  readonly keyCompletion?: boolean;
+}
+
 export interface ServiceSettings {
   /** Rule code -> severity override or 'off'. */
   readonly rules?: Readonly<Record<string, RuleSetting>>;
+  /** What other installed Compose tools already report, which Shipshape then leaves out (editor only). */
+  readonly peers?: PeerCoverage;
 }
 
 /**

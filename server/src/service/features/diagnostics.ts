@@ -1,9 +1,11 @@
 /**
  * Turns the findings of all analyses into what the user sees: rule settings applied (severity changes,
- * rules turned off), `# shipshape-disable-next-line` comments honoured, sorted by offset then code.
+ * rules turned off), `# shipshape-disable-next-line` comments honoured, what another installed Compose tool
+ * already reports left out, sorted by offset then code.
  */
 import type { ComposeDocument } from '../parse/model';
 import type { Finding, ServiceSettings } from '../types';
+import { peerReports } from './peers';
 
 const DISABLE_NEXT_LINE = /^\s*#\s*shipshape-disable-next-line\b(.*)$/;
 
@@ -12,7 +14,7 @@ export function diagnostics(doc: ComposeDocument, findings: readonly Finding[], 
   const result: Finding[] = [];
   for (const finding of findings) {
     const setting = rules[finding.code];
-    if (setting === 'off' || isSuppressed(doc, finding)) continue;
+    if (setting === 'off' || peerReports(finding, settings.peers) || isSuppressed(doc, finding)) continue;
     result.push(setting ? { ...finding, severity: setting } : finding);
   }
   return sortFindings(result);
