@@ -18,7 +18,7 @@ const common = {
 
 // Each suite folder's index.ts (the extensionTestsPath module) and *.test.ts files; mocha stays external so
 // it resolves from node_modules beside the bundles, and `vscode` is provided by the extension host.
-const e2eEntries = ['extension', 'packaged'].flatMap((suite) =>
+const e2eEntries = ['extension', 'packaged', 'peers-suite'].flatMap((suite) =>
   fs.readdirSync(`test/e2e/${suite}`).filter((name) => name.endsWith('.ts')).map((name) => `test/e2e/${suite}/${name}`),
 );
 const e2eBuilds = [{ ...common, entryPoints: e2eEntries, outbase: 'test/e2e', outdir: 'dist/e2e', external: ['vscode', 'mocha'] }];

@@ -1,5 +1,6 @@
 /** One table from command id to handler. */
 import * as vscode from 'vscode';
+import { askAboutPeers } from './coexistence';
 import { GraphPanel, type GraphHost } from './graph/graphPanel';
 
 export function registerCommands(host: GraphHost, output: vscode.OutputChannel): void {
@@ -10,6 +11,7 @@ export function registerCommands(host: GraphHost, output: vscode.OutputChannel):
       void vscode.window.setStatusBarMessage('Shipshape language server restarted', 3000);
     },
     'shipshape.showOutput': () => output.show(true),
+    'shipshape.reviewOverlappingExtensions': () => askAboutPeers(context, true),
     // From the editor title the clicked document's URI is passed; from the palette, the active editor's.
     'shipshape.showNetworkGraph': async (resource?: unknown) => {
       const document = resource instanceof vscode.Uri ? await vscode.workspace.openTextDocument(resource) : vscode.window.activeTextEditor?.document;

@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { GraphPanel } from './graph/graphPanel';
-import { createLanguageClient } from './languageClient';
+import { watchPeers } from './coexistence';
+import { createLanguageClient, sendSettings } from './languageClient';
 
 let client: LanguageClient | undefined;
 
@@ -17,6 +18,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerCommands(host, output);
     context.subscriptions.push(GraphPanel.registerSerializer(host));
     await started;
+    const resend = () => void sendSettings(host.client);
+    context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('shipshape') && resend()));
+    watchPeers(context, resend);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     output.appendLine(`Shipshape failed to start: ${message}`);

@@ -1,8 +1,9 @@
 /** LanguageClient options: the bundled server, the documents it serves, and the settings it receives. */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type DocumentSelector, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { DidChangeConfigurationNotification, LanguageClient, TransportKind, type DocumentSelector, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { ShipshapeSettings } from '../../server/src/protocol';
+import { currentCoverage } from './coexistence';
 
 /**
  * VS Code's built-in YAML extension gives `compose.yaml` & co. the `dockercompose` language id; stack
@@ -24,7 +25,13 @@ export function settings(): ShipshapeSettings {
     stackFilePatterns: config.get<string[]>('stackFilePatterns', []),
     rules: config.get<Record<string, string>>('rules', {}),
     diagnostics: { debounceMs: config.get<number>('diagnostics.debounceMs', 150) },
+    peers: currentCoverage(),
   };
+}
+
+/** Sends the current settings (`workspace/didChangeConfiguration`, section `shipshape`). */
+export async function sendSettings(client: LanguageClient): Promise<void> {
+  if (client.isRunning()) await client.sendNotification(DidChangeConfigurationNotification.type, { settings: { shipshape: settings() } });
 }
 
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
@@ -36,8 +43,9 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(),
     outputChannel: output,
+    // Settings are pushed by extension.ts (sendSettings) rather than by `synchronize`, because they carry
+    // what other Compose extensions cover, which changes with their settings and installs too.
     initializationOptions: { settings: settings() },
-    synchronize: { configurationSection: 'shipshape' },
   };
   return new LanguageClient('shipshape', 'Shipshape', serverOptions, clientOptions);
 }

