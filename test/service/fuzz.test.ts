@@ -9,7 +9,7 @@ import type { ComposeDocument, ComposeMode, LanguageService } from '../../server
 import { corpusFiles } from '../support/corpus';
 import { MUTATIONS } from '../support/mutations';
 import { below, random } from '../support/random';
-import { service } from '../support/service';
+import { projectFiles, projectService, service } from '../support/service';
 
 /** A call that takes this long is a hang, not slowness. */
 const HANG_GUARD_MS = 10_000;
@@ -35,12 +35,15 @@ const FEATURES: { readonly [K in Exclude<keyof LanguageService, 'parse'>]: (doc:
   foldingRanges: (doc) => service.foldingRanges(doc),
   selectionRanges: (doc, offset) => service.selectionRanges(doc, [offset, 0, doc.text.length]),
   documentLinks: (doc) => service.documentLinks(doc, '/fuzz/compose.yaml'),
+  project: (doc) => projectService.project('/fuzz/compose.yaml', doc),
 };
 
 describe('fuzzing every feature on mutated corpus files', function () {
   this.timeout(180_000);
 
   it('throws nowhere and answers every call', () => {
+    // A project around each file, so that its environment is applied to every mutation.
+    projectFiles.set('/fuzz/.env', 'PORT=8080\nTAG=1\nexport NAME="a b"\n');
     const rnd = random(20261123);
     const files = [
       ...corpusFiles().map((file) => ({ ...file, mutations: MUTATIONS_PER_FILE })),

@@ -16,7 +16,7 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(options: { env?: Record<string, string>; settings?: object; rootUri?: string } = {}): Promise<TestServer> {
+export async function startServer(options: { env?: Record<string, string>; settings?: object; rootUri?: string; capabilities?: object } = {}): Promise<TestServer> {
   const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.js'), '--stdio'], {
     env: { ...process.env, ...options.env },
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -37,7 +37,7 @@ export async function startServer(options: { env?: Record<string, string>; setti
   const initializeResult: InitializeResult = await connection.sendRequest('initialize', {
     processId: process.pid,
     rootUri: options.rootUri ?? null,
-    capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
+    capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } }, ...options.capabilities },
     initializationOptions: { settings: { diagnostics: { debounceMs: 0 }, ...options.settings } },
   });
   await connection.sendNotification('initialized', {});

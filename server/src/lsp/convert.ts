@@ -25,7 +25,10 @@ import {
 import type { NetworkGraphResult } from '../protocol';
 import type { CompletionItem, CompletionKind, ComposeDocument, DocumentHighlight, DocumentLink, DocumentSymbol, Finding, FoldingRange, GraphFinding, Hover, NetworkGraph, Severity, Span, SymbolKind, TextEdit } from '../service/index';
 
-export function toRange(doc: ComposeDocument, span: Span): Range {
+/** Anything with a line index: a parsed document, or the text of a file that is not one (`.env`). */
+type Lines = Pick<ComposeDocument, 'lineIndex'>;
+
+export function toRange(doc: Lines, span: Span): Range {
   return { start: doc.lineIndex.positionAt(span.start), end: doc.lineIndex.positionAt(span.end) };
 }
 
@@ -44,7 +47,7 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostic(doc: ComposeDocument, uri: string, finding: Finding): Diagnostic {
+export function toDiagnostic(doc: Lines, uri: string, finding: Finding): Diagnostic {
   const diagnostic: Diagnostic = {
     range: toRange(doc, finding.span),
     severity: SEVERITY[finding.severity],

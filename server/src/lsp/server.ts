@@ -1,6 +1,7 @@
 /** The LSP binding: capabilities, settings and a one-line handler table over the language service. */
 import {
   CodeActionKind,
+  DidChangeWatchedFilesNotification,
   ErrorCodes,
   ResponseError,
   TextDocumentSyncKind,
@@ -11,11 +12,11 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { NETWORK_GRAPH_METHOD, type NetworkGraphParams, type NetworkGraphResult, type ShipshapeSettings } from '../protocol';
-import { createLanguageService, looksLikeCompose, type ComposeDocument, type PeerCoverage, type RuleSetting, type ServiceSettings } from '../service/index';
+import { createLanguageService, LineIndex, looksLikeCompose, type ComposeDocument, type Finding, type PeerCoverage, type RuleSetting, type ServiceSettings } from '../service/index';
 import { toCompletionItem, toDiagnostic, toDocumentHighlight, toDocumentLink, toDocumentSymbol, toFoldingRange, toHover, toSelectionRange, toLocation, toNetworkGraph, toOffset, toRange, toSpan, toTextEdit } from './convert';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { Documents } from './documents';
-import { diskHost } from './diskHost';
+import { LspFileHost } from './fileHost';
 import { runSafe } from './runSafe';
 import { filePath, fileUri } from './uri';
 
@@ -27,6 +28,8 @@ export interface ServerRuntime {
 }
 
 const DEFAULT_DEBOUNCE_MS = 150;
+/** What a project reads besides its open documents: env files and Compose files (for overrides and includes). */
+const WATCHED_FILES = ['**/.env', '**/*.env', '**/{compose,docker-compose}*.{yaml,yml}'];
 
 /** Keeps only the boolean flags of a peer coverage sent by the client; anything else counts as not covered. */
 function peerCoverage(value: unknown): PeerCoverage {
@@ -37,9 +40,11 @@ function peerCoverage(value: unknown): PeerCoverage {
 }
 
 export function startServer(connection: Connection, runtime: ServerRuntime): void {
-  let workspaceRoots: readonly string[] = [];
-  const service = createLanguageService({ schema: runtime.schema, stackSchema: runtime.stackSchema, host: diskHost(() => workspaceRoots) });
+  const host = new LspFileHost();
+  const service = createLanguageService({ schema: runtime.schema, stackSchema: runtime.stackSchema, host });
   const documents = new Documents(service);
+  host.setBuffers(documents.text);
+  let watchFiles = false;
   let enabled = true;
   let serviceSettings: ServiceSettings = {};
   const logger = { error: (message: string) => connection.console.error(message) };
@@ -51,10 +56,26 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     return documents.text.get(uri)?.languageId === 'dockercompose' || looksLikeCompose(doc) ? doc : undefined;
   };
 
+  /** The document in its project (its `.env` applied), when it has one. */
+  const projectView = (uri: string, doc: ComposeDocument) => {
+    const path = filePath(uri);
+    return path === undefined ? undefined : service.project(path, doc, {}, serviceSettings);
+  };
+
   const computeDiagnostics = (uri: string) => {
     const doc = composeDocument(uri);
     if (!doc) return [];
-    return service.diagnostics(doc, serviceSettings).map((finding) => toDiagnostic(doc, uri, finding));
+    const view = projectView(uri, doc);
+    if (!view) return service.diagnostics(doc, serviceSettings).map((finding) => toDiagnostic(doc, uri, finding));
+    const own = filePath(uri);
+    for (const [path, findings] of view.diagnostics) if (path !== own) publishOtherFile(path, findings);
+    return (view.diagnostics.get(own!) ?? []).map((finding) => toDiagnostic(view.doc, uri, finding));
+  };
+  /** Findings in a file Shipshape does not serve as a document (`.env`), published under its URI. */
+  const publishOtherFile = (path: string, findings: readonly Finding[]) => {
+    const read = host.read(path);
+    const lines = { lineIndex: new LineIndex(read.kind === 'text' ? read.text : '') };
+    void connection.sendDiagnostics({ uri: fileUri(path), diagnostics: findings.map((finding) => toDiagnostic(lines, fileUri(path), finding)) });
   };
   const safeDiagnostics = (uri: string) => {
     const result = runSafe(logger, 'diagnostics', uri, [], undefined, () => computeDiagnostics(uri));
@@ -79,12 +100,13 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       runSafe(logger, method, params.textDocument.uri, fallback, token as never, () => {
         if (runtime.faultyMethods?.has(method)) throw new Error(`injected fault in ${method}`);
         const doc = composeDocument(params.textDocument.uri);
-        return doc ? run(doc, params) : fallback;
+        return doc ? run(projectView(params.textDocument.uri, doc)?.doc ?? doc, params) : fallback;
       });
 
   connection.onInitialize((params): InitializeResult => {
     const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    workspaceRoots = folders.flatMap((uri) => filePath(uri) ?? []);
+    host.setRoots(folders.flatMap((uri) => filePath(uri) ?? []));
+    watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     applySettings((params.initializationOptions as { settings?: ShipshapeSettings } | undefined)?.settings);
     return {
       capabilities: {
@@ -104,6 +126,17 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       },
       serverInfo: { name: 'shipshape-language-server', version: '0.1.0' },
     };
+  });
+
+  // `.env` files and Compose files that are not open change on disk: re-check every open document.
+  connection.onInitialized(() => {
+    if (!watchFiles) return;
+    // A client that refuses must not take the server down (an unhandled rejection ends the process).
+    connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_FILES.map((globPattern) => ({ globPattern })) })
+      .catch((error: unknown) => logger.error(`Watching project files failed: ${String(error)}`));
+  });
+  connection.onDidChangeWatchedFiles(() => {
+    for (const document of documents.text.all()) scheduler.schedule(document.uri, true);
   });
 
   connection.onDidChangeConfiguration((change) => applySettings((change.settings as { shipshape?: ShipshapeSettings } | undefined)?.shipshape));

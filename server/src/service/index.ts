@@ -13,7 +13,7 @@ import { definition } from './features/definition';
 import { documentHighlight, type DocumentHighlight } from './features/documentHighlight';
 import { references } from './features/references';
 import { prepareRename, rename, type PrepareRenameResult, type RenameResult } from './features/rename';
-import { diagnostics, sortFindings } from './features/diagnostics';
+import { applyRuleSettings, diagnostics, sortFindings } from './features/diagnostics';
 import { completion, type CompletionItem } from './features/completion';
 import { documentSymbol, type DocumentSymbol } from './features/documentSymbol';
 import { networkGraph } from './features/networkGraph';
@@ -26,6 +26,7 @@ import { NO_FILES, type FileHost } from './host';
 import { createSchemaKeys } from './facts/schemaKeys';
 import { parseCompose, type ComposeDocument } from './parse/model';
 import { perDocument } from './perDocument';
+import { Projects, type ProjectOptions } from './project/index';
 import type { CodeAction, ComposeMode, Finding, NetworkGraph, ServiceSettings, Span } from './types';
 
 export { looksLikeCompose, type ComposeDocument } from './parse/model';
@@ -40,6 +41,15 @@ export type { PrepareRenameResult, RenameResult } from './features/rename';
 export { LineIndex, type LineCharacter } from './parse/lineIndex';
 export { DEFAULT_STACK_PATTERNS, modeForPath } from './mode';
 export * from './types';
+export type { ProjectOptions } from './project/index';
+
+/** A file seen in its Compose project. */
+export interface ProjectView {
+  /** The document with the project's environment applied: hand it to hover, completion and quick fixes. */
+  readonly doc: ComposeDocument;
+  /** Findings by absolute path (the file itself and its env files), after settings and suppression comments. */
+  readonly diagnostics: ReadonlyMap<string, Finding[]>;
+}
 
 export interface LanguageServiceOptions {
   /** The Compose Specification JSON schema (schemas/compose-spec.json). */
@@ -92,6 +102,12 @@ export interface LanguageService {
    * the folder of `path` (the document's absolute `/`-separated path; without it only image links).
    */
   documentLinks(doc: ComposeDocument, path?: string): DocumentLink[];
+  /**
+   * The project the file at absolute `path` belongs to, read through the service's host: its `.env` (or the
+   * env files in `options`) applied. Undefined when the file stands alone: then the other methods on `doc` are the
+   * whole story.
+   */
+  project(path: string, doc: ComposeDocument, options?: ProjectOptions, settings?: ServiceSettings): ProjectView | undefined;
 }
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
@@ -104,6 +120,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const findingsOf = perDocument((doc) => sortFindings([...doc.syntaxFindings, ...analyses.flatMap((analysis) => analysis.run(doc))]));
   // Before diagnostics have run for a version, a subnet hover asks only the overlap checks (network-sized work).
   const overlapsOf = perDocument((doc) => [...checkOverlaps(doc), ...checkPools(doc)]);
+  const projects = new Projects(findingsOf);
   return {
     parse: parseCompose,
     diagnostics: (doc, settings = {}) => diagnostics(doc, findingsOf(doc), settings),
@@ -121,5 +138,12 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     foldingRanges: foldingRange,
     selectionRanges: selectionRange,
     documentLinks: (doc, path) => documentLink(doc, { host, path }),
+    project: (path, doc, options, settings = {}) => {
+      const view = projects.view(path, doc, host, options);
+      if (!view) return undefined;
+      const result = new Map<string, Finding[]>();
+      for (const [file, findings] of view.findings) result.set(file, file === path ? diagnostics(view.doc, findings, settings) : applyRuleSettings(findings, settings));
+      return { doc: view.doc, diagnostics: result };
+    },
   };
 }

@@ -4,6 +4,7 @@ import { containerNamesAnalysis } from './containerNames';
 import { dependenciesAnalysis } from './dependencies';
 import { deployAnalysis, deployEnumSchemaClaim } from './deploy';
 import { fileObjectsAnalysis } from './fileObjects';
+import { interpolationAnalysis } from './interpolation';
 import { mountTargetsAnalysis } from './mountTargets';
 import { networksAnalysis } from './networks';
 import { obsoleteKeysAnalysis } from './obsoleteKeys';
@@ -35,5 +36,6 @@ export function createAnalyses(validators: SchemaValidators): Analysis[] {
     mountTargetsAnalysis(),
     fileObjectsAnalysis(),
     obsoleteKeysAnalysis(),
+    interpolationAnalysis,
   ];
 }

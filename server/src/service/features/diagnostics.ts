@@ -10,11 +10,16 @@ import { peerReports } from './peers';
 const DISABLE_NEXT_LINE = /^\s*#\s*shipshape-disable-next-line\b(.*)$/;
 
 export function diagnostics(doc: ComposeDocument, findings: readonly Finding[], settings: ServiceSettings): Finding[] {
+  return applyRuleSettings(findings, settings, (finding) => isSuppressed(doc, finding));
+}
+
+/** Rule settings (and suppression, where the file has comments for it), sorted. `.env` findings take settings only. */
+export function applyRuleSettings(findings: readonly Finding[], settings: ServiceSettings, suppressed: (finding: Finding) => boolean = () => false): Finding[] {
   const rules = settings.rules ?? {};
   const result: Finding[] = [];
   for (const finding of findings) {
     const setting = rules[finding.code];
-    if (setting === 'off' || peerReports(finding, settings.peers) || isSuppressed(doc, finding)) continue;
+    if (setting === 'off' || peerReports(finding, settings.peers) || suppressed(finding)) continue;
     result.push(setting ? { ...finding, severity: setting } : finding);
   }
   return sortFindings(result);

@@ -52,7 +52,7 @@ export function hover(doc: ComposeDocument, offset: number, context: HoverContex
   }
   const node = cursor.node;
   if (node?.kind !== 'scalar' || node.value === null) return undefined;
-  const parts = [interpolationHover(node), valueHover(doc, path, node, context)].filter((part) => part !== undefined);
+  const parts = [interpolationHover(node, doc.mode), valueHover(doc, path, node, context)].filter((part) => part !== undefined);
   const keyPath = trimIndexes(path);
   if (parts.length === 0 && keyPath.length > 0) {
     const contents = keyDocumentation(keyPath, doc.mode, context.schemaKeys);

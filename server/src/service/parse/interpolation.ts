@@ -17,8 +17,23 @@ export interface Variable {
 
 export interface Interpolation {
   readonly variables: readonly Variable[];
-  /** The value with `$$` unescaped and every default applied; undefined when some variable has no default. */
+  /**
+   * The value with `$$` unescaped and every default applied; undefined when some variable has no default.
+   * Once a project's environment is applied: the value Compose will see, undefined when a variable it
+   * needs is unset.
+   */
   readonly resolved: string | undefined;
+  /** Set once a project's environment is applied: each variable read, its value and where it came from. */
+  readonly environment?: readonly BoundVariable[];
+}
+
+/** A variable as a project's environment answered it, for hovers. */
+export interface BoundVariable {
+  readonly name: string;
+  /** Undefined when the variable is unset. */
+  readonly value: string | undefined;
+  /** Where the value comes from, fit to show the user (".env line 3", "the process environment"). */
+  readonly origin: string;
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;

@@ -56,6 +56,14 @@ export function parseCompose(text: string, mode: ComposeMode, previous?: Compose
 }
 
 /**
+ * The same parsed version seen with other trees (a project's environment applied): text, line index
+ * and syntax findings are shared, the model is rebuilt over `documents`.
+ */
+export function deriveDocument(doc: ComposeDocument, documents: readonly YamlDocument[]): ComposeDocument {
+  return { ...doc, documents, model: buildModel(documents) };
+}
+
+/**
  * Text length (about 250 services) from which a file is parsed in pieces and YAML errors are kept to
  * the piece or element they are in. Below it a whole parse takes about 0.2 s, so even keystrokes with
  * an error open stay quick; above it, a whole parse per keystroke would take seconds and hundreds of

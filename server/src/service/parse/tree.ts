@@ -311,9 +311,11 @@ export function text(node: Node | undefined): string | undefined {
   return String(node.value);
 }
 
-/** True for a scalar whose value depends on environment variables (so it must not be judged). */
+/** True for a scalar whose value depends on environment variables not known here (so it must not be judged). */
 export function isInterpolated(node: Node | undefined): boolean {
-  return node?.kind === 'scalar' && node.interpolation !== undefined && node.interpolation.variables.length > 0;
+  if (node?.kind !== 'scalar' || node.interpolation === undefined || node.interpolation.variables.length === 0) return false;
+  // A value resolved from a project's environment is known and judged like any other.
+  return node.interpolation.environment === undefined || node.interpolation.resolved === undefined;
 }
 
 /** A number written as a YAML number or a numeric string, after interpolation defaults. */

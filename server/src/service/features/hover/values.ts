@@ -89,20 +89,32 @@ export function serviceHover(doc: ComposeDocument, name: string): string {
   ], docUrl(['services']));
 }
 
-/** `${VAR:-default}` and friends: which variables, and what happens when they are unset. */
-export function interpolationHover(node: Node): string | undefined {
+/**
+ * `${VAR:-default}` and friends: which variables, what happens when they are unset, and, once a project's
+ * environment is applied, the value each has and where it comes from. In a stack file `:+`/`+` are
+ * refused by docker/cli (REVIEW E12; docker/cli `cli/compose/template/template.go`).
+ */
+export function interpolationHover(node: Node, mode: ComposeMode): string | undefined {
   if (node.kind !== 'scalar' || !node.interpolation?.variables.length) return undefined;
-  const lines = node.interpolation.variables.map(({ name, operator, argument = '' }) => {
+  const { variables, environment, resolved } = node.interpolation;
+  const lines = variables.map(({ name, operator, argument = '' }) => {
     const variable = code(name || '?');
     switch (operator) {
       case ':-': return `${variable}: when unset or empty, the default ${code(argument)} is used.`;
       case '-': return `${variable}: when unset, the default ${code(argument)} is used.`;
-      case ':?': case '?': return `${variable}: required; Compose stops with ${code(argument || 'an error')} when it is unset.`;
-      case ':+': case '+': return `${variable}: when set, ${code(argument)} is used instead; otherwise empty.`;
-      default: return `${variable}: taken from the environment or \`.env\`; empty (with a warning) when unset.`;
+      case ':?': case '?': return `${variable}: required; ${mode === 'stack' ? 'docker stack deploy' : 'Compose'} stops with ${code(argument || 'an error')} when it is unset.`;
+      case ':+': case '+':
+        if (mode === 'stack') return `${variable}: \`${operator}\` is not supported by docker stack deploy, which stops with "invalid interpolation format".`;
+        return `${variable}: when set, ${code(argument)} is used instead; otherwise empty.`;
+      default: return `${variable}: taken from the environment${mode === 'stack' ? '' : ' or `.env`'}; empty (with a warning) when unset.`;
     }
   });
-  if (node.interpolation.resolved !== undefined) lines.push(`With the defaults: ${code(node.interpolation.resolved)}`);
+  if (environment) {
+    for (const { name, value, origin } of environment) lines.push(value === undefined ? `${code(name)} is not set.` : `${code(name)} = ${code(value)} (${origin})`);
+    if (resolved !== undefined) lines.push(`Value: ${code(resolved)}`);
+  } else if (resolved !== undefined) {
+    lines.push(`With the defaults: ${code(resolved)}`);
+  }
   return markdown('**Variable interpolation**', lines, composeFileDoc('interpolation'));
 }
 
