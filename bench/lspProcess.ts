@@ -23,7 +23,10 @@ export interface LspProcess {
   stop(): Promise<void>;
 }
 
-export async function startLspProcess(command: readonly string[], initializationOptions: object, env: Record<string, string> = {}): Promise<LspProcess> {
+/** Answers to the server's own requests (`workspace/configuration`, ...); every other request gets null. */
+export type ClientRequests = Readonly<Record<string, (params: unknown) => unknown>>;
+
+export async function startLspProcess(command: readonly string[], initializationOptions: object, env: Record<string, string> = {}, requests: ClientRequests = {}): Promise<LspProcess> {
   const started = performance.now();
   const child = spawn(command[0]!, command.slice(1), { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let stderr = '';
@@ -39,7 +42,7 @@ export async function startLspProcess(command: readonly string[], initialization
     }
   });
   for (const method of ['window/logMessage', 'telemetry/event', '$/progress']) connection.onNotification(method, () => undefined);
-  connection.onRequest(() => null);
+  connection.onRequest((method: string, params: unknown) => requests[method]?.(params) ?? null);
   child.on('exit', (code) => {
     if (code) process.stderr.write(`${command.join(' ')} exited with ${code}\n${stderr}\n`);
   });
@@ -47,7 +50,7 @@ export async function startLspProcess(command: readonly string[], initialization
   const result = (await connection.sendRequest('initialize', {
     processId: process.pid,
     rootUri: null,
-    capabilities: { textDocument: { publishDiagnostics: { versionSupport: true }, hover: { contentFormat: ['markdown', 'plaintext'] }, completion: { completionItem: { snippetSupport: true } } } },
+    capabilities: { workspace: { configuration: Object.keys(requests).includes('workspace/configuration') }, textDocument: { publishDiagnostics: { versionSupport: true }, hover: { contentFormat: ['markdown', 'plaintext'] }, completion: { completionItem: { snippetSupport: true } } } },
     initializationOptions,
   })) as InitializeResult;
   const initializeMs = performance.now() - started;
