@@ -1,124 +1,104 @@
-/** `shipshape check [--stack] [--format text|json] FILE...`: the language service core in a terminal or CI. */
-import { readFileSync } from 'node:fs';
+/**
+ * `shipshape check`: the language service core in a terminal or CI. Three steps, each its own module:
+ * resolve the operands into files (inputs.ts, readFile.ts), check each file (check.ts), report it
+ * (report/). Files are checked and reported one at a time, so memory stays that of the largest file.
+ */
+import { version } from '../../../package.json';
 import schema from '../../../schemas/compose-spec.json';
 import stackSchema from '../../../schemas/stack-v3.13.json';
-import { createLanguageService, modeForPath } from '../service/index';
-import { formatJson, formatText, summary, type FileReport } from './format';
-import { append } from '../service/append';
+import { createLanguageService, DEFAULT_STACK_PATTERNS, modeForPath, type LanguageService, type ServiceSettings } from '../service/index';
+import { parseCommand, USAGE, UsageError, type CliOptions } from './args';
+import { checkText, type CheckedFile } from './check';
+import type { CliEnvironment } from './environment';
+import { resolveInputs } from './inputs';
+import { readBounded, readStdin } from './readFile';
+import { createReporter } from './report/index';
+import type { Counts } from './report/reporter';
+import { exitStatus, keepReported } from './thresholds';
+import { toPosix } from './walk';
 
-const USAGE = `Usage: shipshape check [--stack] [--format text|json] FILE...
-
-Checks Docker Compose and Swarm stack files for YAML, schema, network and deploy problems.
-
-Options:
-  --stack          check every FILE as a Swarm stack file (docker stack deploy);
-                   otherwise files named *stack*.yml / *stack*.yaml are stack files
-  --format FORMAT  text (default): file:line:col severity code message
-                   json: one array of findings with 0-based LSP ranges
-  -h, --help       show this help
-  -v, --version    show the version
-
-Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable file.
-`;
-
-/** Files larger than this are refused rather than parsed: Compose files are never this big. */
-const MAX_FILE_BYTES = 64 * 1024 * 1024;
-
-interface Options {
-  readonly stack: boolean;
-  readonly format: 'text' | 'json';
-  readonly files: readonly string[];
+/** The language service with the vendored schemas; created on the first file read (compiling the schema takes a while). */
+export function defaultService(): LanguageService {
+  return createLanguageService({ schema, stackSchema });
 }
 
-class UsageError extends Error {}
-
-export function main(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
-  let options: Options;
+export async function main(argv: readonly string[], io: CliEnvironment, createService: () => LanguageService = defaultService): Promise<number> {
+  let options: CliOptions;
   try {
-    const parsed = parseArgs(argv);
-    if (parsed === 'help') {
-      out(USAGE);
+    const command = parseCommand(argv);
+    if (command.kind === 'help') {
+      io.out(USAGE);
       return 0;
     }
-    if (parsed === 'version') {
-      out('0.1.0\n');
+    if (command.kind === 'version') {
+      io.out(`${version}\n`);
       return 0;
     }
-    options = parsed;
+    options = command.options;
   } catch (error) {
-    err(`shipshape: ${(error as Error).message}\n\n${USAGE}`);
+    if (!(error instanceof UsageError)) throw error;
+    io.err(`shipshape: ${error.message}\nRun 'shipshape --help' for usage.\n`);
     return 2;
   }
+  return check(options, io, createService);
+}
 
-  const service = createLanguageService({ schema, stackSchema });
-  const reports: FileReport[] = [];
-  let unreadable = false;
-  for (const file of options.files) {
-    const text = readText(file, err);
-    if (text === undefined) {
-      unreadable = true;
+async function check(options: CliOptions, io: CliEnvironment, createService: () => LanguageService): Promise<number> {
+  let service: LanguageService | undefined;
+  const settings: ServiceSettings = { rules: options.rules };
+  const reporter = createReporter(options.format, io);
+  const totals: { files: number } & Counts = { files: 0, error: 0, warning: 0, information: 0, hint: 0 };
+  let failedInputs = false;
+  const problem = (display: string, reason: string) => {
+    io.err(`shipshape: ${display}: ${reason}\n`);
+    failedInputs = true;
+  };
+
+  for (const input of resolveInputs(options.operands, { cwd: io.cwd, exclude: options.exclude, stackPatterns: DEFAULT_STACK_PATTERNS })) {
+    if (input.kind === 'problem') {
+      problem(input.display, input.reason);
       continue;
     }
-    const doc = service.parse(text, options.stack ? 'stack' : modeForPath(file));
-    reports.push({ file, doc, findings: service.diagnostics(doc) });
-  }
-  out(options.format === 'json' ? formatJson(reports) : formatText(reports));
-  if (options.format === 'text' && reports.length > 0) err(summary(reports));
-  if (unreadable) return 2;
-  return reports.some((report) => report.findings.some((f) => f.severity === 'error')) ? 1 : 0;
-}
-
-function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
-  const args = [...argv];
-  if (args.includes('-h') || args.includes('--help')) return 'help';
-  if (args.includes('-v') || args.includes('--version')) return 'version';
-  const command = args.shift();
-  if (command === undefined) throw new UsageError('missing command');
-  if (command !== 'check') throw new UsageError(`unknown command '${command}'`);
-  let stack = false;
-  let format: Options['format'] = 'text';
-  const files: string[] = [];
-  while (args.length > 0) {
-    const arg = args.shift()!;
-    if (arg === '--stack') stack = true;
-    else if (arg === '--format' || arg.startsWith('--format=')) {
-      const value = arg.includes('=') ? arg.slice('--format='.length) : args.shift();
-      if (value !== 'text' && value !== 'json') throw new UsageError(`--format must be 'text' or 'json', not '${value ?? ''}'`);
-      format = value;
-    } else if (arg === '--') append(files, args.splice(0));
-    else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}'`);
-    else files.push(arg);
-  }
-  if (files.length === 0) throw new UsageError('no files given');
-  return { stack, format, files };
-}
-
-function readText(file: string, err: (s: string) => void): string | undefined {
-  try {
-    const bytes = readFileSync(file === '-' ? 0 : file);
-    if (bytes.length > MAX_FILE_BYTES) {
-      err(`shipshape: ${file}: file is ${(bytes.length / 1048576).toFixed(0)} MB; Compose files over ${MAX_FILE_BYTES / 1048576} MB are not checked\n`);
-      return undefined;
+    const read = input.kind === 'stdin' ? await readStdin(io.stdin) : readBounded(input.absolute);
+    if (read.kind !== 'text') {
+      problem(input.display, read.kind === 'missing' ? 'no such file' : read.reason);
+      continue;
     }
-    if (bytes.includes(0)) {
-      err(`shipshape: ${file}: binary file (contains NUL bytes), not a Compose file\n`);
-      return undefined;
+    const mode = options.stack ? 'stack' : input.kind === 'stdin' ? 'compose' : modeForPath(toPosix(input.absolute));
+    let checked: CheckedFile | undefined;
+    try {
+      service ??= createService();
+      checked = checkText(service, input.display, read.text, { mode, settings, requireCompose: input.kind === 'file' && input.requireCompose });
+    } catch (error) {
+      // A bug in the core: one line naming the file, and the other files are still checked.
+      problem(input.display, `internal error: ${error instanceof Error ? error.message : String(error)}`);
+      continue;
     }
-    return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
-    err(`shipshape: ${file}: ${reason}\n`);
-    return undefined;
+    if (checked === undefined) continue;
+    const reported = keepReported(checked, options);
+    totals.files++;
+    for (const finding of reported.findings) totals[finding.severity]++;
+    reporter.file(reported);
   }
+  reporter.end(totals);
+  return failedInputs ? 2 : exitStatus(totals, options);
 }
 
 if (require.main === module) {
-  try {
-    process.exitCode = main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
-  } catch (error) {
-    // A bug in the core: say so in one line rather than with a stack trace, and exit as for unreadable input.
-    process.stderr.write(`shipshape: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 2;
-  }
+  const io: CliEnvironment = {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    stdin: process.stdin,
+    cwd: process.cwd(),
+    env: process.env,
+    isTTY: process.stdout.isTTY === true,
+  };
+  main(process.argv.slice(2), io).then(
+    (status) => (process.exitCode = status),
+    (error: unknown) => {
+      // A bug in the CLI itself: say so in one line rather than with a stack trace.
+      process.stderr.write(`shipshape: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
 }

@@ -8,7 +8,7 @@ import { createAnalyses } from './analyses/index';
 import { compileSchema, compileSchemaOnFirstUse } from './analyses/schema';
 import { checkOverlaps } from './analyses/subnets/overlaps';
 import { checkPools } from './analyses/subnets/pools';
-import { codeAction } from './features/codeAction';
+import { codeAction, quickFixes } from './features/codeAction';
 import { definition } from './features/definition';
 import { documentHighlight, type DocumentHighlight } from './features/documentHighlight';
 import { references } from './features/references';
@@ -74,6 +74,8 @@ export interface LanguageService {
   diagnostics(doc: ComposeDocument, settings?: ServiceSettings): Finding[];
   /** Quick fixes and refactorings for the range `span`. */
   codeActions(doc: ComposeDocument, span: Span, settings?: ServiceSettings): CodeAction[];
+  /** The quick fixes `codeActions` offers for one finding of `diagnostics` (the CLI's `--fix` and its fixable flag). */
+  quickFixes(doc: ComposeDocument, finding: Finding): CodeAction[];
   documentSymbols(doc: ComposeDocument): DocumentSymbol[];
   /** Markdown documentation or explanation for the key or value at `offset`. */
   hover(doc: ComposeDocument, offset: number): Hover | undefined;
@@ -125,6 +127,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     parse: parseCompose,
     diagnostics: (doc, settings = {}) => diagnostics(doc, findingsOf(doc), settings),
     codeActions: (doc, span, settings = {}) => codeAction(doc, span, diagnostics(doc, findingsOf(doc), settings), analyses),
+    quickFixes: (doc, finding) => quickFixes(doc, finding, analyses),
     documentSymbols: documentSymbol,
     completion: (doc, offset, triggerCharacter, settings = {}) =>
       completion(doc, offset, { schemaKeys, stackKeys, ...(triggerCharacter ? { triggerCharacter } : {}) }).filter((item) => !peerCompletes(item, settings.peers)),

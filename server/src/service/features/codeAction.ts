@@ -11,12 +11,19 @@ export function codeAction(doc: ComposeDocument, span: Span, findings: readonly 
   const actions: CodeAction[] = [];
   for (const finding of findings) {
     if (!overlaps(finding.span, span)) continue;
-    for (const analysis of analyses) {
-      const provider = analysis.fixes?.[finding.code];
-      if (provider) append(actions, provider(doc, finding).map((action) => ({ ...action, fixes: finding })));
-    }
+    append(actions, quickFixes(doc, finding, analyses));
   }
   for (const analysis of analyses) if (analysis.refactorings) append(actions, analysis.refactorings(doc, span));
+  return actions;
+}
+
+/** The quick fixes for one finding, from the providers registered for its code: what the editor offers for it. */
+export function quickFixes(doc: ComposeDocument, finding: Finding, analyses: readonly Analysis[]): CodeAction[] {
+  const actions: CodeAction[] = [];
+  for (const analysis of analyses) {
+    const provider = analysis.fixes?.[finding.code];
+    if (provider) for (const action of provider(doc, finding)) actions.push({ ...action, fixes: finding });
+  }
   return actions;
 }
 
