@@ -81,7 +81,8 @@ export function parseCommand(argv: readonly string[]): Command {
     });
   } catch (error) {
     // Node's message for an unknown option goes on about positionals; its first sentence says it all.
-    throw new UsageError((error as Error).message.replace(/\. To specify a positional.*$/s, ''));
+    // Some of Node's messages span lines: a usage error stays one line.
+    throw new UsageError((error as Error).message.replace(/\. To specify a positional.*$/s, '').replace(/\s*\n\s*/g, ' '));
   }
   const { values, positionals } = parsed;
   if (values.help) return { kind: 'help' };
