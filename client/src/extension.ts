@@ -4,7 +4,8 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { GraphPanel } from './graph/graphPanel';
 import { watchPeers } from './coexistence';
-import { createLanguageClient, sendSettings } from './languageClient';
+import { createLanguageClient, documentSelector, sendSettings } from './languageClient';
+import { registerRunLenses } from './run/runLens';
 
 let client: LanguageClient | undefined;
 
@@ -21,6 +22,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const resend = () => void sendSettings(host.client);
     context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('shipshape') && resend()));
     watchPeers(context, resend);
+    registerRunLenses(context, host.client, documentSelector() as vscode.DocumentSelector);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     output.appendLine(`Shipshape failed to start: ${message}`);

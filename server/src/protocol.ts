@@ -2,7 +2,7 @@
  * Shipshape's additions to the Language Server Protocol, declared once and imported by the server and
  * the VS Code client. Payloads are plain data.
  */
-import type { GraphEdge, GraphFinding, GraphNode, GraphPort, NetworkGraph, PeerCoverage } from './service/types';
+import type { ComposeMode, GraphEdge, GraphFinding, GraphNode, GraphPort, NetworkGraph, PeerCoverage } from './service/types';
 
 /** Settings the client sends in `initializationOptions` and in `workspace/didChangeConfiguration` (section `shipshape`). */
 export interface ShipshapeSettings {
@@ -45,3 +45,22 @@ export type GraphNodeDto = GraphNode<LspRange>;
 export type GraphEdgeDto = GraphEdge<LspRange>;
 export type GraphFindingDto = GraphFinding<LspRange>;
 export type GraphPortDto = GraphPort<LspRange>;
+
+/**
+ * `compose/runTargets`: sent by the VS Code client for its "Run service" / "Deploy stack" code lenses (a
+ * setting, off by default), which run `docker compose` or `docker stack deploy` in a terminal. The server
+ * says how the file is checked and where its services are, so the client does not read Compose itself.
+ * Unknown or closed documents answer `undefined`.
+ */
+export const RUN_TARGETS_METHOD = 'compose/runTargets';
+
+export interface RunTargetsParams {
+  readonly textDocument: { readonly uri: string };
+}
+
+export interface RunTargetsResult {
+  readonly mode: ComposeMode;
+  /** The range of the `services:` key, where the lens for the whole file goes; undefined without services. */
+  readonly servicesRange: LspRange | undefined;
+  readonly services: readonly { readonly name: string; readonly range: LspRange }[];
+}

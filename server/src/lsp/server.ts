@@ -11,7 +11,7 @@ import {
   type Range,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import { NETWORK_GRAPH_METHOD, type NetworkGraphParams, type NetworkGraphResult, type ShipshapeSettings } from '../protocol';
+import { NETWORK_GRAPH_METHOD, RUN_TARGETS_METHOD, type NetworkGraphParams, type NetworkGraphResult, type RunTargetsParams, type RunTargetsResult, type ShipshapeSettings } from '../protocol';
 import { createLanguageService, LineIndex, looksLikeCompose, type ComposeDocument, type Finding, type PeerCoverage, type RuleSetting, type ServiceSettings } from '../service/index';
 import { toCompletionItem, toDiagnostic, toDocumentHighlight, toDocumentLink, toDocumentSymbol, toFoldingRange, toHover, toSelectionRange, toLocation, toNetworkGraph, toOffset, toRange, toSpan, toTextEdit } from './convert';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
@@ -224,6 +224,18 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onRequest(
     NETWORK_GRAPH_METHOD,
     handle(NETWORK_GRAPH_METHOD, emptyGraph, (doc, _params: NetworkGraphParams) => toNetworkGraph(doc, service.networkGraph(doc, serviceSettings))),
+  );
+
+  connection.onRequest(
+    RUN_TARGETS_METHOD,
+    handle(RUN_TARGETS_METHOD, undefined, (doc, _params: RunTargetsParams): RunTargetsResult => {
+      const services = service.documentSymbols(doc).find((symbol) => symbol.kind === 'section' && symbol.name === 'services');
+      return {
+        mode: doc.mode,
+        servicesRange: services && toRange(doc, services.selectionSpan),
+        services: (services?.children ?? []).map((child) => ({ name: child.name, range: toRange(doc, child.selectionSpan) })),
+      };
+    }),
   );
 
   documents.listen(connection);
