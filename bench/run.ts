@@ -105,6 +105,7 @@ async function main(): Promise<void> {
   if (corpus) printCorpus(corpus);
   console.log(`\nDefault debounce (150 ms) at 1,000 services: edit -> diagnostics median ${defaultDebounce.toFixed(0)} ms.`);
   console.log(`Load average at the end: ${loadAverage()} (${os.cpus().length} CPUs).`);
+  (await import('./editorFeatures')).benchEditorFeatures();
   const file = path.join(ROOT, 'bench', 'results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   mkdirSync(path.dirname(file), { recursive: true });
   const versions = Object.fromEntries(servers.map((s) => [s.name, packageVersion(s)]));

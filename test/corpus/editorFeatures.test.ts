@@ -44,4 +44,19 @@ describe('editor features on the real-world corpus', function () {
     }
     assert.ok(links > 100, `only ${links} links in the corpus`);
   });
+
+  it('gives every file semantic tokens on one line each, in text order, a range giving a subset of the full result', () => {
+    for (const { file, mode, text } of corpusFiles()) {
+      const doc = service.parse(text, mode);
+      const tokens = service.semanticTokens(doc);
+      for (let i = 0; i < tokens.length; i++) {
+        const { span } = tokens[i]!;
+        assert.ok(span.start < span.end && !text.slice(span.start, span.end).includes('\n'), `${file}: ${span.start}`);
+        if (i > 0) assert.ok(tokens[i - 1]!.span.end <= span.start, `${file}: overlapping tokens at ${span.start}`);
+      }
+      const half = { start: Math.floor(text.length / 2), end: text.length };
+      const full = new Set(tokens.filter((t) => t.span.end > half.start).map((t) => t.span.start));
+      assert.deepEqual(service.semanticTokens(doc, half).map((t) => t.span.start).filter((s) => !full.has(s)), [], file);
+    }
+  });
 });

@@ -53,3 +53,22 @@ describe('document links over stdio', function () {
     ]);
   });
 });
+
+describe('semantic tokens over stdio', function () {
+  let server: TestServer;
+  afterEach(async () => server?.stop());
+
+  it('advertises a legend of standard types and encodes full and range results relative to the previous token', async () => {
+    server = await startServer();
+    const provider = server.initializeResult.capabilities.semanticTokensProvider as { legend: { tokenTypes: string[]; tokenModifiers: string[] }; full: boolean; range: boolean };
+    assert.deepEqual(provider.legend.tokenModifiers, ['declaration']);
+    assert.equal(provider.full, true);
+    assert.equal(provider.range, true);
+    server.open(URI, 'services:\n  web:\n    image: "x:${TAG}"\n    depends_on: [db]\n  db:\n    image: y\n');
+    const full = (await server.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri: URI } })) as { data: number[] };
+    const type = (name: string) => provider.legend.tokenTypes.indexOf(name);
+    assert.deepEqual(full.data, [1, 2, 3, type('class'), 1, 1, 16, 3, type('variable'), 0, 1, 17, 2, type('class'), 0, 1, 2, 2, type('class'), 1]);
+    const range = (await server.connection.sendRequest('textDocument/semanticTokens/range', { textDocument: { uri: URI }, range: { start: { line: 4, character: 0 }, end: { line: 5, character: 0 } } })) as { data: number[] };
+    assert.deepEqual(range.data, [4, 2, 2, type('class'), 1]);
+  });
+});

@@ -37,6 +37,7 @@ const FEATURES: { readonly [K in Exclude<keyof LanguageService, 'parse'>]: (doc:
   selectionRanges: (doc, offset) => service.selectionRanges(doc, [offset, 0, doc.text.length]),
   documentLinks: (doc) => service.documentLinks(doc, '/fuzz/compose.yaml'),
   project: (doc) => projectService.project('/fuzz/compose.yaml', doc),
+  semanticTokens: (doc, offset) => service.semanticTokens(doc, { start: offset, end: Math.min(doc.text.length, offset + 200) }),
 };
 
 describe('fuzzing every feature on mutated corpus files', function () {

@@ -23,7 +23,8 @@ import {
   type TextEdit as LspTextEdit,
 } from 'vscode-languageserver';
 import type { NetworkGraphResult } from '../protocol';
-import type { CompletionItem, CompletionKind, ComposeDocument, DocumentHighlight, DocumentLink, DocumentSymbol, Finding, FoldingRange, GraphFinding, Hover, NetworkGraph, Severity, Span, SymbolKind, TextEdit } from '../service/index';
+import { TOKEN_MODIFIERS, TOKEN_TYPES } from '../service/index';
+import type { CompletionItem, CompletionKind, ComposeDocument, DocumentHighlight, DocumentLink, DocumentSymbol, Finding, FoldingRange, SemanticToken, GraphFinding, Hover, NetworkGraph, Severity, Span, SymbolKind, TextEdit } from '../service/index';
 
 /** Anything with a line index: a parsed document, or the text of a file that is not one (`.env`). */
 type Lines = Pick<ComposeDocument, 'lineIndex'>;
@@ -151,4 +152,20 @@ export function toSelectionRange(doc: ComposeDocument, chain: readonly Span[]): 
 export function toDocumentLink(doc: ComposeDocument, link: DocumentLink, fileUri: (path: string) => string): LspDocumentLink {
   const target = link.target.kind === 'url' ? link.target.url : fileUri(link.target.path);
   return { range: toRange(doc, link.span), target, tooltip: link.tooltip };
+}
+
+export const SEMANTIC_TOKENS_LEGEND = { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] };
+
+/** LSP's relative encoding: per token its line and start relative to the previous one, length, type, modifiers. */
+export function toSemanticTokens(doc: ComposeDocument, tokens: readonly SemanticToken[]): { data: number[] } {
+  const data: number[] = [];
+  let line = 0;
+  let character = 0;
+  for (const token of tokens) {
+    const start = doc.lineIndex.positionAt(token.span.start);
+    data.push(start.line - line, start.line === line ? start.character - character : start.character, token.span.end - token.span.start, TOKEN_TYPES.indexOf(token.type), token.declaration ? 1 : 0);
+    line = start.line;
+    character = start.character;
+  }
+  return { data };
 }

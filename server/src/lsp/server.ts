@@ -13,7 +13,7 @@ import {
 } from 'vscode-languageserver';
 import { NETWORK_GRAPH_METHOD, RUN_TARGETS_METHOD, type NetworkGraphParams, type NetworkGraphResult, type RunTargetsParams, type RunTargetsResult, type ShipshapeSettings } from '../protocol';
 import { createLanguageService, LineIndex, looksLikeCompose, type ComposeDocument, type Finding, type PeerCoverage, type RuleSetting, type ServiceSettings } from '../service/index';
-import { toCompletionItem, toDiagnostic, toDocumentHighlight, toDocumentLink, toDocumentSymbol, toFoldingRange, toHover, toSelectionRange, toLocation, toNetworkGraph, toOffset, toRange, toSpan, toTextEdit } from './convert';
+import { toCompletionItem, toDiagnostic, toDocumentHighlight, toDocumentLink, toDocumentSymbol, toFoldingRange, toHover, toSelectionRange, toSemanticTokens, SEMANTIC_TOKENS_LEGEND, toLocation, toNetworkGraph, toOffset, toRange, toSpan, toTextEdit } from './convert';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { Documents } from './documents';
 import { LspFileHost } from './fileHost';
@@ -123,6 +123,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         foldingRangeProvider: true,
         selectionRangeProvider: true,
         documentLinkProvider: { resolveProvider: false },
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
       },
       serverInfo: { name: 'shipshape-language-server', version: '0.1.0' },
     };
@@ -218,6 +219,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   connection.onDocumentLinks(
     handle('textDocument/documentLink', [], (doc, params) => service.documentLinks(doc, filePath(params.textDocument.uri)).map((link) => toDocumentLink(doc, link, fileUri))),
+  );
+
+  connection.languages.semanticTokens.on(handle('textDocument/semanticTokens/full', { data: [] }, (doc) => toSemanticTokens(doc, service.semanticTokens(doc))));
+  connection.languages.semanticTokens.onRange(
+    handle('textDocument/semanticTokens/range', { data: [] }, (doc, params) => toSemanticTokens(doc, service.semanticTokens(doc, toSpan(doc, params.range)))),
   );
 
   const emptyGraph: NetworkGraphResult = { nodes: [], edges: [] };

@@ -22,6 +22,7 @@ import { hover, type Hover } from './features/hover';
 import { foldingRange, type FoldingRange } from './features/foldingRange';
 import { selectionRange } from './features/selectionRange';
 import { documentLink, type DocumentLink } from './features/documentLink';
+import { semanticTokens, type SemanticToken } from './features/semanticTokens';
 import { NO_FILES, type FileHost } from './host';
 import { createSchemaKeys } from './facts/schemaKeys';
 import { parseCompose, type ComposeDocument } from './parse/model';
@@ -34,6 +35,7 @@ export type { DocumentSymbol, SymbolKind } from './features/documentSymbol';
 export type { Hover } from './features/hover';
 export type { FoldingRange } from './features/foldingRange';
 export type { DocumentLink, LinkTarget } from './features/documentLink';
+export { TOKEN_MODIFIERS, TOKEN_TYPES, type SemanticToken, type TokenType } from './features/semanticTokens';
 export type { FileHost, FileRead, DirectoryEntry } from './host';
 export type { CompletionItem, CompletionKind } from './features/completion';
 export type { DocumentHighlight } from './features/documentHighlight';
@@ -110,6 +112,8 @@ export interface LanguageService {
    * whole story.
    */
   project(path: string, doc: ComposeDocument, options?: ProjectOptions, settings?: ServiceSettings): ProjectView | undefined;
+  /** Names, `${VAR}` variables, anchors and aliases in text order (only those overlapping `range`, when given). */
+  semanticTokens(doc: ComposeDocument, range?: Span): SemanticToken[];
 }
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
@@ -148,5 +152,6 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       for (const [file, findings] of view.findings) result.set(file, file === path ? diagnostics(view.doc, findings, settings) : applyRuleSettings(findings, settings));
       return { doc: view.doc, diagnostics: result };
     },
+    semanticTokens,
   };
 }

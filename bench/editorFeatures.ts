@@ -1,0 +1,43 @@
+/**
+ * Latency of the editor features of issue 15 on a generated 1,000-service file, in process with the
+ * document parsed once (as the server's per-version cache does): median and max of repeated calls.
+ * Run alone with `npx tsx bench/editorFeatures.ts [services]`; `npm run bench` runs it after its table.
+ */
+import { service } from '../test/support/service';
+import { generateCompose } from './generate';
+
+const RUNS = 15;
+
+function time(run: () => unknown): { median: number; max: number } {
+  run();
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    run();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)]!, max: times[times.length - 1]! };
+}
+
+export function benchEditorFeatures(services = 1000): void {
+  const text = generateCompose(services);
+  const doc = service.parse(text, 'compose');
+  const middle = Math.floor(text.length / 2);
+  // About one screen (60 lines) around the middle of the file.
+  const screen = { start: middle, end: text.indexOf('\n', middle + 3000) };
+  const features: [string, () => unknown][] = [
+    ['foldingRange', () => service.foldingRanges(doc)],
+    ['selectionRange (1 cursor)', () => service.selectionRanges(doc, [middle])],
+    ['documentLink', () => service.documentLinks(doc, '/bench/compose.yaml')],
+    ['semanticTokens/full', () => service.semanticTokens(doc)],
+    ['semanticTokens/range (screen)', () => service.semanticTokens(doc, screen)],
+  ];
+  console.log(`\nEditor features, ${services} services (${(text.length / 1024).toFixed(0)} KB), in process:`);
+  for (const [name, run] of features) {
+    const { median, max } = time(run);
+    console.log(`  ${name.padEnd(32)} median ${median.toFixed(1).padStart(7)} ms   max ${max.toFixed(1).padStart(7)} ms`);
+  }
+}
+
+if (require.main === module) benchEditorFeatures(Number(process.argv[2] ?? 1000));
