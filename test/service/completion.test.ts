@@ -58,7 +58,7 @@ const cases: readonly Case[] = [
   { name: 'schema enum', marked: WEB + '    cgroup: <|>\n', includes: ['host', 'private'] },
   { name: 'booleans', marked: 'networks:\n  back:\n    internal: <|>\n', includes: ['true', 'false'] },
   { name: 'no values for free text', marked: WEB + '    hostname: <|>\n', excludes: ['true'] },
-  { name: 'driver options of the driver', marked: 'networks:\n  lan:\n    driver: macvlan\n    driver_opts:\n      <|>\n', includes: ['parent', 'macvlan_mode', 'com.docker.network.driver.mtu'], excludes: ['ipvlan_mode', 'encrypted'] },
+  { name: 'driver options of the driver', marked: 'networks:\n  lan:\n    driver: macvlan\n    driver_opts:\n      <|>\n', includes: ['parent', 'macvlan_mode', 'com.docker.network.enable_ipv4'], excludes: ['ipvlan_mode', 'encrypted'] },
   { name: 'overlay options in a stack file', marked: 'networks:\n  mesh:\n    driver_opts:\n      <|>\n', includes: ['encrypted'], excludes: ['parent'], mode: 'stack' },
   { name: 'driver option values', marked: 'networks:\n  lan:\n    driver: macvlan\n    driver_opts:\n      macvlan_mode: <|>\n', includes: ['bridge', 'vepa', 'passthru', 'private'] },
   // References.

@@ -39,7 +39,7 @@ describe('curated facts', () => {
   });
 
   it('explain every Linux network driver, network_mode kind and driver option', () => {
-    for (const name of ['bridge', 'host', 'overlay', 'macvlan', 'ipvlan', 'none']) {
+    for (const name of ['bridge', 'host', 'overlay', 'macvlan', 'ipvlan', 'null']) {
       const driver = networkDriver(name);
       assert.ok(driver?.summary && driver.details?.length, `${name} needs a summary and details`);
     }

@@ -135,7 +135,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     documentSymbols: documentSymbol,
     completion: (doc, offset, triggerCharacter, settings = {}) =>
       completion(doc, offset, { schemaKeys, stackKeys, ...(triggerCharacter ? { triggerCharacter } : {}) }).filter((item) => !peerCompletes(item, settings.peers)),
-    hover: (doc, offset) => hover(doc, offset, { schemaKeys, findings: () => findingsOf.cached(doc) ?? overlapsOf(doc) }),
+    hover: (doc, offset) => hover(doc, offset, { schemaKeys, stackKeys, findings: () => findingsOf.cached(doc) ?? overlapsOf(doc) }),
     definition,
     references,
     documentHighlights: documentHighlight,

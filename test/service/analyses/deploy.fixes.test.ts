@@ -28,7 +28,7 @@ describe('deploy and stack quick fixes', () => {
     checkFix('services:\n  a:\n    image: x\n    res<|>tart: always\n    ports: ["80:80"]\n', 'stack-restart-fallback', 'services:\n  a:\n    image: x\n    deploy:\n      restart_policy:\n        condition: any\n    ports: ["80:80"]\n', stack);
     checkFix('services:\n    a:\n        image: x\n        res<|>tart: on-failure:3\n        deploy:\n            replicas: 2\n', 'stack-restart-fallback', 'services:\n    a:\n        image: x\n        deploy:\n            restart_policy:\n                condition: on-failure\n                max_attempts: 3\n            replicas: 2\n', stack);
     assert.equal(
-      applyFix('services:\n  a:\n    image: x\n    <|>restart: "no"\n', 'stack-ignored-key', 'Move to deploy.restart_policy (condition: none)', 'stack'),
+      applyFix('services:\n  a:\n    image: x\n    <|>restart: "no"\n', 'stack-restart-no-ignored', 'Move to deploy.restart_policy (condition: none)', 'stack'),
       'services:\n  a:\n    image: x\n    deploy:\n      restart_policy:\n        condition: none\n',
     );
     checkNoFix('services:\n  a:\n    image: x\n    deploy: {replicas: 2}\n    res<|>tart: always\n', 'stack-restart-fallback', 'stack');

@@ -6,12 +6,13 @@ const svc = (deploy: string): string => `services:\n  web:\n    image: x\n    de
 
 describe('deploy analysis', () => {
   it('reports invalid enumeration values on the value, per target', () => {
-    checkFindings(svc('      mode: ⟦replica⟧\n      endpoint_mode: ⟦rr⟧\n      restart_policy: {condition: ⟦always⟧}\n      update_config: {failure_action: ⟦stop⟧, order: ⟦first⟧}\n      rollback_config: {failure_action: pause, order: stop-first}\n'), ['deploy-invalid-value', 'schema-invalid-value'], {
+    checkFindings(svc('      mode: ⟦replica⟧\n      endpoint_mode: ⟦rr⟧\n      restart_policy: {condition: ⟦always⟧}\n      update_config: {failure_action: ⟦stop⟧, order: ⟦first⟧}\n      rollback_config: {failure_action: pause, order: stop-first}\n'), ['deploy-invalid-value', 'restart-condition-not-swarm', 'schema-invalid-value'], {
       ...stack,
       messages: [
         "'replica' is not a valid deploy.mode for service 'web': use replicated, global, replicated-job, global-job.",
         "'rr' is not a valid deploy.endpoint_mode for service 'web': use vip, dnsrr.",
-        "'always' is not a valid deploy.restart_policy.condition for service 'web': use none, on-failure, any.",
+        // moby daemon/cluster/convert/service.go restartPolicyToGRPC refuses Docker's restart names.
+        'Swarm has no restart condition \'always\' (only docker compose maps it): docker stack deploy fails with "invalid RestartCondition". Use \'any\'.',
         "'stop' is not a valid deploy.update_config.failure_action for service 'web': use continue, rollback, pause.",
         "'first' is not a valid deploy.update_config.order for service 'web': use stop-first, start-first.",
       ],

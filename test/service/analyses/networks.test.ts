@@ -18,15 +18,42 @@ describe('networks: network_mode and attachments', () => {
     });
   });
 
-  it('shared-netns-option for service: and container: modes, including merged keys', () => {
-    checkFindings('x-base: &base\n  ⟦dns⟧: [1.1.1.1]\nservices:\n  a:\n    image: x\n    network_mode: "container:vpn"\n    ⟦hostname⟧: a\n    <<: *base\n  b:\n    image: x\n    network_mode: "service:a"\n    ⟦mac_address⟧: "02:42:ac:11:00:02"\n    ⟦dns_search⟧: example.com\n  c:\n    image: x\n    network_mode: host\n    hostname: c\n', ['shared-netns-option'], {
+  // moby drivers/host/host.go and drivers/null/null.go: "only one instance of … network is allowed"; `none` is no driver.
+  it('driver-host-null-none on created networks; the external host network passes', () => {
+    checkFindings('networks:\n  a:\n    driver: ⟦host⟧\n  b:\n    driver: ⟦"null"⟧\n  c:\n    driver: ⟦none⟧\n  d:\n    external: true\n    name: host\n  e:\n    driver: bridge\n', ['driver-host-null-none', 'driver-unknown'], {
       messages: [
-        "Service 'a' shares the network namespace of container 'vpn', so Docker refuses 'dns' (\"conflicting options\"); set it on 'vpn' instead.",
-        "Service 'a' shares the network namespace of container 'vpn', so Docker refuses 'hostname' (\"conflicting options\"); set it on 'vpn' instead.",
-        "Service 'b' shares the network namespace of service 'a', so Docker refuses 'mac_address' (\"conflicting options\"); set it on 'a' instead.",
-        "Service 'b' shares the network namespace of service 'a', so Docker refuses 'dns_search' (\"conflicting options\"); set it on 'a' instead.",
+        'Network \'a\' cannot be created with driver \'host\': the engine has exactly one \'host\' network and refuses another ("only one instance of "host" network is allowed"); use \'network_mode: host\' on the services instead.',
+        'Network \'b\' cannot be created with driver \'null\': the engine has exactly one \'none\' network and refuses another ("only one instance of "null" network is allowed"); use \'network_mode: none\' on the services instead.',
+        "Network 'c' cannot be created with driver 'none': 'none' is not a driver (the none network's driver is 'null'); use 'network_mode: none' on the services instead.",
       ],
     });
+  });
+
+  // moby daemon/internal/runconfig/hostconfig.go validateNetContainerMode: refused options, in Docker's words.
+  it('shared-netns-option for service: and container: modes, including merged keys', () => {
+    checkFindings('x-base: &base\n  ⟦dns⟧: [1.1.1.1]\nservices:\n  a:\n    image: x\n    network_mode: "container:vpn"\n    ⟦hostname⟧: a\n    <<: *base\n  b:\n    image: x\n    network_mode: "service:a"\n    ⟦expose⟧: ["8080"]\n    ⟦links⟧: [a]\n    mac_address: "02:42:ac:11:00:02"\n  c:\n    image: x\n    network_mode: host\n    hostname: c\n    expose: ["80"]\n', ['shared-netns-option'], {
+      messages: [
+        "Service 'a' shares the network namespace of container 'vpn', so Docker refuses 'dns' (\"conflicting options: dns and the network mode\"); set it on 'vpn' instead.",
+        "Service 'a' shares the network namespace of container 'vpn', so Docker refuses 'hostname' (\"conflicting options: hostname and the network mode\"); set it on 'vpn' instead.",
+        "Service 'b' shares the network namespace of service 'a', so Docker refuses 'expose' (\"conflicting options: port exposing and the container type network mode\"); set it on 'a' instead.",
+        "Service 'b' shares the network namespace of service 'a', so Docker refuses 'links' (\"conflicting options: container type network can't be used with links\"); set it on 'a' instead.",
+      ],
+    });
+  });
+
+  // The engine accepts these with a shared namespace, but the owner's resolver and interface apply.
+  it('shared-netns-option-ignored for dns_search, dns_opt and mac_address; not with a network of its own', () => {
+    checkFindings('services:\n  a:\n    image: x\n  b:\n    image: x\n    network_mode: "service:a"\n    ⟦mac_address⟧: "02:42:ac:11:00:02"\n    ⟦dns_search⟧: example.com\n    ⟦dns_opt⟧: ["ndots:2"]\n  c:\n    image: x\n    dns_search: example.com\n    mac_address: "02:42:ac:11:00:03"\n', ['shared-netns-option-ignored']);
+  });
+
+  // moby hostconfig_unix.go validateNetMode: "host type networking can't be used with links".
+  it('links-with-host-network; links on a user-defined network pass', () => {
+    checkFindings('services:\n  a:\n    image: x\n    network_mode: host\n    ⟦links⟧: [b]\n  b:\n    image: x\n  c:\n    image: x\n    links: [b]\n', ['links-with-host-network']);
+  });
+
+  // moby daemon/container_operations_unix.go addLegacyLinks: "Cannot link to …, as it does not belong to the default network".
+  it('links-cross-network from the default bridge to a service that is not on it', () => {
+    checkFindings('services:\n  a:\n    image: x\n    network_mode: bridge\n    links: [⟦b:db⟧, c, ext]\n  b:\n    image: x\n  c:\n    image: x\n    network_mode: bridge\n  d:\n    image: x\n    links: [b]\n', ['links-cross-network']);
   });
 
   it('alias-shared on both services, per network', () => {
@@ -108,5 +135,11 @@ describe('networks: quick fixes', () => {
     checkFix('networks:\n  m:\n    driver: <|>macvlan\n    ipam: {config: [{subnet: 192.168.1.0/24}]}\n', 'macvlan-missing-parent', 'networks:\n  m:\n    driver: macvlan\n    driver_opts:\n      parent: eth0\n    ipam: {config: [{subnet: 192.168.1.0/24}]}\n');
     checkFix('networks:\n  m:\n    driver: <|>ipvlan\n    driver_opts:\n      ipvlan_mode: l2\n', 'macvlan-missing-parent', 'networks:\n  m:\n    driver: ipvlan\n    driver_opts:\n      parent: eth0\n      ipvlan_mode: l2\n');
     checkFix('networks:\n  m: {driver: <|>macvlan}\n', 'macvlan-missing-parent', 'networks:\n  m: {driver: macvlan, driver_opts: {parent: eth0}}\n');
+  });
+
+  it('driver-host-null-none in a stack becomes the engine network; shared-namespace and host-mode options are removed', () => {
+    checkFix('networks:\n  hostnet:\n    driver: ho<|>st\n', 'driver-host-null-none', 'networks:\n  hostnet:\n    external: true\n    name: host\n', { mode: 'stack' });
+    checkFix('services:\n  a:\n    image: x\n    network_mode: host\n    li<|>nks: [b]\n  b:\n    image: x\n', 'links-with-host-network', 'services:\n  a:\n    image: x\n    network_mode: host\n  b:\n    image: x\n');
+    checkFix('services:\n  a:\n    image: x\n  b:\n    image: x\n    network_mode: "service:a"\n    ex<|>pose: ["80"]\n', 'shared-netns-option', 'services:\n  a:\n    image: x\n  b:\n    image: x\n    network_mode: "service:a"\n');
   });
 });

@@ -44,9 +44,10 @@ describe('stack analysis', () => {
       ...stack,
       messages: ["docker stack deploy ignores 'restart' in service 'a': deploy.restart_policy takes precedence."],
     });
-    checkFindings('services:\n  a:\n    image: x\n    ⟦restart⟧: "no"\n', ['stack-restart-fallback', 'stack-ignored-key'], {
+    // docker/cli convertRestartPolicy sends no policy for `no`; swarmkit then applies `any`.
+    checkFindings('services:\n  a:\n    image: x\n    ⟦restart⟧: "no"\n', ['stack-restart-fallback', 'stack-ignored-key', 'stack-restart-no-ignored'], {
       ...stack,
-      messages: ["docker stack deploy ignores 'restart' in service 'a': Swarm still restarts the tasks (its default condition is 'any'); set deploy.restart_policy.condition: none to stop that."],
+      messages: ["docker stack deploy ignores 'restart: no' in service 'a' and Swarm still restarts its tasks (its default condition is 'any'): set deploy.restart_policy.condition: none to stop that."],
     });
   });
 

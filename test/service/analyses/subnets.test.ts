@@ -55,9 +55,10 @@ describe('subnets: ipam.config validity', () => {
     });
   });
 
-  it('ipv6-subnet-without-enable-ipv6 (information: engines 25+ enable IPv6 themselves); IPv4, enabled and interpolated look-alikes pass', () => {
+  // Only Engine 25.0.0–25.0.2 enabled IPv6 for an IPv6 subnet by itself (moby c59e93a67b reverted it); since then it is skipped.
+  it('ipv6-subnet-without-enable-ipv6 (warning: the subnet is ignored); IPv4, enabled and interpolated look-alikes pass', () => {
     checkFindings(nets('  n:\n    ipam: {config: [{subnet: 172.30.0.0/16}, {subnet: ⟦"fd00:1::/64"⟧}]}\n  m:\n    enable_ipv6: true\n    ipam: {config: [{subnet: "fd00:2::/64"}]}\n  k:\n    enable_ipv6: ${IPV6}\n    ipam: {config: [{subnet: "fd00:3::/64"}]}\n'), ['ipv6-subnet-without-enable-ipv6'], {
-      messages: ["IPv6 subnet fd00:1::/64 of network 'n' is used only by Docker Engine 25 and later unless the network sets 'enable_ipv6: true'."],
+      messages: ["IPv6 subnet fd00:1::/64 of network 'n' is ignored unless the network sets 'enable_ipv6: true' (only Engine 25.0 enabled IPv6 by itself)."],
     });
   });
 
@@ -114,7 +115,7 @@ describe('subnets: Docker default pools', () => {
     checkFindings(nets('  a:\n    ipam: {config: [{subnet: ⟦172.17.0.0/24⟧}]}\n  b:\n    ipam: {config: [{subnet: ⟦172.31.5.0/24⟧}]}\n  c:\n    ipam: {config: [{subnet: 172.16.0.0/16}]}\n  d:\n    ipam: {config: [{subnet: 192.168.50.0/24}]}\n'), ['subnet-overlaps-default-bridge', 'subnet-overlaps-default-pool'], {
       messages: [
         `Subnet 172.17.0.0/24 overlaps 172.17.0.0/16, the subnet of Docker's default bridge (docker0); creating the network fails with "Pool overlaps" unless the daemon is configured otherwise ('bip' in daemon.json).`,
-        `Subnet 172.31.5.0/24 overlaps 172.31.0.0/16, which Docker's default address pools hand out to networks created without a subnet; if another network already holds it, creation fails with "Pool overlaps" (a daemon can set other 'default-address-pools').`,
+        `Subnet 172.31.5.0/24 lies in 172.31.0.0/16, one of the blocks Docker's default pools (172.17–172.31.0.0/16) give networks created without a subnet; if one holds it already, creation fails with "Pool overlaps".`,
       ],
     });
   });
@@ -171,14 +172,30 @@ describe('subnets: static addresses', () => {
     });
   });
 
+  // https://docs.docker.com/engine/network/#subnet-allocation: Engine 29.0+ reads 0.0.0.0/N as "a /N from the pools".
+  it('subnet-size-request instead of subnet-not-private or overlaps for 0.0.0.0/N and ::/N', () => {
+    checkFindings(nets('  a:\n    ipam: {config: [{subnet: ⟦0.0.0.0/24⟧}]}\n  b:\n    ipam: {config: [{subnet: ⟦0.0.0.0/24⟧}]}\n  c:\n    enable_ipv6: true\n    ipam: {config: [{subnet: ⟦"::/64"⟧}]}\n  d:\n    ipam: {config: [{subnet: 10.9.0.0/24}]}\n'), ['subnet-size-request', 'subnet-not-private', 'subnet-overlap']);
+  });
+
+  // Without enable_ipv6 the network has no IPv6 IPAM (moby daemon/network.go), so the endpoint fails.
+  it('ipv6-address-without-enable-ipv6, also on the implicit default network; enabled networks pass', () => {
+    checkFindings('services:\n  a:\n    image: x\n    networks:\n      n:\n        ipv6_address: ⟦"fd00::6"⟧\n      m:\n        ipv6_address: "fd00:1::6"\n      default:\n        ipv6_address: ⟦"fd00:2::6"⟧\nnetworks:\n  n:\n    ipam: {config: [{subnet: "fd00::/64"}]}\n  m:\n    enable_ipv6: true\n    ipam: {config: [{subnet: "fd00:1::/64"}]}\n', ['ipv6-address-without-enable-ipv6'], {
+      messages: [
+        "ipv6_address fd00::6 of service 'a' needs 'enable_ipv6: true' on network 'n': without it the network has no IPv6 addresses and the container fails to start.",
+        "ipv6_address fd00:2::6 of service 'a' needs 'enable_ipv6: true' on network 'default': without it the network has no IPv6 addresses and the container fails to start.",
+      ],
+    });
+  });
+
   it('static-ip-without-subnet (per family), ip-family-mismatch, ip-invalid', () => {
-    const text = 'services:\n  a:\n    image: x\n    networks:\n      n:\n        ipv4_address: ⟦172.30.0.5⟧\n      m:\n        ipv4_address: ⟦"fd00::5"⟧\n        ipv6_address: "fd00::6"\n      k:\n        ipv4_address: ⟦172.30.0⟧\n        ipv6_address: ⟦"fd00:9::6"⟧\nnetworks:\n  n: {}\n  m:\n    ipam: {config: [{subnet: 10.1.0.0/24}, {subnet: "fd00::/64"}]}\n  k:\n    ipam: {config: [{subnet: 10.2.0.0/24}]}\n';
+    const text = 'services:\n  a:\n    image: x\n    networks:\n      n:\n        ipv4_address: ⟦172.30.0.5⟧\n      m:\n        ipv4_address: ⟦"fd00::5"⟧\n        ipv6_address: "fd00::6"\n      k:\n        ipv4_address: ⟦172.30.0⟧\n        ipv6_address: ⟦"fd00:9::6"⟧\nnetworks:\n  n: {}\n  m:\n    ipam: {config: [{subnet: 10.1.0.0/24}, {subnet: "fd00::/64"}]}\n  k:\n    enable_ipv6: true\n    ipam: {config: [{subnet: 10.2.0.0/24}]}\n';
     checkFindings(text, ['static-ip-without-subnet', 'ip-family-mismatch', 'ip-invalid'], {
       messages: [
-        "Network 'n' has no IPv4 subnet in ipam.config; Docker only accepts static addresses like 172.30.0.5 on networks with a configured subnet.",
+        // A warning since Engine 29.0.4 (moby 84a251d039, 6280a80f32): refused before, a gamble after.
+        "Network 'n' has no IPv4 subnet in ipam.config for 172.30.0.5: engines before 29.0.4 refuse a static address then, and later ones accept it only if the subnet Docker picks happens to contain it. Declare a subnet.",
         'ipv4_address fd00::5 is an IPv6 address; write it as ipv6_address.',
         "ipv4_address '172.30.0' is not an IPv4 address.",
-        "Network 'k' has no IPv6 subnet in ipam.config; Docker only accepts static addresses like fd00:9::6 on networks with a configured subnet.",
+        "Network 'k' has no IPv6 subnet in ipam.config for fd00:9::6: engines before 29.0.4 refuse a static address then, and later ones accept it only if the subnet Docker picks happens to contain it. Declare a subnet.",
       ],
     });
   });

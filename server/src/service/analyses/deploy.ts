@@ -34,6 +34,9 @@ const CHECKED_ENUMS: Readonly<Record<ComposeMode, readonly EnumKey[]>> = {
   compose: ['restart_policy.condition', 'update_config.order', 'rollback_config.order'],
 };
 
+/** Docker's restart names that docker compose maps (create.go mapRestartPolicyCondition), as Swarm writes them. */
+const SWARM_CONDITION: Readonly<Record<string, string>> = { always: 'any', 'unless-stopped': 'any', no: 'none' };
+
 export const deployAnalysis: Analysis = {
   name: 'deploy',
   run: perService(({ name, node: service }, mode) => {
@@ -45,16 +48,20 @@ export const deployAnalysis: Analysis = {
     return findings;
   }),
   fixes: {
-    'deploy-invalid-value': (doc, finding) => {
-      const item = invalidEnums(doc).find((candidate) => sameSpan(candidate.finding.span, finding.span));
-      if (!item) return [];
-      const value = text(item.node) ?? '';
-      const best = closest(value, item.allowed);
-      const choices = best ? [best] : item.allowed;
-      return choices.map((choice): CodeAction => ({ title: `Replace with '${choice}'`, kind: 'quickfix', edits: [{ span: item.node.span, newText: choice }], isPreferred: choice === best }));
-    },
+    'restart-condition-not-swarm': replaceEnum,
+    'deploy-invalid-value': replaceEnum,
   },
 };
+
+/** Replaces an invalid enum value: with the closest allowed value when one is close, else with each choice. */
+function replaceEnum(doc: ComposeDocument, finding: Finding): CodeAction[] {
+  const item = invalidEnums(doc).find((candidate) => sameSpan(candidate.finding.span, finding.span));
+  if (!item) return [];
+  const value = text(item.node) ?? '';
+  const best = item.allowed.length === 1 ? item.allowed[0] : closest(value, item.allowed);
+  const choices = best ? [best] : item.allowed;
+  return choices.map((choice): CodeAction => ({ title: `Replace with '${choice}'`, kind: 'quickfix', edits: [{ span: item.node.span, newText: choice }], isPreferred: choice === best }));
+}
 
 /** `order` is a schema enum too; the deploy analysis reports it once, as deploy-invalid-value with a fix. */
 export const deployEnumSchemaClaim: SchemaClaim = ({ error, path }) =>
@@ -79,6 +86,11 @@ function serviceInvalidEnums(name: string, service: Node, mode: ComposeMode): In
     if (allowed.includes(candidate)) continue;
     if (key === 'rollback_config.failure_action' && value === 'rollback') {
       result.push({ node, allowed, finding: atValue(node, { code: 'rollback-failure-action-rollback', severity: 'warning', message: `'rollback' as rollback_config.failure_action of service '${name}' acts like 'pause': Swarm never rolls back a rollback. Use 'pause' or 'continue'.`, docUrl: `${DOCS}#rollback_config` }) });
+      continue;
+    }
+    const swarmName = key === 'restart_policy.condition' && mode === 'stack' ? SWARM_CONDITION[value] : undefined;
+    if (swarmName) {
+      result.push({ node, allowed: [swarmName], finding: atValue(node, { code: 'restart-condition-not-swarm', severity: 'error', message: `Swarm has no restart condition '${value}' (only docker compose maps it): docker stack deploy fails with "invalid RestartCondition". Use '${swarmName}'.`, docUrl: DEPLOY_KEYS[key]?.docUrl ?? DOCS }) });
       continue;
     }
     const message = `'${value}' is not a valid deploy.${key} for service '${name}': use ${allowed.join(', ')}.${didYouMean(value, allowed)}`;

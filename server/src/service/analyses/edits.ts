@@ -2,7 +2,7 @@
 import type { ComposeDocument } from '../parse/model';
 import type { Entry, MapNode, Node } from '../parse/tree';
 import type { Span, TextEdit } from '../types';
-import { sameSpan } from './analysis';
+import { sameSpan, type FixProvider } from './analysis';
 
 /** True when a map is written in flow style (`{a: 1}`). */
 export function isFlow(doc: ComposeDocument, node: Node): boolean {
@@ -88,4 +88,23 @@ export function entryAtKey(doc: ComposeDocument, keySpan: Span): LocatedEntry | 
     if (found) return found;
   }
   return undefined;
+}
+
+/** A quick fix that deletes the block-style entry whose key a finding sits on. */
+export const removeKeyFix: FixProvider = (doc, finding) => {
+  const located = entryAtKey(doc, finding.span);
+  const span = located && entryLinesSpan(doc, located.entry);
+  return span ? [{ title: `Remove '${located.entry.key}'`, kind: 'quickfix', edits: [{ span, newText: '' }] }] : [];
+};
+
+/**
+ * Inserts `line` (`key: value`) as the first entry of a map, in its style: after `{` in flow style, on
+ * its own line before the first entry in block style. Undefined for an empty block map, which has no
+ * first entry to take the indentation from.
+ */
+export function insertFirstEntry(doc: ComposeDocument, map: MapNode, line: string): TextEdit | undefined {
+  if (isFlow(doc, map)) return insertAt(map.span.start + 1, map.entries.length ? `${line}, ` : line);
+  const first = map.entries[0];
+  if (!first || first.via) return undefined;
+  return insertAt(first.keySpan.start, `${line}\n${indentOf(doc, first.keySpan.start)}`);
 }

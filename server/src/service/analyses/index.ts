@@ -12,6 +12,7 @@ import { placementAnalysis } from './placement';
 import { portsAnalysis } from './ports/index';
 import { referencesAnalysis } from './references/index';
 import { resourcesAnalysis } from './resources';
+import { restartPolicyAnalysis } from './restartPolicy';
 import { schemaAnalysis, type SchemaValidators } from './schema';
 import { serviceDefinitionsAnalysis } from './serviceDefinitions';
 import { stackAnalysis, stackSchemaClaim } from './stack';
@@ -26,6 +27,7 @@ export function createAnalyses(validators: SchemaValidators): Analysis[] {
     networksAnalysis,
     stackAnalysis,
     deployAnalysis,
+    restartPolicyAnalysis,
     placementAnalysis,
     resourcesAnalysis,
     unitsAnalysis,

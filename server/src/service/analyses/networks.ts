@@ -8,7 +8,8 @@ import type { Finding } from '../types';
 import type { Analysis } from './analysis';
 import { checkAttachments } from './networks/attachments';
 import { checkNetworkDefinitions } from './networks/definitions';
-import { addMacvlanParent, removeNetworks, rewriteExternalName } from './networks/fixes';
+import { removeKeyFix } from './edits';
+import { addMacvlanParent, removeNetworks, replaceHostDriver, rewriteExternalName } from './networks/fixes';
 
 export const networksAnalysis: Analysis = {
   name: 'networks',
@@ -19,5 +20,9 @@ export const networksAnalysis: Analysis = {
     'network-mode-conflict': removeNetworks,
     'external-name-deprecated': rewriteExternalName,
     'macvlan-missing-parent': addMacvlanParent,
+    'shared-netns-option': removeKeyFix,
+    'shared-netns-option-ignored': removeKeyFix,
+    'links-with-host-network': removeKeyFix,
+    'driver-host-null-none': replaceHostDriver,
   },
 };

@@ -135,7 +135,8 @@ function ignoredKeyFindings(service: string, node: MapNode, item: Entry, fact: S
   const value = text(item.value);
   if (value === undefined || isInterpolated(item.value)) return [];
   if (value === 'no' || value === '') {
-    return [ignored("Swarm still restarts the tasks (its default condition is 'any'); set deploy.restart_policy.condition: none to stop that")];
+    // docker/cli convertRestartPolicy sends no policy for `no`; swarmkit's default is `any` (api/defaults/service.go).
+    return [keyFinding(item, 'stack-restart-no-ignored', 'warning', `docker stack deploy ignores 'restart: ${value || '""'}' in service '${service}' and Swarm still restarts its tasks (its default condition is 'any'): set deploy.restart_policy.condition: none to stop that.`, fact.docUrl)];
   }
   return [
     keyFinding(item, 'stack-restart-fallback', 'information', `docker stack deploy warns that it ignores 'restart', yet uses '${value}' because service '${service}' has no deploy.restart_policy: write deploy.restart_policy.condition instead.`, fact.docUrl),

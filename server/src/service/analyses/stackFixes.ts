@@ -3,13 +3,9 @@ import type { ComposeDocument } from '../parse/model';
 import { entry, get, text, type Entry, type MapNode } from '../parse/tree';
 import type { CodeAction, TextEdit } from '../types';
 import type { FixProvider } from './analysis';
-import { entryAtKey, entryLinesSpan, indentOf, insertAt } from './edits';
+import { entryAtKey, entryLinesSpan, indentOf, insertAt, removeKeyFix } from './edits';
 
-const removeKey: FixProvider = (doc, finding) => {
-  const located = entryAtKey(doc, finding.span);
-  const span = located && entryLinesSpan(doc, located.entry);
-  return span ? [{ title: `Remove '${located.entry.key}'`, kind: 'quickfix', edits: [{ span, newText: '' }] }] : [];
-};
+const removeKey = removeKeyFix;
 
 const quoteCpus: FixProvider = (doc, finding) => {
   const raw = doc.text.slice(finding.span.start, finding.span.end);
@@ -85,4 +81,5 @@ export const stackFixes: Readonly<Record<string, FixProvider>> = {
   'stack-depends-on-long-form': listDependsOn,
   'stack-cpus-not-string': quoteCpus,
   'stack-restart-fallback': moveRestart,
+  'stack-restart-no-ignored': moveRestart,
 };

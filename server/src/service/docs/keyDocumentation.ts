@@ -15,8 +15,12 @@ import { markdown } from './markdown';
 
 const SECTION_PAGES = new Set(['services', 'networks', 'volumes', 'secrets', 'configs', 'include', 'models']);
 
-/** Markdown for the key at `path`; undefined when neither the schema nor our facts know it. */
-export function keyDocumentation(path: YamlPath, mode: ComposeMode, schemaKeys: SchemaKeys): string | undefined {
+/**
+ * Markdown for the key at `path`; undefined when neither the schema nor our facts know it. `typeKeys`
+ * is the schema whose types the file's loader applies (the stack schema in stack files, where e.g.
+ * `cpus` must be a string); descriptions always come from `schemaKeys`.
+ */
+export function keyDocumentation(path: YamlPath, mode: ComposeMode, schemaKeys: SchemaKeys, typeKeys: SchemaKeys = schemaKeys): string | undefined {
   const info = schemaKeys.info(path);
   const deploy = deployDoc(path);
   const curated = KEY_DOCS[patternKey(path)];
@@ -25,9 +29,9 @@ export function keyDocumentation(path: YamlPath, mode: ComposeMode, schemaKeys: 
   if (deploy) lines.push(badge(deploy, mode));
   const stack = mode === 'stack' ? stackNote(path) : undefined;
   if (stack) lines.push(stack);
-  const summary = deploy?.meaning ?? curated?.summary ?? info?.description;
+  const summary = deploy?.meaning ?? (mode === 'stack' ? curated?.stackSummary : undefined) ?? curated?.summary ?? info?.description;
   if (summary) lines.push(summary);
-  const type = typeName(info);
+  const type = typeName(typeKeys.info(path) ?? info, path);
   const facts = [type && `Type: ${type}`, valuesText(path, info, deploy), defaultText(curated?.default ?? deploy?.default ?? info?.default)].filter((s) => s !== undefined);
   if (facts.length) lines.push(facts.join(' · '));
   if (info?.deprecated) lines.push('**Deprecated.**');
@@ -70,12 +74,29 @@ function displayPath(path: YamlPath): string {
 
 const TYPE_NAMES: Record<string, string> = { object: 'mapping', array: 'list', string: 'string', integer: 'integer', number: 'number', boolean: 'boolean' };
 
-/** Strings are allowed next to numbers and booleans only for `${VAR}` interpolation; they are not shown then. */
-export function typeName(info: KeyInfo | undefined): string | undefined {
+/**
+ * Keys that are numbers by meaning: the schema allows a string there only for `${VAR}` interpolation.
+ * Everywhere else a string next to a number is a real form (`mem_limit: 512m`, `published: "8000-8010"`,
+ * environment values), so it is shown.
+ */
+const NUMERIC_KEYS = new Set([
+  'replicas', 'retries', 'parallelism', 'priority', 'gw_priority', 'max_attempts', 'max_replicas_per_node', 'max_failure_ratio', 'scale',
+  'cpu_shares', 'cpu_count', 'cpu_percent', 'cpu_quota', 'cpu_period', 'cpu_rt_runtime', 'cpu_rt_period', 'pids_limit', 'pids',
+  'oom_score_adj', 'mem_swappiness', 'weight', 'uid', 'gid', 'target',
+]);
+
+/**
+ * The type line. A string beside a boolean is there only for interpolation (`${DEBUG}`), and so is one
+ * beside a number on the keys of `NUMERIC_KEYS`; those strings are not shown.
+ */
+export function typeName(info: KeyInfo | undefined, path?: YamlPath): string | undefined {
   if (!info || info.types.length === 0) return undefined;
   const types = info.types.filter((type) => type !== 'null');
-  const scalarOther = types.some((type) => type === 'integer' || type === 'number' || type === 'boolean');
-  const shown = types.filter((type) => !(type === 'string' && scalarOther)).map((type) => TYPE_NAMES[type] ?? type);
+  const numeric = types.some((type) => type === 'integer' || type === 'number');
+  const boolean = types.includes('boolean');
+  const last = path?.[path.length - 1];
+  const interpolationOnly = (boolean && !numeric) || (numeric && typeof last === 'string' && NUMERIC_KEYS.has(last));
+  const shown = types.filter((type) => !(type === 'string' && interpolationOnly)).map((type) => TYPE_NAMES[type] ?? type);
   return shown.length ? shown.join(' or ') : undefined;
 }
 

@@ -145,22 +145,25 @@ export const DEPLOY_KEYS: Readonly<Record<string, DeployKeyFact>> = {
   'resources.reservations.devices.device_ids': { meaning: 'Specific device IDs to use. Not together with count.', honouredByCompose: true, honouredByStack: false, docUrl: `${DEPLOY}#device_ids` },
   'resources.reservations.devices.driver': { meaning: 'Device driver, e.g. nvidia.', honouredByCompose: true, honouredByStack: false, docUrl: `${DEPLOY}#driver` },
   'resources.reservations.devices.options': { meaning: 'Driver-specific options.', honouredByCompose: true, honouredByStack: false, docUrl: `${DEPLOY}#options` },
+  // docker/compose pkg/compose/create.go getRestartPolicy: the deploy policy replaces `restart` entirely, and
+  // an absent condition maps to the engine's "" policy, which never restarts (moby hostconfig.go IsNone).
   restart_policy: {
-    meaning: 'When to restart containers that exit. In compose it overrides the service-level restart.',
+    meaning: 'When to restart containers that exit. Under docker compose it replaces the service-level `restart`, and without a `condition` it means no restart at all.',
     honouredByCompose: true,
     honouredByStack: true,
     docUrl: `${DEPLOY}#restart_policy`,
   },
   'restart_policy.condition': {
-    meaning: 'none, on-failure or any. docker compose also maps no, always and unless-stopped.',
+    meaning: 'none, on-failure or any. docker compose also passes no, always and unless-stopped to the engine; Swarm refuses those.',
     values: DEPLOY_ENUMS['restart_policy.condition'].stack,
-    default: 'any',
+    // moby daemon/cluster/convert/service.go: Swarm fills in `any`; Compose sends the empty policy.
+    default: 'no restart under docker compose once `restart_policy` is present; `any` under Swarm',
     honouredByCompose: true,
     honouredByStack: true,
     docUrl: `${DEPLOY}#restart_policy`,
   },
   'restart_policy.delay': { meaning: 'Wait between restart attempts (duration; Swarm only).', default: '5s (Swarm)', honouredByCompose: false, honouredByStack: true, docUrl: `${DEPLOY}#restart_policy` },
-  'restart_policy.max_attempts': { meaning: 'Restart attempts before giving up; failures outside the window do not count.', default: 'unlimited', honouredByCompose: true, honouredByStack: true, docUrl: `${DEPLOY}#restart_policy` },
+  'restart_policy.max_attempts': { meaning: 'Restart attempts before giving up; failures outside the window do not count. Under docker compose only with `condition: on-failure`: the engine refuses a retry count with `any` or `none`.', default: 'unlimited', honouredByCompose: true, honouredByStack: true, docUrl: `${DEPLOY}#restart_policy` },
   'restart_policy.window': { meaning: 'How long a restarted task must run to count as started (duration; Swarm only).', default: '0s: decide immediately', honouredByCompose: false, honouredByStack: true, docUrl: `${DEPLOY}#restart_policy` },
   ...updateKeys('update'),
   ...updateKeys('rollback'),

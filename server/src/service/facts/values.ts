@@ -22,9 +22,9 @@ export const DEPLOY_VALUE_SUMMARIES: Readonly<Record<string, string>> = {
   'global-job': 'Run one task to completion on every eligible node.',
   vip: 'One virtual IP, load-balanced over the tasks (default).',
   dnsrr: 'DNS round-robin over the task IPs; no ingress-published ports.',
-  any: 'Restart whenever the container exits (default).',
+  any: 'Restart whenever the container exits (Swarm\'s default; docker compose maps it to `always`).',
   'on-failure': 'Restart only after a non-zero exit.',
-  none: 'Never restart.',
+  none: 'Never restart (docker compose maps it to `no`).',
   pause: 'Stop and wait for an operator (default).',
   continue: 'Carry on with the remaining tasks.',
   rollback: 'Roll the service back to its previous version.',
@@ -46,12 +46,15 @@ export const VALUE_DOCS: Readonly<Record<string, readonly ValueDoc[]>> = {
   ],
   'services.*.pull_policy': [
     { value: 'missing', summary: 'Pull only when the image is not present (default).' },
+    { value: 'if_not_present', summary: 'Same as `missing`.' },
     { value: 'always', summary: 'Pull on every `up`.' },
     { value: 'never', summary: 'Never pull; fail if the image is missing.' },
     { value: 'build', summary: 'Always build the image from `build`.' },
     { value: 'refresh', summary: 'Pull again after `pull_refresh_after`.' },
     { value: 'daily', summary: 'Pull when the local image is older than a day.' },
     { value: 'weekly', summary: 'Pull when the local image is older than a week.' },
+    // compose-spec schema pattern `every_([0-9]+[wdhms])+`.
+    { value: 'every_12h', summary: 'Pull when the local image is older than the duration after `every_` (e.g. `every_12h`, `every_1w`).' },
   ],
   'services.*.network_mode': [
     { value: 'host', summary: NETWORK_MODES.host.summary },
@@ -86,7 +89,10 @@ export const VALUE_DOCS: Readonly<Record<string, readonly ValueDoc[]>> = {
     { value: 'etwlogs', summary: 'Windows Event Tracing.' },
   ],
   'networks.*.driver': CREATABLE_DRIVERS.map((value) => ({ value, summary: networkDriver(value)?.summary ?? '' })),
-  'networks.*.ipam.driver': [{ value: 'default', summary: 'Docker\'s built-in IP address management (default).' }],
+  'networks.*.ipam.driver': [
+    { value: 'default', summary: 'Docker\'s built-in IP address management (default).' },
+    { value: 'null', summary: 'Hands out no addresses (for networks whose driver manages none).' },
+  ],
   'volumes.*.driver': [{ value: 'local', summary: 'Docker\'s built-in volume driver (default).' }],
 };
 

@@ -73,7 +73,7 @@ function keyCompletion(doc: ComposeDocument, path: YamlPath, map: CursorContext[
     return valueItems(doc, [...mapPath, 0], span, '- ', schemaKeys);
   }
   const items = keyItems(doc, mapPath, map, span, schemaKeys, context.stackKeys);
-  return mapPath.length === 2 && mapPath[0] === 'services' ? [...items, ...serviceKeySnippets(span)] : items;
+  return mapPath.length === 2 && mapPath[0] === 'services' ? [...items, ...serviceKeySnippets(span, doc.mode)] : items;
 }
 
 /**

@@ -13,6 +13,7 @@ import { parsePortItem } from '../parse/ports';
 import { at, text, type Node } from '../parse/tree';
 import type { Finding, Span } from '../types';
 import { keyDocumentation } from '../docs/keyDocumentation';
+import { gatewayNetwork } from '../analyses/networks/gateway';
 import { portHover } from './hover/ports';
 import {
   cidrHover,
@@ -38,6 +39,8 @@ export interface Hover {
 
 export interface HoverContext {
   readonly schemaKeys: SchemaKeys;
+  /** The stack file format's keys: their types are the ones `docker stack deploy` checks. */
+  readonly stackKeys?: SchemaKeys;
   /** Findings that may concern a subnet (all of the document's, or at least the subnet analysis's); read only when a subnet is hovered. */
   readonly findings: () => readonly Finding[];
 }
@@ -47,7 +50,7 @@ export function hover(doc: ComposeDocument, offset: number, context: HoverContex
   const cursor = cursorContext(doc, offset);
   const { path } = cursor;
   if (cursor.role === 'key') {
-    const contents = referenceKeyHover(doc, path) ?? keyDocumentation(path, doc.mode, context.schemaKeys);
+    const contents = referenceKeyHover(doc, path) ?? keyDocumentation(path, doc.mode, context.schemaKeys, typeKeys(doc, context));
     return contents === undefined ? undefined : { contents, span: cursor.span };
   }
   const node = cursor.node;
@@ -55,7 +58,7 @@ export function hover(doc: ComposeDocument, offset: number, context: HoverContex
   const parts = [interpolationHover(node, doc.mode), valueHover(doc, path, node, context)].filter((part) => part !== undefined);
   const keyPath = trimIndexes(path);
   if (parts.length === 0 && keyPath.length > 0) {
-    const contents = keyDocumentation(keyPath, doc.mode, context.schemaKeys);
+    const contents = keyDocumentation(keyPath, doc.mode, context.schemaKeys, typeKeys(doc, context));
     if (contents !== undefined) parts.push(contents);
   }
   return parts.length ? { contents: parts.join('\n\n---\n\n'), span: node.span } : undefined;
@@ -68,11 +71,11 @@ function valueHover(doc: ComposeDocument, path: YamlPath, node: Node, context: H
   const service = path[0] === 'services' ? doc.model.services.get(String(path[1]))?.node : undefined;
   if (service && path[2] === 'ports' && typeof path[3] === 'number') {
     const item = at(service, 'ports', path[3]);
-    return item ? portHover(parsePortItem(item), doc.mode) : undefined;
+    return item ? portHover(parsePortItem(item), doc.mode, doc.mode === 'compose' ? gatewayNetwork(doc, service) : undefined) : undefined;
   }
   if (/^networks\.\*\.ipam\.config\.\*\.(subnet|ip_range)$/.test(pattern)) {
     const overlaps = context.findings().filter((f) => f.code.startsWith('subnet-overlap') && f.span.start < node.span.end && f.span.end > node.span.start);
-    return cidrHover(value, overlaps);
+    return cidrHover(value, overlaps, path[path.length - 1] === 'ip_range' ? 'ip_range' : 'subnet');
   }
   if (/^services\.\*\.networks\.\*\.ipv[46]_address$/.test(pattern)) return staticIpHover(doc, String(path[3]), value);
   if (pattern === 'services.*.depends_on.*' || pattern === 'services.*.extends.service' || pattern === 'services.*.extends') return serviceHover(doc, value);
@@ -84,7 +87,7 @@ function valueHover(doc: ComposeDocument, path: YamlPath, node: Node, context: H
   if (pattern === 'services.*.network_mode' && service) return networkModeHover(doc, service);
   if (pattern === 'networks.*.driver') return driverHover(value);
   const option = driverOptionAt(path);
-  if (option) return driverOptionHover(doc, option.network, option.option);
+  if (option) return driverOptionHover(doc, option.network, option.option, value);
   if (service && isDurationPath(path)) return durationHover(value, path, doc.mode);
   if (pattern === 'services.*.deploy.placement.constraints.*') return constraintHover(value, path);
   return enumHover(path, value, doc);
@@ -101,6 +104,10 @@ function referenceKeyHover(doc: ComposeDocument, path: YamlPath): string | undef
   if (path[2] === 'depends_on') return serviceHover(doc, String(path[3]));
   if (path[2] === 'networks') return networkHover(doc, String(path[3]));
   return undefined;
+}
+
+function typeKeys(doc: ComposeDocument, context: HoverContext): SchemaKeys {
+  return doc.mode === 'stack' && context.stackKeys ? context.stackKeys : context.schemaKeys;
 }
 
 function trimIndexes(path: YamlPath): YamlPath {

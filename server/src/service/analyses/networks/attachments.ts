@@ -6,7 +6,7 @@
 import { composeFileDoc } from '../../facts/composeFileDocs';
 import { networkMode, serviceNetworks } from '../../parse/compose';
 import type { ComposeDocument, Element } from '../../parse/model';
-import { entry, get, text, type Node } from '../../parse/tree';
+import { entry, get, listItems, text, type Node } from '../../parse/tree';
 import type { Finding } from '../../types';
 import { atKey, atValue, lineOf } from '../place';
 import { isExternalNetwork } from '../subnets/ipamModel';
@@ -14,15 +14,26 @@ import { append } from '../../append';
 
 const NETWORK_MODE_URL = composeFileDoc('services', 'network_mode');
 const ALIASES_URL = composeFileDoc('services', 'aliases');
-/** Per-container settings the engine refuses in `container:` mode (moby validateNetContainerMode: "conflicting options"). */
-const NAMESPACE_OPTIONS = ['hostname', 'dns', 'dns_search', 'dns_opt', 'extra_hosts', 'mac_address'];
+/**
+ * Settings the engine refuses in `container:` mode, with its words (moby daemon/internal/runconfig/hostconfig.go
+ * validateNetContainerMode). `ports` has its own rule (ports-with-shared-netns).
+ */
+const REFUSED_IN_SHARED_NETNS: Readonly<Record<string, string>> = {
+  hostname: 'conflicting options: hostname and the network mode',
+  dns: 'conflicting options: dns and the network mode',
+  extra_hosts: 'conflicting options: custom host-to-IP mapping and the network mode',
+  expose: 'conflicting options: port exposing and the container type network mode',
+  links: "conflicting options: container type network can't be used with links",
+};
+/** Settings the engine accepts there but that change nothing: the namespace owner's resolver and interface apply. */
+const IGNORED_IN_SHARED_NETNS = ['dns_search', 'dns_opt', 'mac_address'];
 
 export function checkAttachments(doc: ComposeDocument): Finding[] {
   const findings: Finding[] = [];
   const aliases = new Map<string, { service: Element; node: Node }[]>();
   for (const service of doc.model.services.values()) {
     // docker stack deploy ignores network_mode (the stack-mode analysis says so).
-    if (doc.mode === 'compose') append(append(findings, modeConflicts(service)), predefinedNetworks(doc, service));
+    if (doc.mode === 'compose') append(append(append(findings, modeConflicts(service)), predefinedNetworks(doc, service)), crossNetworkLinks(doc, service));
     for (const attachment of serviceNetworks(service.node)) {
       for (const node of attachment.aliases) {
         const alias = text(node);
@@ -55,11 +66,38 @@ function modeConflicts(service: Element): Finding[] {
     findings.push(atKey(networks, { code: 'network-mode-conflict', severity: 'error', message: `Service '${service.name}' sets both network_mode '${text(mode.node)}' and networks; Compose rejects the file because they exclude each other.`, docUrl: NETWORK_MODE_URL, related: [{ span: mode.node.span, message: 'network_mode is set here' }] }));
   }
   if (mode.kind === 'service' || mode.kind === 'container') {
-    for (const key of NAMESPACE_OPTIONS) {
+    const owner = `${mode.kind} '${mode.target}'`;
+    for (const [key, words] of Object.entries(REFUSED_IN_SHARED_NETNS)) {
       const option = entry(service.node, key);
       if (!option) continue;
-      findings.push(atKey(option, { code: 'shared-netns-option', severity: 'warning', message: `Service '${service.name}' shares the network namespace of ${mode.kind} '${mode.target}', so Docker refuses '${key}' ("conflicting options"); set it on '${mode.target}' instead.`, docUrl: NETWORK_MODE_URL }));
+      findings.push(atKey(option, { code: 'shared-netns-option', severity: 'error', message: `Service '${service.name}' shares the network namespace of ${owner}, so Docker refuses '${key}' ("${words}"); set it on '${mode.target}' instead.`, docUrl: NETWORK_MODE_URL }));
     }
+    for (const key of IGNORED_IN_SHARED_NETNS) {
+      const option = entry(service.node, key);
+      if (!option) continue;
+      findings.push({ ...atKey(option, { code: 'shared-netns-option-ignored', severity: 'warning', message: `'${key}' has no effect on service '${service.name}': it shares the network namespace of ${owner}, whose settings apply. Set it on '${mode.target}' instead.`, docUrl: NETWORK_MODE_URL }), tags: ['unnecessary'] });
+    }
+  }
+  const links = entry(service.node, 'links');
+  if (mode.kind === 'host' && links) {
+    findings.push(atKey(links, { code: 'links-with-host-network', severity: 'error', message: `Service '${service.name}' uses network_mode 'host', and Docker refuses links there ("host type networking can't be used with links"): reach other services through the host's ports instead, or drop 'links'.`, docUrl: NETWORK_MODE_URL }));
+  }
+  return findings;
+}
+
+/**
+ * Legacy links from a container on the default bridge (`network_mode: bridge`) reach only containers on
+ * that bridge: the engine refuses the rest ("Cannot link to …, as it does not belong to the default
+ * network", moby daemon/container_operations_unix.go addLegacyLinks).
+ */
+function crossNetworkLinks(doc: ComposeDocument, service: Element): Finding[] {
+  if (networkMode(service.node)?.kind !== 'bridge') return [];
+  const findings: Finding[] = [];
+  for (const item of listItems(get(service.node, 'links'))) {
+    const target = text(item)?.split(':')[0];
+    const other = target === undefined ? undefined : doc.model.services.get(target);
+    if (!other || networkMode(other.node)?.kind === 'bridge') continue;
+    findings.push(atValue(item, { code: 'links-cross-network', severity: 'error', message: `Service '${service.name}' is on the default bridge (network_mode: bridge) but links to '${target}', which is not: Docker refuses it ("Cannot link to …, as it does not belong to the default network"). Put both on a shared user-defined network and use the service name.`, docUrl: `${composeFileDoc('services')}#links`, related: [{ span: other.keySpan, message: `Service '${target}' is defined here` }] }));
   }
   return findings;
 }

@@ -65,6 +65,11 @@ function managedNetwork(doc: ComposeDocument, { element: network, driver: driver
   const driver = networkDriver(driverName);
   // Driver findings sit on the driver, or on the network's name when the driver is the default.
   const at = (body: FindingBody): Finding => (driverNode ? atValue(driverNode, body) : atKey(network, body));
+  const engineNetwork = ENGINE_NETWORK_OF_DRIVER[driverName];
+  if (engineNetwork) {
+    findings.push(at({ code: 'driver-host-null-none', severity: 'error', message: hostNullNoneMessage(doc, network.name, driverName, engineNetwork), docUrl: `https://docs.docker.com/engine/network/drivers/${engineNetwork}/` }));
+    return findings;
+  }
   if (!driver) {
     const suggestion = didYouMean(driverName, NETWORK_DRIVERS.map((known) => known.name));
     findings.push(at({ code: 'driver-unknown', severity: 'information', message: `'${driverName}' is not a driver built into Docker: the plugin must be installed on every host that runs this network.${suggestion}`, docUrl: 'https://docs.docker.com/engine/network/drivers/' }));
@@ -90,6 +95,19 @@ function managedNetwork(doc: ComposeDocument, { element: network, driver: driver
   }
   append(findings, driverOptions(network, driverName, driver.options));
   return findings;
+}
+
+/**
+ * `host` and `null` drive the engine's single `host` and `none` networks ("only one instance of "host"
+ * network is allowed", moby daemon/libnetwork/drivers/host/host.go and drivers/null/null.go); `none` is
+ * the network's name, and no driver has it.
+ */
+export const ENGINE_NETWORK_OF_DRIVER: Readonly<Record<string, 'host' | 'none'>> = { host: 'host', null: 'none', none: 'none' };
+
+function hostNullNoneMessage(doc: ComposeDocument, network: string, driver: string, engineNetwork: 'host' | 'none'): string {
+  const why = driver === 'none' ? "'none' is not a driver (the none network's driver is 'null')" : `the engine has exactly one '${engineNetwork}' network and refuses another ("only one instance of "${driver}" network is allowed")`;
+  const instead = doc.mode === 'stack' ? `declare the engine's network instead: external: true, name: ${engineNetwork}` : `use 'network_mode: ${engineNetwork}' on the services instead`;
+  return `Network '${network}' cannot be created with driver '${driver}': ${why}; ${instead}.`;
 }
 
 function driverOptions(network: Element, driverName: string, known: readonly string[] | undefined): Finding[] {

@@ -4,6 +4,7 @@ import { entry, get, type Entry, type Node } from '../../parse/tree';
 import type { CodeAction } from '../../types';
 import { sameSpan, type FixProvider } from '../analysis';
 import { entrySpan, indentOf, insertAt, isFlow, removeEntry } from '../edits';
+import { ENGINE_NETWORK_OF_DRIVER } from './definitions';
 
 function quickfix(title: string, edits: CodeAction['edits']): CodeAction[] {
   return [{ title, kind: 'quickfix', edits, isPreferred: true }];
@@ -64,3 +65,20 @@ function intoOptions(doc: ComposeDocument, options: Entry) {
   const start = first.keySpan.start;
   return insertAt(start, `${PARENT}\n${indentOf(doc, start)}`);
 }
+
+/**
+ * driver-host-null-none in a stack file: `driver: host` becomes the engine's own network,
+ * `external: true` with `name: host` (or `none`), which is how stack services get host networking.
+ */
+export const replaceHostDriver: FixProvider = (doc, finding) => {
+  if (doc.mode !== 'stack') return [];
+  for (const network of doc.model.networks.values()) {
+    const driver = entry(network.node, 'driver');
+    if (!driver || driver.via || !sameSpan(driver.value.span, finding.span) || get(network.node, 'name') || get(network.node, 'external')) continue;
+    const engineNetwork = ENGINE_NETWORK_OF_DRIVER[doc.text.slice(driver.value.span.start, driver.value.span.end).replace(/["']/g, '')];
+    if (!engineNetwork) return [];
+    const separator = isFlow(doc, network.node) ? ', ' : `\n${indentOf(doc, driver.keySpan.start)}`;
+    return quickfix(`Use the engine's '${engineNetwork}' network (external: true, name: ${engineNetwork})`, [{ span: entrySpan(doc, driver), newText: `external: true${separator}name: ${engineNetwork}` }]);
+  }
+  return [];
+};

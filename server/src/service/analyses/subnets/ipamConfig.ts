@@ -1,6 +1,6 @@
 /**
  * Validity of each `ipam.config` entry, as the engine checks it before creating a network
- * (moby `api/types/network/ipam.go` `ValidateIPAM`) plus the addresses the default IPAM reserves.
+ * (moby `daemon/network.go` `validateIpamConfig`; `api/types/network/ipam.go` `ValidateIPAM` in Engine 25–28) plus the addresses the default IPAM reserves.
  * https://docs.docker.com/reference/compose-file/networks/#ipam
  */
 import { composeFileDoc } from '../../facts/composeFileDocs';
@@ -23,10 +23,10 @@ export function checkIpamConfigs(doc: ComposeDocument): Finding[] {
       // enable_ipv6 does not exist in the stack file format; gateway, ip_range and aux_addresses are
       // not in it either (the stack-mode analysis reports those keys), so only the subnet is judged there.
       if (doc.mode === 'stack') continue;
-      // Docker Engine 25+ turns IPv6 on by itself when an IPv6 subnet is given (moby PR #46455); older
-      // engines ignore the subnet, so this is a portability hint.
+      // Only Engine 25.0.0–25.0.2 turned IPv6 on by itself for an IPv6 subnet (moby PR #46455, reverted in
+      // c59e93a67b for 25.0.3/26.0); since then the subnet is skipped without enable_ipv6 (daemon/network.go).
       if (subnet.family === 6 && !network.enableIpv6) {
-        findings.push(atValue(config.subnet!.node, { code: 'ipv6-subnet-without-enable-ipv6', severity: 'information', message: `IPv6 subnet ${formatCidr(subnet)} of network '${network.element.name}' is used only by Docker Engine 25 and later unless the network sets 'enable_ipv6: true'.`, docUrl: IPV6_URL }));
+        findings.push(atValue(config.subnet!.node, { code: 'ipv6-subnet-without-enable-ipv6', severity: 'warning', message: `IPv6 subnet ${formatCidr(subnet)} of network '${network.element.name}' is ignored unless the network sets 'enable_ipv6: true' (only Engine 25.0 enabled IPv6 by itself).`, docUrl: IPV6_URL }));
       }
       checkRange(config, subnet, findings);
       checkGateway(config, subnet, findings);

@@ -34,10 +34,16 @@ export function subnetUses(doc: ComposeDocument): SubnetUse[] {
   for (const network of ipamNetworks(doc).values()) {
     if (network.external || !network.defaultIpam || !network.scope) continue;
     for (const config of network.configs) {
-      if (config.subnet?.cidr) uses.push({ network, scope: network.scope, written: config.subnet, cidr: config.subnet.cidr });
+      // `0.0.0.0/24` or `::/64` only asks for a size (Engine 29+): it names no addresses that could clash.
+      if (config.subnet?.cidr && !isSizeRequest(config.subnet.cidr)) uses.push({ network, scope: network.scope, written: config.subnet, cidr: config.subnet.cidr });
     }
   }
   return uses;
+}
+
+/** An unspecified-address subnet (`0.0.0.0/N`, `::/N`), which Engine 29+ reads as "any free /N". */
+export function isSizeRequest(cidr: { readonly start: bigint; readonly prefix: number }): boolean {
+  return cidr.start === 0n && cidr.prefix > 0;
 }
 
 export function checkOverlaps(doc: ComposeDocument): Finding[] {

@@ -1,7 +1,7 @@
 /**
  * Explicit subnets against the ranges Docker hands out on its own (facts/addressPools.ts): a clash does
  * not fail on every machine, since daemons can be configured otherwise, so these are warnings or hints
- * that name the exact range. https://docs.docker.com/engine/network/#ip-address-and-hostname and
+ * that name the exact range. https://docs.docker.com/engine/network/#subnet-allocation and
  * https://docs.docker.com/engine/swarm/networking/#customize-the-default-address-pool
  */
 import { DEFAULT_BRIDGE_SUBNET, GWBRIDGE_SUBNET, INGRESS_SUBNET, LOCAL_POOLS, SWARM_POOL, type AddressPool } from '../../facts/addressPools';
@@ -10,9 +10,9 @@ import type { Finding, Severity } from '../../types';
 import { atValue } from '../place';
 import { cidrOf, contains, formatCidr, overlaps, parseCidr, type Cidr } from './cidr';
 import { ipamNetworks } from './ipamModel';
-import { subnetUses, type SubnetUse } from './overlaps';
+import { isSizeRequest, subnetUses, type SubnetUse } from './overlaps';
 
-const POOLS_URL = 'https://docs.docker.com/engine/network/#ip-address-and-hostname';
+const POOLS_URL = 'https://docs.docker.com/engine/network/#subnet-allocation';
 const SWARM_URL = 'https://docs.docker.com/engine/swarm/networking/';
 
 export interface ParsedPool {
@@ -54,7 +54,13 @@ export function checkPools(doc: ComposeDocument): Finding[] {
     if (network.external) continue;
     for (const { subnet } of network.configs) {
       const block = subnet?.cidr;
-      if (!block || block.family !== 4 || PRIVATE_IPV4.some((range) => contains(range, block))) continue;
+      if (!block) continue;
+      // Engine 29.0+: an unspecified-address subnet only asks for a subnet of that size from the default pools.
+      if (isSizeRequest(block)) {
+        findings.push(atValue(subnet.node, { code: 'subnet-size-request', severity: 'information', message: `Subnet ${subnet.text} asks Docker Engine 29.0+ for any free /${block.prefix} from its default address pools; older engines refuse or misread it. Write the subnet itself if the addresses matter.`, docUrl: POOLS_URL }));
+        continue;
+      }
+      if (block.family !== 4 || PRIVATE_IPV4.some((range) => contains(range, block))) continue;
       findings.push(atValue(subnet.node, { code: 'subnet-not-private', severity: 'information', message: `Subnet ${subnet.text} is not in a private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16): containers cannot reach the real hosts that own these addresses.`, docUrl: POOLS_URL }));
     }
   }
@@ -70,7 +76,8 @@ function localScope(doc: ComposeDocument, use: SubnetUse, findings: Finding[]): 
   } else {
     const clash = use.network.driver === 'bridge' ? clashingChunk(use.cidr, BUSY_POOLS) : undefined;
     if (clash) {
-      report(findings, use, 'subnet-overlaps-default-pool', 'information', `overlaps ${formatCidr(clash)}, which Docker's default address pools hand out to networks created without a subnet; if another network already holds it, creation fails with "Pool overlaps" (a daemon can set other 'default-address-pools').`, POOLS_URL);
+      const where = sameCidr(clash, use.cidr) ? 'is one of the blocks' : `${contains(clash, use.cidr) ? 'lies in' : 'overlaps'} ${formatCidr(clash)}, one of the blocks`;
+      report(findings, use, 'subnet-overlaps-default-pool', 'information', `${where} Docker's default pools (172.17–172.31.0.0/16) give networks created without a subnet; if one holds it already, creation fails with "Pool overlaps".`, POOLS_URL);
     }
   }
   if (doc.mode === 'stack' && overlaps(use.cidr, SWARM.base)) {
@@ -88,6 +95,10 @@ function swarmScope(use: SubnetUse, findings: Finding[]): void {
   if (use.cidr.prefix < 24) {
     report(findings, use, 'overlay-subnet-too-large', 'information', `of overlay network '${use.network.element.name}' is larger than /24; Docker recommends overlays of /24 or smaller (256 addresses) and several networks, or endpoint_mode: dnsrr, beyond that.`, SWARM_URL);
   }
+}
+
+function sameCidr(a: Cidr, b: Cidr): boolean {
+  return a.family === b.family && a.start === b.start && a.prefix === b.prefix;
 }
 
 function report(findings: Finding[], use: SubnetUse, code: string, severity: Severity, rest: string, docUrl: string): void {

@@ -1,7 +1,8 @@
 /**
- * Static container addresses (`services.*.networks.<net>.ipv4_address` / `ipv6_address`): the engine
- * accepts one only on a network with a configured subnet containing it, never a reserved or taken
- * address, and every replica would ask for the same one.
+ * Static container addresses (`services.*.networks.<net>.ipv4_address` / `ipv6_address`): the address
+ * must lie in a subnet of the network (engines before 29.0.4 also insisted the subnet be configured,
+ * moby 84a251d039 / 6280a80f32, daemon/container_operations.go), never a reserved or taken address, an
+ * IPv6 address needs `enable_ipv6`, and every replica would ask for the same one.
  * https://docs.docker.com/reference/compose-file/services/#ipv4_address-ipv6_address
  *
  * Stack files are not checked here: `docker stack deploy` drops these keys silently, which the
@@ -113,11 +114,16 @@ function check(item: StaticAddress): Finding | undefined {
     const other = family === 4 ? 'ipv6_address' : 'ipv4_address';
     return at('ip-family-mismatch', 'error', `${item.key} ${item.text} is an ${familyName(item.address.family)} address; write it as ${other}.`);
   }
+  // Without enable_ipv6 the network gets no IPv6 subnet (moby daemon/network.go skips IPv6 IPAM config),
+  // so container create fails: "no configured subnet or ip-range contain the IP address".
+  if (family === 6 && !item.network?.enableIpv6) {
+    return at('ipv6-address-without-enable-ipv6', 'error', `ipv6_address ${item.text} of service '${item.service.name}' needs 'enable_ipv6: true' on network '${item.networkName}': without it the network has no IPv6 addresses and the container fails to start.`);
+  }
   const network = item.network;
   if (network?.unknownSubnet) return undefined;
   const subnets = subnetsOf(network, family);
   if (subnets.length === 0) {
-    return at('static-ip-without-subnet', 'error', `Network '${item.networkName}' has no ${familyName(family)} subnet in ipam.config; Docker only accepts static addresses like ${item.text} on networks with a configured subnet.`);
+    return at('static-ip-without-subnet', 'warning', `Network '${item.networkName}' has no ${familyName(family)} subnet in ipam.config for ${item.text}: engines before 29.0.4 refuse a static address then, and later ones accept it only if the subnet Docker picks happens to contain it. Declare a subnet.`);
   }
   const home = subnets.find(({ cidr }) => contains(cidr, item.address!));
   if (!home) {

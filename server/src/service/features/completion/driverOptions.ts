@@ -25,5 +25,6 @@ export function driverOptionKeys(doc: ComposeDocument, network: string, map: Map
 
 /** Values of an enumerated driver option. */
 export function driverOptionValues(option: string, span: Span, prefix: string): CompletionItem[] {
-  return (DRIVER_OPTION_DOCS[option]?.values ?? []).map((value) => ({ label: value, kind: 'enum', insertText: prefix + (value === 'true' || value === 'false' ? `"${value}"` : value), snippet: false, span, filterText: value }));
+  const fact = DRIVER_OPTION_DOCS[option];
+  return (fact?.values ?? []).map((value) => ({ label: value, kind: 'enum', ...(fact?.valueSummaries?.[value] ? { detail: fact.valueSummaries[value] } : {}), insertText: prefix + (value === 'true' || value === 'false' ? `"${value}"` : value), snippet: false, span, filterText: value }));
 }

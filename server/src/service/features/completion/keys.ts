@@ -20,12 +20,12 @@ export function keyItems(doc: ComposeDocument, mapPath: YamlPath, map: MapNode |
     .keys(mapPath)
     .filter((info) => !present.has(info.key) && !info.deprecated && (!stackOnly || stackKeys.info([...mapPath, info.key]) !== undefined))
     .map((info): CompletionItem => {
-      const detail = typeName(info);
+      const detail = typeName(doc.mode === 'stack' ? (stackKeys.info([...mapPath, info.key]) ?? info) : info, [...mapPath, info.key]);
       return {
         label: info.key,
         kind: 'property',
         ...(detail ? { detail } : {}),
-        documentation: keyDocumentation([...mapPath, info.key], doc.mode, schemaKeys) ?? '',
+        documentation: keyDocumentation([...mapPath, info.key], doc.mode, schemaKeys, doc.mode === 'stack' ? stackKeys : schemaKeys) ?? '',
         insertText: hasColon ? info.key : info.key + valueStub(info),
         snippet: !hasColon,
         span,

@@ -38,14 +38,20 @@ export function networkSnippet(doc: ComposeDocument, span: Span, subnet: string)
   ], span, 'Pick a subnet that overlaps no other network on the hosts (Docker refuses overlapping pools).');
 }
 
-/** Snippets offered among a service's keys. */
-export function serviceKeySnippets(span: Span): CompletionItem[] {
+/**
+ * Snippets offered among a service's keys. Compose gets `on-failure` only: there `max_attempts` with `any`
+ * or `none` makes the engine refuse the container ("maximum retry count can only be used with
+ * 'on-failure'", moby api/types/container/hostconfig.go ValidateRestartPolicy; docker/compose create.go
+ * getRestartPolicy). Swarm accepts `max_attempts` with every condition.
+ */
+export function serviceKeySnippets(span: Span, mode: ComposeMode): CompletionItem[] {
+  const condition = mode === 'stack' ? '${2|on-failure,any,none|}' : '${2:on-failure}';
   return [
     snippet('deploy (restart + rolling update)', 'deploy block with restart_policy and update_config', [
       'deploy:',
       '  replicas: ${1:2}',
       '  restart_policy:',
-      '    condition: ${2|on-failure,any,none|}',
+      `    condition: ${condition}`,
       '    max_attempts: ${3:3}',
       '  update_config:',
       '    parallelism: ${4:1}',
@@ -66,16 +72,19 @@ export function serviceKeySnippets(span: Span): CompletionItem[] {
   ];
 }
 
-/** Port entries; `published` is the suggested host port. Swarm publishes on every address, so stacks get no loopback entry. */
+/**
+ * Port entries; `published` is the suggested host port. Swarm publishes on every address, so stacks get no
+ * loopback entry; `mode` (ingress or host) exists only for Swarm, so Compose gets no `mode` line.
+ */
 export function portSnippets(span: Span, prefix: string, published: string, mode: ComposeMode): CompletionItem[] {
   return [
     snippet(`"${published}:80"`, 'Publish a container port on every host address', [`${prefix}"\${1:${published}}:\${2:80}"`], span),
     ...(mode === 'compose' ? [snippet(`"127.0.0.1:${published}:80"`, 'Publish on this machine only (loopback)', [`${prefix}"127.0.0.1:\${1:${published}}:\${2:80}"`], span)] : []),
-    snippet('target/published (long syntax)', 'Long syntax with protocol and mode', [
+    snippet('target/published (long syntax)', mode === 'stack' ? 'Long syntax with protocol and mode' : 'Long syntax with protocol', [
       `${prefix}target: \${1:80}`,
       `${' '.repeat(prefix.length)}published: \${2:${published}}`,
       `${' '.repeat(prefix.length)}protocol: \${3|tcp,udp|}`,
-      `${' '.repeat(prefix.length)}mode: \${4|ingress,host|}`,
+      ...(mode === 'stack' ? [`${' '.repeat(prefix.length)}mode: \${4|ingress,host|}`] : []),
     ], span),
   ];
 }

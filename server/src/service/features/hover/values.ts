@@ -4,6 +4,7 @@
  */
 import { composeFileDoc } from '../../facts/composeFileDocs';
 import { ipamNetworks, type WrittenCidr } from '../../analyses/subnets/ipamModel';
+import { isSizeRequest } from '../../analyses/subnets/overlaps';
 import { contains, familyName, formatAddress, formatCidr, hasHostBits, parseAddress, parseCidr, reservedAddresses } from '../../analyses/subnets/cidr';
 import { CONSTRAINT_ATTRIBUTES, CONSTRAINT_LABEL_PREFIXES } from '../../facts/deployKeys';
 import { isLabel, parseConstraint } from '../../analyses/placement';
@@ -19,20 +20,42 @@ import type { ComposeMode, Finding } from '../../types';
 import { badge, deployDoc, docUrl } from '../../docs/keyDocumentation';
 import { code, markdown } from '../../docs/markdown';
 
-export function cidrHover(value: string, overlaps: readonly Finding[]): string | undefined {
+/** The private IPv4 ranges of RFC 1918 and IPv6 unique local addresses (RFC 4193). */
+const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', 'fc00::/7'].map((range) => parseCidr(range)!);
+
+/**
+ * A subnet or `ip_range`: its addresses, how many containers fit, whether it is a private range. A
+ * subnet loses its network and broadcast addresses and the gateway; an `ip_range` is only the part of
+ * the subnet containers are given addresses from, so its first and last addresses are ordinary ones.
+ */
+export function cidrHover(value: string, overlaps: readonly Finding[], kind: 'subnet' | 'ip_range' = 'subnet'): string | undefined {
   const cidr = parseCidr(value);
   if (!cidr) return undefined;
   const size = cidr.end - cidr.start + 1n;
+  const heading = `**${kind === 'subnet' ? 'Subnet' : 'ip_range'}** ${code(value)} · ${familyName(cidr.family)} /${cidr.prefix}`;
+  if (isSizeRequest(cidr)) {
+    return markdown(heading, [`Asks Docker Engine 29.0+ for any free /${cidr.prefix} from its default address pools; the addresses are Docker's choice.`], docUrl(['networks', '', 'ipam']));
+  }
   const lines = [`${formatAddress(cidr.family, cidr.start)} – ${formatAddress(cidr.family, cidr.end)}`];
-  if (cidr.family === 4) {
-    const usable = size - BigInt(reservedAddresses(cidr).length);
-    lines.push(`${size.toLocaleString('en-US')} addresses, ${usable.toLocaleString('en-US')} usable for hosts (the gateway takes one).`);
+  if (cidr.family === 4 && kind === 'subnet') {
+    const hosts = size - BigInt(reservedAddresses(cidr).length);
+    const containers = hosts > 0n ? hosts - 1n : 0n;
+    lines.push(`${size.toLocaleString('en-US')} addresses: ${hosts.toLocaleString('en-US')} host addresses, ${containers.toLocaleString('en-US')} for containers (the gateway takes one).`);
+  } else if (cidr.family === 4) {
+    lines.push(`${size.toLocaleString('en-US')} addresses handed to containers (minus the gateway if it falls inside).`);
   } else {
     lines.push(`2^${128 - cidr.prefix} addresses.`);
   }
+  if (kind === 'subnet') {
+    lines.push(PRIVATE_RANGES.some((range) => contains(range, cidr))
+      ? `A private range (${cidr.family === 4 ? 'RFC 1918' : 'unique local, RFC 4193'}): not routed on the internet, safe for container networks that overlap nothing on the host or LAN.`
+      : cidr.family === 4
+        ? 'Not a private range (RFC 1918: 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16): containers could not reach the real hosts that own these addresses.'
+        : 'Not a unique local range (fc00::/7): use it only if these addresses are routed to this host.');
+  }
   if (hasHostBits(cidr)) lines.push(`⛔ Host bits are set: Docker rejects it; write ${code(formatCidr(cidr))}.`);
   for (const finding of overlaps) lines.push(`⚠️ ${finding.message}`);
-  return markdown(`**Subnet** ${code(value)} · ${familyName(cidr.family)} /${cidr.prefix}`, lines, docUrl(['networks', '', 'ipam']));
+  return markdown(heading, lines, docUrl(['networks', '', 'ipam']));
 }
 
 /** `ipv4_address` / `ipv6_address` of a service on network `network`: which declared subnet holds it. */
@@ -44,28 +67,62 @@ export function staticIpHover(doc: ComposeDocument, network: string, address: st
     ? `Inside subnet ${code(home.text)} of network ${code(network)}.`
     : subnets.length
       ? `⚠️ Not inside any subnet of network ${code(network)} (${subnets.map((subnet) => code(subnet.text)).join(', ')}).`
-      : `⚠️ Network ${code(network)} declares no \`ipam.config\` subnet, so Docker cannot assign a fixed address.`;
+      : `⚠️ Network ${code(network)} declares no \`ipam.config\` subnet: engines before 29.0.4 refuse a fixed address then, later ones accept it only if the subnet Docker picks happens to contain it.`;
   return markdown(`**Static address** ${code(address)}`, [line], docUrl(['services', '', 'networks']));
 }
+
+const SWARM_NETWORKING = 'https://docs.docker.com/engine/swarm/networking/';
+
+/**
+ * The networks every engine or swarm node has, by engine name: what they are and how a file may use them.
+ * Sources: https://docs.docker.com/engine/network/drivers/ , https://docs.docker.com/engine/swarm/networking/
+ * (ingress, docker_gwbridge) and swarmkit manager/controlapi/service.go ("Service cannot be explicitly
+ * attached to the ingress network").
+ */
+const ENGINE_NETWORKS: Readonly<Record<string, { readonly lines: readonly string[]; readonly url: string }>> = {
+  host: { lines: ['The host\'s own network stack: no isolation, no NAT, published ports are discarded. Compose services use `network_mode: host`; stack services attach to the external network `host`.'], url: 'https://docs.docker.com/engine/network/drivers/host/' },
+  none: { lines: ['Loopback only (the `null` driver). Compose services use `network_mode: none`; stack services attach to the external network `none`.'], url: 'https://docs.docker.com/engine/network/drivers/none/' },
+  bridge: { lines: ['The engine\'s default bridge (`docker0`, usually 172.17.0.0/16): no DNS by container or service name, only legacy `links`. A user-defined bridge is almost always better.'], url: 'https://docs.docker.com/engine/network/drivers/bridge/' },
+  ingress: { lines: ['The swarm\'s routing-mesh overlay: it carries ingress-published ports to any task on any node. Swarm refuses services attached to it explicitly ("Service cannot be explicitly attached to the ingress network"); publish `ports` instead.'], url: 'https://docs.docker.com/engine/swarm/ingress/' },
+  docker_gwbridge: { lines: ['The local bridge on each swarm node that connects overlay networks (and `ingress`) to the node\'s own network, for traffic leaving the swarm. Docker manages it; services do not attach to it.'], url: SWARM_NETWORKING },
+};
+
+/** The project's default network: a user-defined bridge, which `docker0` is not. */
+const DEFAULT_NETWORK = [
+  'The project\'s implicit network `<project>_default`, which Compose creates for services that list no `networks`.',
+  'A user-defined bridge: members reach each other by service name through Docker\'s embedded DNS server (127.0.0.11) and on every port, unlike on the engine\'s default `bridge` (`docker0`).',
+];
 
 /** A network a service joins: its driver, address space and reach. */
 export function networkHover(doc: ComposeDocument, name: string): string {
   const heading = `**Network** ${code(name)}`;
   const network = doc.model.networks.get(name)?.node;
   if (!network) {
-    return name === 'default'
-      ? markdown(heading, ['The project\'s implicit network `<project>_default`, created for services that list no networks.'], docUrl(['networks']))
-      : markdown(heading, [`⚠️ No network named ${code(name)} under the top-level \`networks\`.`], docUrl(['networks']));
+    if (name === 'default') return markdown(heading, doc.mode === 'stack' ? ['The stack\'s implicit overlay network `<stack>_default`, created for services that list no networks; tasks resolve each other by service name.'] : DEFAULT_NETWORK, docUrl(['networks']));
+    const engine = ENGINE_NETWORKS[name];
+    if (engine) return markdown(heading, [`⚠️ Not declared under the top-level \`networks\`.`, ...engine.lines], engine.url);
+    return markdown(heading, [`⚠️ No network named ${code(name)} under the top-level \`networks\`.`], docUrl(['networks']));
   }
-  const flags = ['external', 'internal', 'attachable'].filter((flag) => text(at(network, flag)) === 'true');
+  const external = text(at(network, 'external')) === 'true' || at(network, 'external', 'name') !== undefined;
+  if (external) {
+    const engineName = text(at(network, 'name')) ?? text(at(network, 'external', 'name')) ?? name;
+    const engine = ENGINE_NETWORKS[engineName];
+    const lines = engine ? [`External: the engine's own ${code(engineName)} network.`, ...engine.lines] : [`Created outside this file as ${code(engineName)}: its driver and subnet are whatever that network has; ${doc.mode === 'stack' ? '`docker stack deploy`' : 'Compose'} only looks it up and fails if it is missing.`];
+    return markdown(heading, lines, engine?.url ?? `${docUrl(['networks'])}#external`);
+  }
+  if (name === 'default' && doc.mode === 'compose') return markdown(heading, [...DEFAULT_NETWORK, ...networkLines(doc, name, network)], docUrl(['networks']));
+  return markdown(heading, networkLines(doc, name, network), docUrl(['networks']));
+}
+
+function networkLines(doc: ComposeDocument, name: string, network: Node): string[] {
+  const flags = ['internal', 'attachable'].filter((flag) => text(at(network, flag)) === 'true');
   const driver = text(at(network, 'driver'));
   const subnets = networkSubnets(doc, name);
-  const lines = [
+  return [
     `Driver: ${code(driver ?? defaultDriver(doc.mode))}${driver ? '' : ' (default)'}`,
     subnets.length ? `Subnets: ${subnets.map((subnet) => code(subnet.text)).join(', ')}` : 'Subnet: picked by Docker from its address pools',
     ...(flags.length ? [flags.map(code).join(', ')] : []),
   ];
-  return markdown(heading, lines, docUrl(['networks']));
 }
 
 /** The subnets a network declares, as the IPAM model (shared with the subnet analyses) read them. */
@@ -148,9 +205,19 @@ export function constraintHover(value: string, path: YamlPath): string {
   return markdown(heading, [`Tasks run only on nodes whose ${code(key)} (${described}) ${operator === '==' ? 'is' : 'is not'} ${code(wanted)}.`, 'Every constraint must hold; with no matching node the tasks stay pending.'], docUrl(path));
 }
 
+const PLUGINS_URL = 'https://docs.docker.com/engine/extend/plugins_network/';
+
+/**
+ * A network driver: the built-in ones from facts/networkDrivers.ts; `none` names the network, not a
+ * driver; anything else is a plugin (Weave, Calico, Kuryr …) or a Windows driver.
+ */
 export function driverHover(driver: string): string | undefined {
-  const fact = networkDriver(driver === 'null' ? 'none' : driver);
-  return fact?.summary ? markdown(`**Network driver** ${code(driver)}`, [fact.summary, ...(fact.details ?? [])], fact.docUrl) : undefined;
+  const heading = `**Network driver** ${code(driver)}`;
+  if (driver === 'none') return markdown(heading, ['⛔ There is no `none` driver: `none` is the engine\'s network without networking, whose driver is `null`. Use `network_mode: none` (Compose) or attach to the external network `none` (stack).'], `${DRIVERS_URL}none/`);
+  const fact = networkDriver(driver);
+  if (fact?.summary) return markdown(heading, [fact.summary, ...(fact.details ?? [])], fact.docUrl);
+  if (fact) return markdown(heading, ['A Windows container host driver (`nat`, `transparent`, `l2bridge`, `l2tunnel`, `ics`): it works only on Windows engines.'], 'https://learn.microsoft.com/virtualization/windowscontainers/container-networking/network-drivers-topologies');
+  return markdown(heading, ['A network plugin (e.g. Weave Net, Calico, Kuryr): it must be installed on every host that runs this network (`docker plugin install`), and it decides addressing and reach itself.'], PLUGINS_URL);
 }
 
 export function networkModeHover(doc: ComposeDocument, service: Node): string | undefined {
@@ -169,16 +236,19 @@ export function enumHover(path: YamlPath, value: string, doc: ComposeDocument): 
   return markdown(`**${String(path[path.length - 1])}** ${code(value)}`, [...(deploy ? [badge(deploy, doc.mode)] : []), known.summary], docUrl(path));
 }
 
-/** A `driver_opts` key of network `network`: what it does, for which drivers, its values. */
-export function driverOptionHover(doc: ComposeDocument, network: string, option: string): string | undefined {
+/** A `driver_opts` key of network `network`: what it does, for which drivers, its values (and the one under the cursor). */
+export function driverOptionHover(doc: ComposeDocument, network: string, option: string, value?: string): string | undefined {
   const fact = DRIVER_OPTION_DOCS[option];
   const drivers = driversWithOption(option);
   if (!fact || drivers.length === 0) return undefined;
   const driver = text(at(doc.model.networks.get(network)?.node, 'driver')) ?? defaultDriver(doc.mode);
-  const lines = [fact.summary, `Drivers: ${drivers.map((d) => code(d.name)).join(', ')}${fact.values ? ` · Values: ${fact.values.map(code).join(', ')}` : ''}`];
+  const meaning = value === undefined ? undefined : fact.valueSummaries?.[value];
+  const lines = [...(meaning ? [`${code(value!)}: ${meaning}`] : []), fact.summary, `Drivers: ${drivers.map((d) => code(d.name)).join(', ')}${fact.values ? ` · Values: ${fact.values.map(code).join(', ')}` : ''}`];
   if (!drivers.some((d) => d.name === driver)) lines.push(`⚠️ The ${code(driver)} driver of this network does not use it.`);
   return markdown(`**driver_opts.${option}**`, lines, drivers[0]!.docUrl);
 }
+
+const DRIVERS_URL = 'https://docs.docker.com/engine/network/drivers/';
 
 const MOUNT_MODES: Readonly<Record<string, string>> = { ro: 'read-only', rw: 'read-write', z: 'SELinux label shared', Z: 'SELinux label private' };
 
