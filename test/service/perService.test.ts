@@ -1,14 +1,22 @@
 /**
- * Per-service findings (server/src/service/analyses/perService.ts): after an edit only the edited
- * service is checked again; the others' findings move with them, and equal a fresh check.
+ * Per-service findings (server/src/service/analyses/perService.ts) and per-service facts
+ * (analyses/serviceFacts.ts): after an edit only the edited service is checked or extracted again; the
+ * others' findings and facts move with them, and whatever was reused equals a fresh full computation.
  */
 import * as assert from 'node:assert/strict';
+import { generateCompose } from '../../bench/generate';
 import { perService } from '../../server/src/service/analyses/perService';
 import { atValue } from '../../server/src/service/analyses/place';
-import type { ComposeDocument, Element } from '../../server/src/service/parse/model';
+import { absolute, perServiceFacts } from '../../server/src/service/analyses/serviceFacts';
+import { createLanguageService, type ComposeDocument, type ComposeMode } from '../../server/src/service/index';
+import type { Element } from '../../server/src/service/parse/model';
 import { get } from '../../server/src/service/parse/tree';
-import type { ComposeMode, Finding } from '../../server/src/service/types';
-import { service } from '../support/service';
+import type { Finding } from '../../server/src/service/types';
+import { below, random } from '../support/random';
+import { schema, service, stackSchema } from '../support/service';
+
+/** Sees each text once, parsed whole: nothing it computes comes from an earlier version. */
+const fresh = createLanguageService({ schema, stackSchema });
 
 const TEXT = `x-img: &img nginx
 services:
@@ -59,3 +67,119 @@ describe('per-service findings', () => {
     assert.deepEqual(checked, ['a', 'b', 'c', 'd']);
   });
 });
+
+/** Facts: where the service's image is written; counts the services they were extracted for. */
+function imageFacts(): { facts: (doc: ComposeDocument) => { name: string; image: string | undefined }[]; extracted: string[] } {
+  const extracted: string[] = [];
+  const of = perServiceFacts((element, _mode, frame) => {
+    extracted.push(element.name);
+    const image = get(element.node, 'image');
+    return image ? frame.span(image.span) : undefined;
+  });
+  const facts = (doc: ComposeDocument) => of(doc).map((s) => ({ name: s.element.name, image: s.facts && doc.text.slice(absolute(s.facts, s.start).start, absolute(s.facts, s.start).end) }));
+  return { facts, extracted };
+}
+
+describe('per-service facts', () => {
+  it('are extracted again only for the edited service and for one whose spans leave it, and point at the new text', () => {
+    const { facts, extracted } = imageFacts();
+    const before = service.parse(TEXT, 'compose');
+    facts(before);
+    assert.deepEqual(extracted, ['a', 'b', 'c', 'd']);
+    extracted.length = 0;
+    const after = service.parse(TEXT.replace('image: redis', 'image: redis:7.4'), 'compose', before);
+    assert.deepEqual(facts(after), [
+      { name: 'a', image: 'redis:7.4' },
+      { name: 'b', image: 'postgres' },
+      { name: 'c', image: 'nginx' },
+      { name: 'd', image: 'alpine' },
+    ]);
+    // `c`'s image is the anchor's, outside the service: its facts are never kept.
+    assert.deepEqual(extracted, ['a', 'c']);
+  });
+
+  it('are extracted again for every service when the mode changes', () => {
+    const { facts, extracted } = imageFacts();
+    const doc = service.parse(TEXT, 'compose');
+    facts(doc);
+    extracted.length = 0;
+    facts(service.parse(TEXT, 'stack', doc));
+    assert.deepEqual(extracted, ['a', 'b', 'c', 'd']);
+  });
+
+  for (const mode of ['compose', 'stack'] as const) {
+    it(`give the findings of a full computation after many random edits of ports, networks, profiles and replicas (${mode})`, function () {
+      this.timeout(120_000);
+      const rnd = random(mode === 'compose' ? 18 : 81);
+      let doc = service.parse(portHeavyFile(), mode);
+      service.diagnostics(doc);
+      for (let i = 0; i < 80; i++) {
+        doc = service.parse(portEdit(doc.text, rnd), mode, doc);
+        assertSameAsFresh(doc, mode);
+      }
+    });
+  }
+});
+
+function assertSameAsFresh(doc: ComposeDocument, mode: ComposeMode): void {
+  const full = fresh.parse(doc.text, mode);
+  assert.deepEqual(service.diagnostics(doc), fresh.diagnostics(full));
+}
+
+/**
+ * The benchmark's generated file (ports in every syntax, a duplicated host port, static addresses)
+ * with services that publish the same ports under profiles, on the host network, with replicas and
+ * behind internal networks, so every port rule has something to find or to stop finding.
+ */
+function portHeavyFile(): string {
+  const extra = [
+    '  profiled-a:',
+    '    image: nginx',
+    '    profiles: [debug]',
+    '    ports: ["10001:80", "30000-30002:80"]',
+    '  profiled-b:',
+    '    image: nginx',
+    '    profiles: [tools]',
+    '    depends_on: [svc-0002]',
+    '    ports: ["10001:80"]',
+    '  on-host:',
+    '    image: nginx',
+    '    network_mode: host',
+    '    ports: ["10002:80"]',
+    '    expose: ["30001"]',
+    '  scaled:',
+    '    image: nginx',
+    '    deploy:',
+    '      replicas: 3',
+    '      endpoint_mode: dnsrr',
+    '      update_config:',
+    '        order: start-first',
+    '    ports:',
+    '      - "127.0.0.1:10003:80"',
+    '      - target: 81',
+    '        published: 2377',
+    '        mode: host',
+    '  hidden:',
+    '    image: nginx',
+    '    networks: [secret]',
+    '    ports: ["10004:80"]',
+  ];
+  return generateCompose(40).replace('\nnetworks:\n', `\n${extra.join('\n')}\n\nnetworks:\n  secret:\n    internal: true\n`);
+}
+
+/** An edit a user makes while working on ports: a digit changed, a port line added or removed, a profile or replica count changed. */
+function portEdit(text: string, rnd: () => number): string {
+  const lines = text.split('\n');
+  const candidates = lines.flatMap((line, index) => (/\d|profiles|replicas|network_mode|ports:/.test(line) && index > 0 && /^ {4}/.test(line) ? [index] : []));
+  const index = candidates[below(rnd, candidates.length)]!;
+  const line = lines[index]!;
+  const choice = below(rnd, 6);
+  const digits = [...line.matchAll(/\d/g)];
+  if (choice <= 2 && digits.length > 0) {
+    const at = digits[below(rnd, digits.length)]!.index;
+    lines[index] = line.slice(0, at) + String(below(rnd, 10)) + line.slice(at + 1);
+  } else if (choice === 3) lines.splice(index + 1, 0, `${' '.repeat(line.length - line.trimStart().length)}${line.trimStart().startsWith('- ') ? '- ' : ''}"1000${below(rnd, 6)}:80"`);
+  else if (choice === 4) lines.splice(index, 1);
+  else lines[index] = line.replace(/replicas: \d+/, `replicas: ${below(rnd, 4)}`).replace(/profiles: \[\w+\]/, `profiles: [${['debug', 'tools'][below(rnd, 2)]}]`);
+  return lines.join('\n');
+}

@@ -88,7 +88,7 @@ export function serviceDependsOn(service: Node): Dependency[] {
   return [];
 }
 
-type NetworkModeKind = 'host' | 'none' | 'bridge' | 'service' | 'container' | 'other';
+export type NetworkModeKind = 'host' | 'none' | 'bridge' | 'service' | 'container' | 'other';
 
 export interface NetworkMode {
   readonly kind: NetworkModeKind;

@@ -1,14 +1,15 @@
 /**
  * The normalised binding model the port rules work on (COMPOSE-SEMANTICS 1.5): every port item of every
- * service expanded to host-side bindings with protocol, host address and host port interval.
+ * service expanded to host-side bindings with protocol, host address and host port interval. Each
+ * service's part is extracted once per service content (facts.ts); document.ts joins them per version.
  */
 import * as ipaddr from 'ipaddr.js';
-import { networkMode, replicaCount, serviceDependsOn, type NetworkMode } from '../../parse/compose';
-import type { ComposeDocument, Element } from '../../parse/model';
-import { parsePortItem, servicePorts, type PortSpec } from '../../parse/ports';
-import { get, listItems, text, type Node } from '../../parse/tree';
-import { perDocument } from '../../perDocument';
-import type { Span } from '../../types';
+import type { NetworkModeKind } from '../../parse/compose';
+import type { Element } from '../../parse/model';
+import { parsePortItem, type PortSpec } from '../../parse/ports';
+import { get, listItems, type Node } from '../../parse/tree';
+import type { Finding, Span } from '../../types';
+import type { Frame } from '../serviceFacts';
 
 /** A host address a port is bound on. `ip` undefined = the family's unspecified address. */
 export interface HostAddress {
@@ -24,20 +25,20 @@ export interface PortService {
   readonly element: Element;
   /** Document order, used as the conflict group. */
   readonly index: number;
+  /** Where the service's key is: the facts' spans are relative to it. */
+  readonly start: number;
+  readonly facts: PortFacts;
   /** Profiles that start the service, its own or a dependent's; empty = it always starts. */
   readonly profiles: readonly string[];
   /** Undefined when it depends on a variable without a default. */
   readonly replicas: number | undefined;
-  readonly networkMode: NetworkMode | undefined;
-  /** Every `ports` item, parsed. */
-  readonly ports: readonly PortSpec[];
+  readonly networkMode: NetworkModeKind | undefined;
 }
 
-export interface Binding {
-  readonly service: PortService;
+/** A binding as one service's facts hold it: spans relative to the service's key. */
+export interface LocalBinding {
   /** `published`: a host port of a `ports` item; `host-network`: a port a `network_mode: host` service listens on. */
   readonly source: 'published' | 'host-network';
-  readonly spec: PortSpec;
   readonly protocol: string;
   readonly address: HostAddress;
   readonly start: number;
@@ -50,89 +51,77 @@ export interface Binding {
   readonly span: Span;
   /** Where the item is used, when it came through an alias or merge key. */
   readonly via?: Span;
+  /** The host address as written. */
+  readonly hostIp?: string;
+  /** The item's value when the item is a scalar (equal items are the schema's to report). */
+  readonly scalar?: { readonly value: unknown };
+}
+
+/** What the ports analysis needs from one service (extracted by facts.ts), spans relative to the service's key. */
+export interface PortFacts {
+  readonly replicas: number | undefined;
+  readonly networkMode: NetworkModeKind | undefined;
+  /** The service's own `profiles`. */
+  readonly profiles: readonly string[];
+  /** Names of the services it depends on. */
+  readonly dependsOn: readonly string[];
+  readonly bindings: readonly LocalBinding[];
+  /** Pairs of its bindings (indexes) that publish the same host port; none while Compose scales it to 0. */
+  readonly duplicates: readonly (readonly [number, number])[];
+  /** Syntax findings by port item (where the item starts): an item aliased by several services is judged once. */
+  readonly syntax: readonly { readonly item: number; readonly findings: readonly Finding[] }[];
+  /** Findings about the service's publishing that depend on nothing else. */
+  readonly findings: readonly Finding[];
+  /** Set when the service publishes ports without a network_mode: the networks it joins, which must not all be internal. */
+  readonly publishing?: { readonly networks: readonly string[]; readonly portsKey: { readonly keySpan: Span; readonly via?: Span } };
+}
+
+export interface Binding extends LocalBinding {
+  readonly service: PortService;
   /** Document order. */
   readonly rank: number;
 }
 
-/** Every service with its parsed ports, once per document version (the analysis, fixes and completion share it). */
-export const portServices = perDocument((doc): readonly PortService[] => {
-  const profiles = activationProfiles(doc);
-  return [...doc.model.services.values()].map((element, index) => ({
-    name: element.name,
-    element,
-    index,
-    profiles: profiles.get(element.name) ?? [],
-    replicas: replicaCount(element.node),
-    networkMode: networkMode(element.node),
-    ports: servicePorts(element.node),
-  }));
-});
-
 /**
- * The profiles under which each service runs; empty = always. A service also runs when a service that
- * depends on it runs, so it inherits its dependents' profiles (https://docs.docker.com/compose/how-tos/profiles/).
- */
-function activationProfiles(doc: ComposeDocument): Map<string, string[]> {
-  const always = new Set<string>();
-  const profiles = new Map<string, Set<string>>();
-  for (const [name, element] of doc.model.services) {
-    const own = listItems(get(element.node, 'profiles')).flatMap((item) => text(item) ?? []);
-    if (own.length === 0) always.add(name);
-    profiles.set(name, new Set(own));
-  }
-  const pending = [...doc.model.services.keys()];
-  for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
-    for (const dependency of serviceDependsOn(doc.model.services.get(name)!.node)) {
-      const target = profiles.get(dependency.name);
-      if (!target || always.has(dependency.name)) continue;
-      const before = target.size;
-      if (always.has(name)) always.add(dependency.name);
-      else for (const profile of profiles.get(name)!) target.add(profile);
-      if (always.has(dependency.name) || target.size > before) pending.push(dependency.name);
-    }
-  }
-  return new Map([...profiles].map(([name, set]) => [name, always.has(name) ? [] : [...set]]));
-}
-
-/**
- * Host-side bindings of every service. Stack files bind every address (Swarm ignores host IPs) and expand
+ * One service's host-side bindings. Stack files bind every address (Swarm ignores host IPs) and expand
  * host ranges port by port (docker/cli opts/swarmopts/port.go), so they have no pools.
  */
-export const portBindings = perDocument((doc) => collectBindings(doc, portServices(doc)));
-
-function collectBindings(doc: ComposeDocument, services: readonly PortService[]): Binding[] {
-  const stack = doc.mode === 'stack';
-  const bindings: Binding[] = [];
-  const add = (binding: Omit<Binding, 'rank'>) => bindings.push({ ...binding, rank: bindings.length });
-  for (const service of services) {
-    const kind = stack ? undefined : service.networkMode?.kind;
-    if (kind === 'service' || kind === 'container' || kind === 'none') continue;
-    if (kind === 'host') {
-      for (const spec of [...service.ports, ...exposed(service.element.node)]) {
-        if (spec.unknown || !spec.target) continue;
-        add({ service, source: 'host-network', spec, protocol: spec.protocol, address: ANY_ADDRESS, start: spec.target.start, end: spec.target.end, pool: false, mode: 'host', span: spec.target.span, ...via(spec) });
-      }
-      continue;
+export function localBindings(service: Node, ports: readonly PortSpec[], stack: boolean, networkMode: NetworkModeKind | undefined, frame: Frame): LocalBinding[] {
+  const bindings: LocalBinding[] = [];
+  const kind = stack ? undefined : networkMode;
+  if (kind === 'service' || kind === 'container' || kind === 'none') return bindings;
+  if (kind === 'host') {
+    for (const spec of [...ports, ...exposed(service)]) {
+      if (spec.unknown || !spec.target) continue;
+      bindings.push(local(spec, frame, { source: 'host-network', protocol: spec.protocol, address: ANY_ADDRESS, start: spec.target.start, end: spec.target.end, pool: false, mode: 'host', span: spec.target.span }));
     }
-    for (const spec of service.ports) {
-      const published = spec.published;
-      if (spec.unknown || !published || !spec.target || published.start === 0) continue;
-      const address = stack ? ANY_ADDRESS : hostAddress(spec.hostIp?.address);
-      const pool = !stack && published.end > published.start && spec.target.start === spec.target.end;
-      const mode = stack && spec.mode === 'host' ? 'host' : 'ingress';
-      add({ service, source: 'published', spec, protocol: spec.protocol, address, start: published.start, end: published.end, pool, mode, span: published.span, ...via(spec) });
-    }
+    return bindings;
+  }
+  for (const spec of ports) {
+    const published = spec.published;
+    if (spec.unknown || !published || !spec.target || published.start === 0) continue;
+    const address = stack ? ANY_ADDRESS : hostAddress(spec.hostIp?.address);
+    const pool = !stack && published.end > published.start && spec.target.start === spec.target.end;
+    const mode = stack && spec.mode === 'host' ? 'host' : 'ingress';
+    bindings.push(local(spec, frame, { source: 'published', protocol: spec.protocol, address, start: published.start, end: published.end, pool, mode, span: published.span }));
   }
   return bindings;
+}
+
+function local(spec: PortSpec, frame: Frame, binding: Omit<LocalBinding, 'via' | 'hostIp' | 'scalar'>): LocalBinding {
+  const node = spec.node;
+  return {
+    ...binding,
+    span: frame.span(binding.span),
+    ...(node.via ? { via: frame.span(node.via) } : {}),
+    ...(spec.hostIp ? { hostIp: spec.hostIp.address } : {}),
+    ...(node.kind === 'scalar' ? { scalar: { value: node.value } } : {}),
+  };
 }
 
 /** `expose` items read like container-only port specs ("8080", "8080-8085/udp"). */
 function exposed(service: Node): PortSpec[] {
   return listItems(get(service, 'expose')).map(parsePortItem).filter((spec) => !spec.published && !spec.hostIp && spec.problems.length === 0);
-}
-
-function via(spec: PortSpec): { via?: Span } {
-  return spec.node.via ? { via: spec.node.via } : {};
 }
 
 /** IPv4-mapped IPv6 addresses count as IPv4, as Docker's port allocator unmaps them. */
@@ -143,7 +132,6 @@ export function hostAddress(written: string | undefined): HostAddress {
   const unspecified = address.range() === 'unspecified';
   return address.kind() === 'ipv4' ? (unspecified ? { family: 'ipv4' } : { family: 'ipv4', ip: address.toString() }) : unspecified ? { family: 'ipv6' } : { family: 'ipv6', ip: address.toString() };
 }
-
 /** Whether two addresses share a (family, address) slot in the engine's port bookkeeping (COMPOSE-SEMANTICS 1.6). */
 export function addressesOverlap(a: HostAddress, b: HostAddress): boolean {
   if (a.family === 'any' || b.family === 'any') return true;

@@ -5,7 +5,7 @@
  */
 import type { ComposeDocument } from '../../parse/model';
 import type { Finding, RelatedSpan, Severity } from '../../types';
-import { addressesOverlap, addressKeys, describeAddress, describePorts, type Binding } from './bindings';
+import { addressesOverlap, addressKeys, describeAddress, describePorts, type Binding, type LocalBinding, type PortService } from './bindings';
 import { partitionPoint, partners, type Bucketed } from './overlap';
 import { lineOf, usedBy } from '../place';
 import { DOCS } from './docs';
@@ -13,7 +13,7 @@ import { append } from '../../append';
 
 type Keyed = Bucketed & { readonly binding: Binding };
 
-export function conflictFindings(doc: ComposeDocument, bindings: readonly Binding[]): Finding[] {
+export function conflictFindings(doc: ComposeDocument, services: readonly PortService[], bindings: readonly Binding[]): Finding[] {
   const stack = doc.mode === 'stack';
   // Compose never starts a service scaled to 0; a Swarm service keeps its published ports even then.
   const active = bindings.filter((b) => stack || b.service.replicas !== 0);
@@ -26,7 +26,6 @@ export function conflictFindings(doc: ComposeDocument, bindings: readonly Bindin
     addresses: fixed.some((b) => b.address.family !== 'any'),
     profiles: !stack && fixed.some((b) => b.service.profiles.length > 0),
     swarmModes: stack,
-    ownService: false,
   };
   const crossService = keyer(dimensions);
   const strict = partners(fixed.map((binding) => crossService(binding, binding.service.index)));
@@ -54,16 +53,18 @@ export function conflictFindings(doc: ComposeDocument, bindings: readonly Bindin
     findings.push(finding(b, code, severity, message, p, guess ? DOCS.hostNetwork : stack ? DOCS.ingress : DOCS.publishing));
   }
 
-  // Within one service every pair of bindings clashes, whatever the profiles or the Swarm publish mode.
-  const ownService = keyer({ ...dimensions, profiles: false, swarmModes: false, ownService: true });
-  const own = partners(fixed.filter((b) => b.source === 'published').map((binding) => ownService(binding, binding.rank)));
-  for (const [query, partner] of own) {
-    const b = query.binding;
-    const p = partner.binding;
-    if (sameItem(b, p)) continue; // the schema already reports duplicate items
-    const [start, end] = [Math.max(b.start, p.start), Math.min(b.end, p.end)];
-    const message = `${subject(b, start, end, stack)} is published again by the same service '${b.service.name}' (line ${line(p)})${addressSuffix(b, p, stack)}.`;
-    findings.push(finding(b, 'port-duplicate-in-service', 'error', message, p, stack ? DOCS.ingress : DOCS.publishing));
+  // Duplicates within one service are found with its facts; their messages name lines, so they are written here.
+  const firstRank = new Map<PortService, number>();
+  for (const b of bindings) if (!firstRank.has(b.service)) firstRank.set(b.service, b.rank);
+  for (const service of services) {
+    const first = firstRank.get(service) ?? 0;
+    for (const [query, partner] of service.facts.duplicates) {
+      const b = bindings[first + query]!;
+      const p = bindings[first + partner]!;
+      const [start, end] = [Math.max(b.start, p.start), Math.min(b.end, p.end)];
+      const message = `${subject(b, start, end, stack)} is published again by the same service '${b.service.name}' (line ${line(p)})${addressSuffix(b, p, stack)}.`;
+      findings.push(finding(b, 'port-duplicate-in-service', 'error', message, p, stack ? DOCS.ingress : DOCS.publishing));
+    }
   }
 
   if (!stack) append(append(findings, poolFindings(active, line)), replicaFindings(active));
@@ -76,8 +77,6 @@ interface Dimensions {
   readonly profiles: boolean;
   /** Swarm: ingress ports clash with every other service's port; host-mode ports only with ingress ones. */
   readonly swarmModes: boolean;
-  /** Only bindings of the same service pair (duplicates within one service). */
-  readonly ownService: boolean;
 }
 
 type Keys = { readonly members: readonly string[]; readonly queries: readonly string[] };
@@ -90,14 +89,13 @@ function keyer(dimensions: Dimensions): (binding: Binding, group: number) => Key
   const cache = new Map<string, Keys>();
   return (binding, group) => {
     const { address, service, protocol, mode } = binding;
-    const id = [protocol, dimensions.ownService ? service.index : '', dimensions.addresses ? `${address.family}=${address.ip ?? ''}` : '', dimensions.profiles ? service.profiles.join(',') : '', dimensions.swarmModes ? mode : ''].join('|');
+    const id = [protocol, dimensions.addresses ? `${address.family}=${address.ip ?? ''}` : '', dimensions.profiles ? service.profiles.join(',') : '', dimensions.swarmModes ? mode : ''].join('|');
     let keys = cache.get(id);
     if (!keys) {
       const addresses = dimensions.addresses ? addressKeys(address) : ANYWHERE;
       const profiles = dimensions.profiles ? profileKeys(service.profiles) : ANYWHERE;
       const modes = !dimensions.swarmModes ? ANYWHERE : mode === 'host' ? { members: ['h', '#'], queries: ['i'] } : { members: ['i', '#'], queries: ['#'] };
-      const prefix = dimensions.ownService ? `${protocol}@${service.index}` : protocol;
-      keys = { members: combine(prefix, addresses.members, profiles.members, modes.members), queries: combine(prefix, addresses.queries, profiles.queries, modes.queries) };
+      keys = { members: combine(protocol, addresses.members, profiles.members, modes.members), queries: combine(protocol, addresses.queries, profiles.queries, modes.queries) };
       cache.set(id, keys);
     }
     return { binding, start: binding.start, end: binding.end, rank: binding.rank, group, ...keys };
@@ -119,8 +117,25 @@ function profileKeys(profiles: readonly string[]): { members: string[]; queries:
   return { members: [...own, '#'], queries: ['u', ...own] };
 }
 
-function sameItem(a: Binding, b: Binding): boolean {
-  return a.spec.node.kind === 'scalar' && b.spec.node.kind === 'scalar' && a.spec.node.value === b.spec.node.value;
+/**
+ * Pairs of one service's bindings (indexes into them) that publish the same host port: within a service
+ * every pair clashes, whatever the profiles or the Swarm publish mode. Each binding is paired with the
+ * first other one it overlaps; equal items are left to the schema, which reports duplicate items.
+ */
+export function ownDuplicates(bindings: readonly LocalBinding[]): (readonly [number, number])[] {
+  const keyed: (Bucketed & { readonly index: number })[] = [];
+  bindings.forEach((b, index) => {
+    if (b.source !== 'published' || b.pool) return;
+    const addresses = addressKeys(b.address);
+    keyed.push({ index, start: b.start, end: b.end, rank: index, group: index, members: combine(b.protocol, addresses.members, ['#'], ['#']), queries: combine(b.protocol, addresses.queries, ['#'], ['#']) });
+  });
+  const pairs: (readonly [number, number])[] = [];
+  for (const [query, partner] of partners(keyed)) if (!sameItem(bindings[query.index]!, bindings[partner.index]!)) pairs.push([query.index, partner.index]);
+  return pairs;
+}
+
+function sameItem(a: LocalBinding, b: LocalBinding): boolean {
+  return a.scalar !== undefined && b.scalar !== undefined && a.scalar.value === b.scalar.value;
 }
 
 function coactive(a: Binding, b: Binding): boolean {

@@ -5,7 +5,8 @@ import { entry, type ScalarNode } from '../../parse/tree';
 import type { Span } from '../../types';
 import { sameSpan, type FixProvider } from '../analysis';
 import { insertAt, removeEntry } from '../edits';
-import { portBindings, portServices, type Binding } from './bindings';
+import type { Binding } from './bindings';
+import { portBindings, portItems } from './document';
 import { nextFreePort } from './freePort';
 
 /** Moves the published port of the finding's binding to the next free one. */
@@ -15,7 +16,7 @@ const movePort: FixProvider = (doc, finding) => {
   const span = portNumberSpan(doc, binding);
   if (!span) return [];
   const count = binding.end - binding.start + 1;
-  const port = nextFreePort(doc, { protocol: binding.protocol, from: binding.start + 1, count, ...(binding.spec.hostIp ? { hostIp: binding.spec.hostIp.address } : {}) });
+  const port = nextFreePort(doc, { protocol: binding.protocol, from: binding.start + 1, count, ...(binding.hostIp ? { hostIp: binding.hostIp } : {}) });
   if (port === undefined) return [];
   const newText = count === 1 ? `${port}` : `${port}-${port + count - 1}`;
   return [{ title: `Change host port ${doc.text.slice(span.start, span.end)} to ${newText}`, kind: 'quickfix', edits: [{ span, newText }], isPreferred: true }];
@@ -29,7 +30,7 @@ const quote: FixProvider = (doc, finding) => {
 };
 
 const bracket: FixProvider = (doc, finding) => {
-  const spec = portServices(doc).flatMap((s) => s.ports).find((p) => p.hostIp && sameSpan(p.hostIp.span, finding.span));
+  const spec = portItems(doc).find((p) => p.hostIp && sameSpan(p.hostIp.span, finding.span));
   const node = spec?.node;
   if (!spec?.hostIp || node?.kind !== 'scalar') return [];
   const { address, span } = spec.hostIp;
@@ -63,9 +64,7 @@ export const portFixes: Readonly<Record<string, FixProvider>> = {
 };
 
 function portScalar(doc: ComposeDocument, match: (node: ScalarNode) => boolean): ScalarNode | undefined {
-  for (const service of portServices(doc)) {
-    for (const spec of service.ports) if (spec.node.kind === 'scalar' && match(spec.node)) return spec.node;
-  }
+  for (const spec of portItems(doc)) if (spec.node.kind === 'scalar' && match(spec.node)) return spec.node;
   return undefined;
 }
 
@@ -73,12 +72,10 @@ function portScalar(doc: ComposeDocument, match: (node: ScalarNode) => boolean):
 export function quoteChar(doc: ComposeDocument): string {
   let single = 0;
   let double = 0;
-  for (const service of portServices(doc)) {
-    for (const spec of service.ports) {
-      if (spec.node.kind !== 'scalar') continue;
-      if (spec.node.style === 'single') single++;
-      else if (spec.node.style === 'double') double++;
-    }
+  for (const spec of portItems(doc)) {
+    if (spec.node.kind !== 'scalar') continue;
+    if (spec.node.style === 'single') single++;
+    else if (spec.node.style === 'double') double++;
   }
   return single > double ? "'" : '"';
 }

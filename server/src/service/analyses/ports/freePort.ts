@@ -3,7 +3,8 @@
  * of `published` values.
  */
 import type { ComposeDocument } from '../../parse/model';
-import { addressesOverlap, hostAddress, portBindings } from './bindings';
+import { addressesOverlap, hostAddress } from './bindings';
+import { portBindings } from './document';
 import { SWARM_PORTS } from './services';
 
 export interface FreePortQuery {

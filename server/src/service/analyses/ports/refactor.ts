@@ -6,16 +6,14 @@ import type { ComposeDocument } from '../../parse/model';
 import type { PortSpec } from '../../parse/ports';
 import type { MapNode, ScalarNode } from '../../parse/tree';
 import type { CodeAction, Span } from '../../types';
-import { portServices } from './bindings';
+import { portItems } from './document';
 import { isFlow, lineStartOf } from '../edits';
 import { quoteChar } from './fixes';
 
 const LONG_KEYS = new Set(['target', 'published', 'host_ip', 'protocol', 'mode']);
 
 export function portRefactorings(doc: ComposeDocument, span: Span): CodeAction[] {
-  const spec = portServices(doc)
-    .flatMap((service) => service.ports)
-    .find((p) => p.node.span.start <= span.start && span.end <= p.node.span.end);
+  const spec = portItems(doc).find((p) => p.node.span.start <= span.start && span.end <= p.node.span.end);
   if (!spec || spec.unknown || spec.problems.length > 0 || !spec.target || spec.target.start !== spec.target.end) return [];
   const action = spec.node.kind === 'scalar' ? toLong(doc, spec, spec.node) : spec.node.kind === 'map' ? toShort(doc, spec, spec.node) : undefined;
   return action ? [action] : [];

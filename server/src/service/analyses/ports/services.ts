@@ -3,15 +3,15 @@
  * publish mode (ingress/host) and its interplay with replicas, dnsrr and start-first updates, and
  * services whose only networks are internal. (`expose` in stacks is the stack analysis' stack-deprecated-key.)
  */
-import { deployMode, joinsDefaultNetwork, serviceNetworks } from '../../parse/compose';
-import type { ComposeDocument } from '../../parse/model';
-import { at, entry, get, text } from '../../parse/tree';
+import { deployMode, replicaCount, type NetworkMode } from '../../parse/compose';
+import type { ComposeDocument, Element } from '../../parse/model';
+import { at, get, text, type Entry } from '../../parse/tree';
 import type { Finding, Severity, Span } from '../../types';
 import type { PortSpec } from '../../parse/ports';
 import { atKey } from '../place';
+import { absolute } from '../serviceFacts';
 import { describePorts, type Binding, type PortService } from './bindings';
 import { DOCS } from './docs';
-import { append } from '../../append';
 
 /** Ports Swarm itself listens on (https://docs.docker.com/engine/swarm/swarm-tutorial/#open-protocols-and-ports-between-the-hosts). */
 export const SWARM_PORTS: readonly { readonly port: number; readonly protocol: string; readonly use: string }[] = [
@@ -21,48 +21,43 @@ export const SWARM_PORTS: readonly { readonly port: number; readonly protocol: s
   { port: 4789, protocol: 'udp', use: 'overlay network traffic (VXLAN)' },
 ];
 
-export function serviceFindings(doc: ComposeDocument, services: readonly PortService[], bindings: readonly Binding[]): Finding[] {
+/** Findings about one service's publishing that depend on that service alone (its facts cache them). */
+export function ownServiceFindings(element: Element, ports: readonly PortSpec[], mode: NetworkMode | undefined, stack: boolean, portsEntry: Entry | undefined): Finding[] {
   const findings: Finding[] = [];
-  const stack = doc.mode === 'stack';
-  for (const service of services) {
-    const ports = entry(service.element.node, 'ports');
-    const mode = service.networkMode;
-    if (!stack && ports && service.ports.length > 0 && mode) {
-      const related = [{ span: mode.node.span, message: `network_mode: ${text(mode.node) ?? ''}` }];
-      if (mode.kind === 'host') {
-        findings.push(atKey(ports, { code: 'ports-with-host-network', severity: 'warning', message: `Service '${service.name}' uses network_mode: host, so Docker discards its published ports: the service listens on the host's ports directly.`, related, docUrl: DOCS.hostNetwork }));
-      } else if (mode.kind === 'service' || mode.kind === 'container') {
-        const owner = `${mode.kind} '${mode.target ?? ''}'`;
-        findings.push(atKey(ports, { code: 'ports-with-shared-netns', severity: 'error', message: `Service '${service.name}' shares the network namespace of ${owner}, so it cannot publish ports: publish them on ${owner}.`, related, docUrl: DOCS.networkMode }));
-      }
-    }
-    if (stack) append(findings, stackServiceFindings(service));
-    else {
-      for (const spec of service.ports) {
-        if (spec.syntax === 'long' && spec.mode === 'host' && spec.modeSpan) {
-          findings.push({ code: 'port-mode-ignored', severity: 'information', message: "docker compose ignores 'mode: host': every Compose port is a host binding already; the mode matters only to docker stack deploy.", span: spec.modeSpan, docUrl: DOCS.ports });
-        }
-      }
-      const internal = internalOnly(doc, service);
-      if (ports && service.ports.length > 0 && internal) {
-        findings.push(atKey(ports, { code: 'ports-on-internal-network', severity: 'warning', message: `Service '${service.name}' publishes ports, but its only ${internal.length > 1 ? 'networks are' : 'network is'} internal (${internal.map((n) => `'${n}'`).join(', ')}): nothing outside can reach them.`, docUrl: DOCS.internal }));
-      }
+  const name = element.name;
+  if (!stack && portsEntry && ports.length > 0 && mode) {
+    const related = [{ span: mode.node.span, message: `network_mode: ${text(mode.node) ?? ''}` }];
+    if (mode.kind === 'host') {
+      findings.push(atKey(portsEntry, { code: 'ports-with-host-network', severity: 'warning', message: `Service '${name}' uses network_mode: host, so Docker discards its published ports: the service listens on the host's ports directly.`, related, docUrl: DOCS.hostNetwork }));
+    } else if (mode.kind === 'service' || mode.kind === 'container') {
+      const owner = `${mode.kind} '${mode.target ?? ''}'`;
+      findings.push(atKey(portsEntry, { code: 'ports-with-shared-netns', severity: 'error', message: `Service '${name}' shares the network namespace of ${owner}, so it cannot publish ports: publish them on ${owner}.`, related, docUrl: DOCS.networkMode }));
     }
   }
-  append(findings, swarmReserved(bindings, stack ? 'error' : 'warning'));
+  if (stack) return [...findings, ...stackServiceFindings(element, ports)];
+  for (const spec of ports) {
+    if (spec.syntax === 'long' && spec.mode === 'host' && spec.modeSpan) {
+      findings.push({ code: 'port-mode-ignored', severity: 'information', message: "docker compose ignores 'mode: host': every Compose port is a host binding already; the mode matters only to docker stack deploy.", span: spec.modeSpan, docUrl: DOCS.ports });
+    }
+  }
   return findings;
 }
 
-/** Names of the service's networks when all of them are declared `internal: true` (compose only: Swarm routes ingress ports through its own network). */
-function internalOnly(doc: ComposeDocument, service: PortService): string[] | undefined {
-  const node = service.element.node;
-  const names = joinsDefaultNetwork(node) ? ['default'] : serviceNetworks(node).map((n) => n.name);
-  if (service.networkMode || names.length === 0) return undefined;
-  const internal = names.every((name) => text(get(doc.model.networks.get(name)?.node, 'internal')) === 'true');
-  return internal ? names : undefined;
+/** Services whose only networks are all declared `internal: true` (compose only: Swarm routes ingress ports through its own network). */
+export function internalNetworkFindings(doc: ComposeDocument, services: readonly PortService[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const service of services) {
+    const publishing = service.facts.publishing;
+    if (!publishing || !publishing.networks.every((name) => text(get(doc.model.networks.get(name)?.node, 'internal')) === 'true')) continue;
+    const internal = publishing.networks;
+    const key = publishing.portsKey;
+    const portsKey = { keySpan: absolute(key.keySpan, service.start), ...(key.via ? { via: absolute(key.via, service.start) } : {}) };
+    findings.push(atKey(portsKey, { code: 'ports-on-internal-network', severity: 'warning', message: `Service '${service.name}' publishes ports, but its only ${internal.length > 1 ? 'networks are' : 'network is'} internal (${internal.map((n) => `'${n}'`).join(', ')}): nothing outside can reach them.`, docUrl: DOCS.internal }));
+  }
+  return findings;
 }
 
-function swarmReserved(bindings: readonly Binding[], severity: Severity): Finding[] {
+export function swarmReserved(bindings: readonly Binding[], severity: Severity): Finding[] {
   const findings: Finding[] = [];
   for (const b of bindings) {
     if (b.source !== 'published' || b.pool) continue;
@@ -75,23 +70,23 @@ function swarmReserved(bindings: readonly Binding[], severity: Severity): Findin
 }
 
 /** Swarm publish-mode rules (COMPOSE-SEMANTICS 1.7, 3.1). */
-function stackServiceFindings(service: PortService): Finding[] {
+function stackServiceFindings(service: Element, ports: readonly PortSpec[]): Finding[] {
   const findings: Finding[] = [];
-  const node = service.element.node;
+  const node = service.node;
   const endpointMode = at(node, 'deploy', 'endpoint_mode');
   const order = at(node, 'deploy', 'update_config', 'order');
   const replicated = deployMode(node) === 'replicated';
   const oneTaskPerNode = text(at(node, 'deploy', 'placement', 'max_replicas_per_node')) === '1';
   const hostPorts: { span: Span; ports: string }[] = [];
   const ingress: PortSpec[] = [];
-  for (const spec of service.ports) {
+  for (const spec of ports) {
     if (spec.unknown) continue;
     if (spec.mode !== 'host') ingress.push(spec);
     const published = spec.published;
     if (spec.mode !== 'host' || !published || published.start === 0) continue;
     const ports = describePorts(published.start, published.end, spec.protocol);
     hostPorts.push({ span: published.span, ports });
-    const replicas = service.replicas;
+    const replicas = replicaCount(node);
     if (replicated && replicas !== undefined && replicas > 1 && !oneTaskPerNode) {
       findings.push({ code: 'host-mode-port-replicas', severity: 'warning', message: `Service '${service.name}' runs ${replicas} replicas with host-mode ${ports}: a node can run only one of them, so tasks beyond the number of nodes stay pending. Use deploy.mode: global or placement.max_replicas_per_node: 1.`, span: published.span, docUrl: DOCS.ingress });
     }

@@ -1,0 +1,84 @@
+/**
+ * What the checks that span services need from one service (its port bindings, references, addresses,
+ * network attachments), extracted once per service content. The facts are cached by the service's
+ * content identity (incremental.ts keeps it for services an edit only moved) and hold their spans
+ * relative to the service's key, so a moved service reuses them as they are: an edit extracts the
+ * facts of the services it touched, and the checks re-run only their combination. Facts with a span
+ * outside their service (an anchor it aliases, a merge key) are extracted again for every version.
+ * Facts hold no tree nodes, so that old versions of the tree can be freed.
+ */
+import { contentIdentity } from '../parse/incremental';
+import type { ComposeDocument, Element } from '../parse/model';
+import { perDocument, type PerDocument } from '../perDocument';
+import type { ComposeMode, Finding, Span } from '../types';
+
+/** Turns a service's spans into offsets from its key, and notes whether each of them lies inside it. */
+export class Frame {
+  private local = true;
+
+  constructor(
+    private readonly start: number,
+    private readonly end: number,
+  ) {}
+
+  span(span: Span): Span {
+    if (span.start < this.start || span.end > this.end) this.local = false;
+    return { start: span.start - this.start, end: span.end - this.start };
+  }
+
+  finding(finding: Finding): Finding {
+    return shiftFinding(finding, (span) => this.span(span));
+  }
+
+  /** True when every span given so far lies inside the service. */
+  get inside(): boolean {
+    return this.local;
+  }
+}
+
+/** One service of a document version with its facts; `start` is where its key is now. */
+export interface ServiceFacts<T> {
+  readonly element: Element;
+  /** Document order among the services. */
+  readonly index: number;
+  readonly start: number;
+  readonly facts: T;
+}
+
+export type ExtractFacts<T> = (service: Element, mode: ComposeMode, frame: Frame) => T;
+
+/** The facts of every service of a document, in document order, extracted only for changed services. */
+export function perServiceFacts<T>(extract: ExtractFacts<T>): PerDocument<readonly ServiceFacts<T>[]> {
+  const cache = new WeakMap<object, { readonly name: string; readonly mode: ComposeMode; readonly facts: T }>();
+  return perDocument((doc: ComposeDocument) => {
+    const all: ServiceFacts<T>[] = [];
+    for (const element of doc.model.services.values()) {
+      const start = element.keySpan.start;
+      const identity = contentIdentity(element.node);
+      const cached = cache.get(identity);
+      if (cached?.name === element.name && cached.mode === doc.mode) {
+        all.push({ element, index: all.length, start, facts: cached.facts });
+        continue;
+      }
+      const frame = new Frame(start, element.node.span.end);
+      const facts = extract(element, doc.mode, frame);
+      if (frame.inside && !element.via && !element.node.via) cache.set(identity, { name: element.name, mode: doc.mode, facts });
+      all.push({ element, index: all.length, start, facts });
+    }
+    return all;
+  });
+}
+
+/** A span of the facts, where it is in the document version whose service key is at `start`. */
+export function absolute(span: Span, start: number): Span {
+  return { start: span.start + start, end: span.end + start };
+}
+
+export function absoluteFinding(finding: Finding, start: number): Finding {
+  return shiftFinding(finding, (span) => absolute(span, start));
+}
+
+function shiftFinding(finding: Finding, shift: (span: Span) => Span): Finding {
+  const result = { ...finding, span: shift(finding.span) };
+  return finding.related ? { ...result, related: finding.related.map((related) => ({ ...related, span: shift(related.span) })) } : result;
+}
