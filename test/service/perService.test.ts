@@ -108,7 +108,7 @@ describe('per-service facts', () => {
   });
 
   for (const mode of ['compose', 'stack'] as const) {
-    it(`give the findings of a full computation after many random edits of ports, networks, profiles and replicas (${mode})`, function () {
+    it(`give the findings of a full computation after many random edits of ports, networks, aliases, addresses, profiles and replicas (${mode})`, function () {
       this.timeout(120_000);
       const rnd = random(mode === 'compose' ? 18 : 81);
       let doc = service.parse(portHeavyFile(), mode);
@@ -129,7 +129,8 @@ function assertSameAsFresh(doc: ComposeDocument, mode: ComposeMode): void {
 /**
  * The benchmark's generated file (ports in every syntax, a duplicated host port, static addresses)
  * with services that publish the same ports under profiles, on the host network, with replicas and
- * behind internal networks, so every port rule has something to find or to stop finding.
+ * behind internal networks, share aliases and static addresses and mix network_mode with networks, so
+ * every port, network attachment and static address rule has something to find or to stop finding.
  */
 function portHeavyFile(): string {
   const extra = [
@@ -163,14 +164,34 @@ function portHeavyFile(): string {
     '    image: nginx',
     '    networks: [secret]',
     '    ports: ["10004:80"]',
+    '  alias-thief:',
+    '    image: nginx',
+    '    networks:',
+    '      backend:',
+    '        aliases: [svc-0001.internal, svc-0002.internal]',
+    '  in-container:',
+    '    image: nginx',
+    '    network_mode: "service:svc-0001"',
+    '    hostname: box1',
+    '    networks: [backend]',
+    '  on-hostnet:',
+    '    image: nginx',
+    '    networks: [hostnet, backend]',
+    '  ip-copy:',
+    '    image: nginx',
+    '    deploy:',
+    '      replicas: 2',
+    '    networks:',
+    '      team-0:',
+    '        ipv4_address: 10.10.0.10',
   ];
-  return generateCompose(40).replace('\nnetworks:\n', `\n${extra.join('\n')}\n\nnetworks:\n  secret:\n    internal: true\n`);
+  return generateCompose(40).replace('\nnetworks:\n', `\n${extra.join('\n')}\n\nnetworks:\n  secret:\n    internal: true\n  hostnet:\n    external: true\n    name: host\n`);
 }
 
-/** An edit a user makes while working on ports: a digit changed, a port line added or removed, a profile or replica count changed. */
+/** An edit a user makes while working on ports and networks: a digit changed, a line added or removed, a profile or replica count changed. */
 function portEdit(text: string, rnd: () => number): string {
   const lines = text.split('\n');
-  const candidates = lines.flatMap((line, index) => (/\d|profiles|replicas|network_mode|ports:/.test(line) && index > 0 && /^ {4}/.test(line) ? [index] : []));
+  const candidates = lines.flatMap((line, index) => (/\d|profiles|replicas|network|aliases|ports:/.test(line) && index > 0 && /^ {4}/.test(line) ? [index] : []));
   const index = candidates[below(rnd, candidates.length)]!;
   const line = lines[index]!;
   const choice = below(rnd, 6);

@@ -12,8 +12,9 @@ import { composeFileDoc } from '../../facts/composeFileDocs';
 import { replicaCount, serviceNetworks } from '../../parse/compose';
 import type { ComposeDocument, Element } from '../../parse/model';
 import { text, type Node } from '../../parse/tree';
-import type { Finding } from '../../types';
-import { atValue, lineOf } from '../place';
+import type { ComposeMode, Finding, Span } from '../../types';
+import { atKey, lineOf } from '../place';
+import { absolute, perServiceFacts, type Frame } from '../serviceFacts';
 import { contains, familyName, formatCidr, parseAddress, reservedAddresses, unmap, type Address, type Cidr, type Family } from './cidr';
 import { ipamNetworks, type IpamConfig, type IpamNetwork } from './ipamModel';
 import { pushTo } from '../../multimap';
@@ -32,25 +33,61 @@ export interface StaticAddress {
   readonly address?: Address;
 }
 
-/** Static addresses on networks this file manages (undeclared and external networks are left out). */
+/** Static addresses on networks this file manages (undeclared and external networks are left out), for quick fixes. */
 export function staticAddresses(doc: ComposeDocument): StaticAddress[] {
   const networks = ipamNetworks(doc);
   const result: StaticAddress[] = [];
   for (const service of doc.model.services.values()) {
-    for (const attachment of serviceNetworks(service.node)) {
-      const network = networks.get(attachment.name);
-      if (network ? network.external || !network.defaultIpam : attachment.name !== 'default') continue;
-      for (const [key, node] of [['ipv4_address', attachment.ipv4Address], ['ipv6_address', attachment.ipv6Address]] as const) {
-        const value = text(node);
-        if (!node || value === undefined) continue;
-        const parsed = parseAddress(value);
-        // docker compose unmaps ipv4_address (pkg/compose/create.go parseEndpointIPAM).
-        const address = parsed && key === 'ipv4_address' ? unmap(parsed) : parsed;
-        result.push({ service, networkName: attachment.name, ...(network ? { network } : {}), key, node, text: value, ...(address ? { address } : {}) });
-      }
+    for (const item of writtenAddresses(service)) {
+      const network = networks.get(item.networkName);
+      if (managed(network, item.networkName)) result.push({ service, ...item, ...(network ? { network } : {}) });
     }
   }
   return result;
+}
+
+/** Static addresses are taken on declared networks with Docker's IPAM driver, and on the implicit `default`. */
+function managed(network: IpamNetwork | undefined, name: string): boolean {
+  return network ? !network.external && network.defaultIpam : name === 'default';
+}
+
+/** Every static address one service writes, whatever its network. */
+function writtenAddresses(service: Element): Omit<StaticAddress, 'service' | 'network'>[] {
+  const result: Omit<StaticAddress, 'service' | 'network'>[] = [];
+  for (const attachment of serviceNetworks(service.node)) {
+    for (const [key, node] of [['ipv4_address', attachment.ipv4Address], ['ipv6_address', attachment.ipv6Address]] as const) {
+      const value = text(node);
+      if (!node || value === undefined) continue;
+      const parsed = parseAddress(value);
+      // docker compose unmaps ipv4_address (pkg/compose/create.go parseEndpointIPAM).
+      const address = parsed && key === 'ipv4_address' ? unmap(parsed) : parsed;
+      result.push({ networkName: attachment.name, key, node, text: value, ...(address ? { address } : {}) });
+    }
+  }
+  return result;
+}
+
+/** A static address as a service's facts hold it: where it is written (relative to the service), no tree node. */
+interface AddressFact {
+  readonly networkName: string;
+  readonly key: 'ipv4_address' | 'ipv6_address';
+  readonly text: string;
+  readonly address?: Address;
+  readonly span: Span;
+  readonly via?: Span;
+}
+
+/** Each service's static addresses and replica count, extracted once per service content (serviceFacts.ts). */
+const addressFacts = perServiceFacts((service: Element, _mode: ComposeMode, frame: Frame) => ({
+  replicas: replicaCount(service.node),
+  addresses: writtenAddresses(service).map(({ node, ...item }): AddressFact => ({ ...item, span: frame.span(node.span), ...(node.via ? { via: frame.span(node.via) } : {}) })),
+}));
+
+/** A static address of this version, placed where it is written. */
+interface Placed extends Omit<AddressFact, 'span' | 'via'> {
+  readonly service: string;
+  readonly network?: IpamNetwork;
+  readonly at: { readonly keySpan: Span; readonly via?: Span };
 }
 
 /** The subnets of a family declared on a network, with their config entries. */
@@ -84,15 +121,21 @@ export function reservedIn(network: IpamNetwork | undefined, config: IpamConfig,
 export function checkStaticAddresses(doc: ComposeDocument): Finding[] {
   if (doc.mode === 'stack') return [];
   const findings: Finding[] = [];
-  const byAddress = new Map<string, StaticAddress[]>();
-  for (const item of staticAddresses(doc)) {
-    const problem = check(item);
-    if (problem) findings.push(problem);
-    if (!item.address) continue;
-    pushTo(byAddress, `${item.networkName}/${item.address.value}`, item);
-    const replicas = replicaCount(item.service.node);
-    if (replicas !== undefined && replicas > 1) {
-      findings.push(atValue(item.node, { code: 'static-ip-with-replicas', severity: 'error', message: `Service '${item.service.name}' runs ${replicas} replicas but sets ${item.key} ${item.text}: every replica asks for the same address, so only one can start.`, docUrl: STATIC_URL }));
+  const networks = ipamNetworks(doc);
+  const byAddress = new Map<string, Placed[]>();
+  for (const { element, start, facts } of addressFacts(doc)) {
+    for (const { span, via, ...fact } of facts.addresses) {
+      const network = networks.get(fact.networkName);
+      if (!managed(network, fact.networkName)) continue;
+      const item: Placed = { ...fact, service: element.name, ...(network ? { network } : {}), at: { keySpan: absolute(span, start), ...(via ? { via: absolute(via, start) } : {}) } };
+      const problem = check(item);
+      if (problem) findings.push(problem);
+      if (!item.address) continue;
+      pushTo(byAddress, `${item.networkName}/${item.address.value}`, item);
+      const replicas = facts.replicas;
+      if (replicas !== undefined && replicas > 1) {
+        findings.push(atKey(item.at, { code: 'static-ip-with-replicas', severity: 'error', message: `Service '${item.service}' runs ${replicas} replicas but sets ${item.key} ${item.text}: every replica asks for the same address, so only one can start.`, docUrl: STATIC_URL }));
+      }
     }
   }
   for (const list of byAddress.values()) {
@@ -100,15 +143,15 @@ export function checkStaticAddresses(doc: ComposeDocument): Finding[] {
     for (const item of list) {
       const others = list.filter((other) => other !== item);
       const first = others[0]!;
-      findings.push(atValue(item.node, { code: 'ip-duplicate', severity: 'error', message: `${item.text} on network '${item.networkName}' is also the static address of service '${first.service.name}' (line ${lineOf(doc, first.node.span)}); the second container fails with "Address already in use".`, docUrl: STATIC_URL, related: others.slice(0, 3).map((other) => ({ span: other.node.span, message: `Also assigned to service '${other.service.name}'` })) }));
+      findings.push(atKey(item.at, { code: 'ip-duplicate', severity: 'error', message: `${item.text} on network '${item.networkName}' is also the static address of service '${first.service}' (line ${lineOf(doc, first.at.keySpan)}); the second container fails with "Address already in use".`, docUrl: STATIC_URL, related: others.slice(0, 3).map((other) => ({ span: other.at.keySpan, message: `Also assigned to service '${other.service}'` })) }));
     }
   }
   return findings;
 }
 
-function check(item: StaticAddress): Finding | undefined {
+function check(item: Placed): Finding | undefined {
   const family: Family = item.key === 'ipv4_address' ? 4 : 6;
-  const at = (code: string, severity: 'error' | 'warning', message: string) => atValue(item.node, { code, severity, message, docUrl: STATIC_URL });
+  const at = (code: string, severity: 'error' | 'warning', message: string) => atKey(item.at, { code, severity, message, docUrl: STATIC_URL });
   if (!item.address) return at('ip-invalid', 'error', `${item.key} '${item.text}' is not an ${familyName(family)} address.`);
   if (item.address.family !== family) {
     const other = family === 4 ? 'ipv6_address' : 'ipv4_address';
@@ -117,7 +160,7 @@ function check(item: StaticAddress): Finding | undefined {
   // Without enable_ipv6 the network gets no IPv6 subnet (moby daemon/network.go skips IPv6 IPAM config),
   // so container create fails: "no configured subnet or ip-range contain the IP address".
   if (family === 6 && !item.network?.enableIpv6) {
-    return at('ipv6-address-without-enable-ipv6', 'error', `ipv6_address ${item.text} of service '${item.service.name}' needs 'enable_ipv6: true' on network '${item.networkName}': without it the network has no IPv6 addresses and the container fails to start.`);
+    return at('ipv6-address-without-enable-ipv6', 'error', `ipv6_address ${item.text} of service '${item.service}' needs 'enable_ipv6: true' on network '${item.networkName}': without it the network has no IPv6 addresses and the container fails to start.`);
   }
   const network = item.network;
   if (network?.unknownSubnet) return undefined;
@@ -127,7 +170,7 @@ function check(item: StaticAddress): Finding | undefined {
   }
   const home = subnets.find(({ cidr }) => contains(cidr, item.address!));
   if (!home) {
-    return at('ip-outside-subnet', 'error', `${item.key} ${item.text} of service '${item.service.name}' is outside the subnet${subnets.length > 1 ? 's' : ''} of network '${item.networkName}' (${subnets.map(({ cidr }) => formatCidr(cidr)).join(', ')}).`);
+    return at('ip-outside-subnet', 'error', `${item.key} ${item.text} of service '${item.service}' is outside the subnet${subnets.length > 1 ? 's' : ''} of network '${item.networkName}' (${subnets.map(({ cidr }) => formatCidr(cidr)).join(', ')}).`);
   }
   const reserved = reservedIn(network, home.config, home.cidr).get(item.address.value);
   if (reserved) return at('ip-reserved', 'error', `${item.text} is ${reserved}; a container cannot use it.`);
