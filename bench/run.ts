@@ -133,14 +133,15 @@ async function measureOnce(server: ServerUnderTest, original: string): Promise<M
     const document = new OpenDocument(lsp, original);
     result.open = await document.open();
 
-    const positions = queryPositions(original);
+    const positions = queryPositions(original).slice(0, server.samples?.queries ?? QUERIES);
     if (lsp.capabilities.hoverProvider) [result.hoverMedian, result.hoverP95] = await latencies(lsp, 'textDocument/hover', positions);
     if (lsp.capabilities.completionProvider) [result.completionMedian, result.completionP95] = await latencies(lsp, 'textDocument/completion', positions);
 
-    result.edit = await document.editMedian(oneCharacterEdits(document.text));
+    const edits = server.samples?.edits ?? EDITS;
+    result.edit = await document.editMedian(oneCharacterEdits(document.text, edits));
     // A key typed without its colon yet, in a service in the middle, stays while typing goes on elsewhere.
     await document.edit(unfinishedKey(document.text));
-    result.editWithError = await document.editMedian(oneCharacterEdits(document.text));
+    result.editWithError = await document.editMedian(oneCharacterEdits(document.text, edits));
     result.peakMb = lsp.memory().peakMb;
     await new Promise((resolve) => setTimeout(resolve, 1000));
     result.idleMb = lsp.memory().rssMb;
@@ -224,12 +225,12 @@ interface Edit {
 }
 
 /** One-character edits spread over the services: a character typed into an image tag, then deleted. */
-function oneCharacterEdits(text: string): Edit[] {
+function oneCharacterEdits(text: string, count = EDITS): Edit[] {
   const lines = text.split('\n');
   const images = imageLines(lines);
   const edits: Edit[] = [];
-  for (let i = 0; edits.length < EDITS; i++) {
-    const line = images[Math.floor(((i + 0.5) / (EDITS / 2)) * images.length) % images.length]!;
+  for (let i = 0; edits.length < count; i++) {
+    const line = images[Math.floor(((i + 0.5) / (count / 2)) * images.length) % images.length]!;
     const character = lines[line]!.length;
     const at = { line, character };
     edits.push({ range: { start: at, end: at }, text: '1', apply: (t) => replaceLine(t, line, (l) => l + '1') });
