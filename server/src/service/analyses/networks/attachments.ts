@@ -4,13 +4,16 @@
  * https://docs.docker.com/reference/compose-file/services/#network_mode
  */
 import { composeFileDoc } from '../../facts/composeFileDocs';
-import { networkMode, serviceNetworks } from '../../parse/compose';
+import { networkMode } from '../../parse/compose';
 import type { ComposeDocument, Element } from '../../parse/model';
-import { entry, get, listItems, text, type Node } from '../../parse/tree';
-import type { Finding } from '../../types';
+import { entry, get, listItems, text } from '../../parse/tree';
+import type { Finding, Span } from '../../types';
 import { atKey, atValue, lineOf } from '../place';
 import { isExternalNetwork } from '../subnets/ipamModel';
 import { append } from '../../append';
+import { pushTo } from '../../multimap';
+import { absolute } from '../serviceFacts';
+import { attachmentFacts, type AttachmentFacts } from './attachmentFacts';
 
 const NETWORK_MODE_URL = composeFileDoc('services', 'network_mode');
 const ALIASES_URL = composeFileDoc('services', 'aliases');
@@ -30,28 +33,19 @@ const IGNORED_IN_SHARED_NETNS = ['dns_search', 'dns_opt', 'mac_address'];
 
 export function checkAttachments(doc: ComposeDocument): Finding[] {
   const findings: Finding[] = [];
-  const aliases = new Map<string, { service: Element; node: Node }[]>();
-  for (const service of doc.model.services.values()) {
+  const aliases = new Map<string, { service: string; span: Span; via?: Span }[]>();
+  for (const { element, start, facts } of attachmentFacts(doc)) {
     // docker stack deploy ignores network_mode (the stack-mode analysis says so).
-    if (doc.mode === 'compose') append(append(append(findings, modeConflicts(service)), predefinedNetworks(doc, service)), crossNetworkLinks(doc, service));
-    for (const attachment of serviceNetworks(service.node)) {
-      for (const node of attachment.aliases) {
-        const alias = text(node);
-        if (alias === undefined) continue;
-        const key = `${attachment.name}\n${alias}`;
-        const list = aliases.get(key) ?? [];
-        if (!list.some((other) => other.service === service)) list.push({ service, node });
-        aliases.set(key, list);
-      }
-    }
+    if (doc.mode === 'compose') append(append(append(findings, modeConflicts(element)), predefinedNetworks(doc, element.name, facts.networks, start)), crossNetworkLinks(doc, element));
+    for (const { network, alias, span, via } of facts.aliases) pushTo(aliases, `${network}\n${alias}`, { service: element.name, span: absolute(span, start), ...(via ? { via: absolute(via, start) } : {}) });
   }
   for (const [key, list] of aliases) {
     if (list.length < 2) continue;
-    const network = key.slice(0, key.indexOf('\n'));
+    const [network, alias] = key.split('\n') as [string, string];
     for (const item of list) {
       const others = list.filter((other) => other !== item);
-      const names = others.map((other) => `'${other.service.name}'`).join(', ');
-      findings.push(atValue(item.node, { code: 'alias-shared', severity: 'information', message: `Alias '${text(item.node)}' on network '${network}' is also used by service ${names} (line ${lineOf(doc, others[0]!.node.span)}); the name resolves to either service at random.`, docUrl: ALIASES_URL, related: others.slice(0, 3).map((other) => ({ span: other.node.span, message: `Same alias on service '${other.service.name}'` })) }));
+      const names = others.map((other) => `'${other.service}'`).join(', ');
+      findings.push(atKey({ keySpan: item.span, via: item.via }, { code: 'alias-shared', severity: 'information', message: `Alias '${alias}' on network '${network}' is also used by service ${names} (line ${lineOf(doc, others[0]!.span)}); the name resolves to either service at random.`, docUrl: ALIASES_URL, related: others.slice(0, 3).map((other) => ({ span: other.span, message: `Same alias on service '${other.service}'` })) }));
     }
   }
   return findings;
@@ -106,8 +100,7 @@ function crossNetworkLinks(doc: ComposeDocument, service: Element): Finding[] {
  * The predefined `host`/`none` network (an external network named so) next to other networks. Alone it
  * is the compose-spec's documented way to use host or none networking, so it is not reported.
  */
-function predefinedNetworks(doc: ComposeDocument, service: Element): Finding[] {
-  const attachments = serviceNetworks(service.node);
+function predefinedNetworks(doc: ComposeDocument, service: string, attachments: AttachmentFacts['networks'], start: number): Finding[] {
   if (attachments.length < 2) return [];
   const findings: Finding[] = [];
   for (const attachment of attachments) {
@@ -115,7 +108,7 @@ function predefinedNetworks(doc: ComposeDocument, service: Element): Finding[] {
     if (!network || !isExternalNetwork(network.node)) continue;
     const engineName = text(get(network.node, 'name')) ?? text(get(get(network.node, 'external'), 'name')) ?? network.name;
     if (engineName !== 'host' && engineName !== 'none') continue;
-    findings.push({ code: 'host-none-network-combination', severity: 'error', message: `Service '${service.name}' joins the '${engineName}' network and other networks; a container in the ${engineName} network namespace cannot be connected to any other network. Use 'network_mode: ${engineName}' alone, or drop it.`, span: attachment.span, docUrl: NETWORK_MODE_URL });
+    findings.push({ code: 'host-none-network-combination', severity: 'error', message: `Service '${service}' joins the '${engineName}' network and other networks; a container in the ${engineName} network namespace cannot be connected to any other network. Use 'network_mode: ${engineName}' alone, or drop it.`, span: absolute(attachment.span, start), docUrl: NETWORK_MODE_URL });
   }
   return findings;
 }

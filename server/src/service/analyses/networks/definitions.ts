@@ -5,7 +5,6 @@
  */
 import { composeFileDoc } from '../../facts/composeFileDocs';
 import { NETWORK_DRIVERS, networkDriver } from '../../facts/networkDrivers';
-import { joinsDefaultNetwork, serviceNetworks } from '../../parse/compose';
 import type { ComposeDocument, Element } from '../../parse/model';
 import { entry, get, text } from '../../parse/tree';
 import { didYouMean } from '../../suggest';
@@ -13,6 +12,7 @@ import type { Finding } from '../../types';
 import { atKey, atValue, type FindingBody } from '../place';
 import { ipamNetworks, type IpamNetwork } from '../subnets/ipamModel';
 import { append } from '../../append';
+import { attachmentFacts } from './attachmentFacts';
 
 const NETWORKS_URL = composeFileDoc('networks');
 const OVERLAY_URL = 'https://docs.docker.com/engine/network/drivers/overlay/';
@@ -29,9 +29,9 @@ export function checkNetworkDefinitions(doc: ComposeDocument): Finding[] {
 /** Networks some service joins (Compose creates only those). */
 function usedNetworks(doc: ComposeDocument): Set<string> {
   const used = new Set<string>();
-  for (const service of doc.model.services.values()) {
-    for (const attachment of serviceNetworks(service.node)) used.add(attachment.name);
-    if (joinsDefaultNetwork(service.node)) used.add('default');
+  for (const { facts } of attachmentFacts(doc)) {
+    for (const attachment of facts.networks) used.add(attachment.name);
+    if (facts.joinsDefault) used.add('default');
   }
   return used;
 }
