@@ -120,4 +120,22 @@ describe('errata of the teaching review', () => {
     assert.match(items.find((item) => item.label === 'routed')!.detail ?? '', /Engine 27\.0/);
     checkHover('networks:\n  a:\n    driver_opts:\n      com.docker.network.bridge.gateway_mode_ipv4: rou<|>ted\n', ['`routed`: No NAT', 'Engine 27.0+']);
   });
+
+  it('3 key completion puts image, ports and networks before annotations; stacks sink and mark keys they ignore', () => {
+    const rank = (mode: ComposeMode): string[] => [...checkCompletion(WEB.replace('    image: nginx\n', '    <|>\n'), {}, { mode })].filter((item) => item.kind === 'property').sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label)).map((item) => item.label);
+    const compose = rank('compose');
+    assert.ok(compose.indexOf('image') < compose.indexOf('annotations') && compose.indexOf('ports') < compose.indexOf('develop') && compose.indexOf('networks') < compose.indexOf('annotations'), compose.join(' '));
+    const stackKeys = checkCompletion('services:\n  web:\n    <|>\n', {}, { mode: 'stack' });
+    const build = stackKeys.find((item) => item.label === 'build')!;
+    assert.equal(build.detail, 'ignored by docker stack deploy');
+    const order = rank('stack');
+    assert.ok(order.indexOf('build') > order.indexOf('user'), order.join(' '));
+  });
+
+  it('3 stack driver completion offers overlay first and marks local drivers', () => {
+    const items = checkCompletion('networks:\n  a:\n    driver: <|>\n', { includes: ['overlay', 'bridge'] }, { mode: 'stack' });
+    const sorted = [...items].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
+    assert.equal(sorted[0]!.label, 'overlay');
+    assert.match(items.find((item) => item.label === 'macvlan')!.detail ?? '', /swarm services cannot use it/);
+  });
 });

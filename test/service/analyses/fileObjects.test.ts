@@ -10,7 +10,8 @@ describe('secrets and configs without content', () => {
     );
   });
 
+  // A source stacks refuse (environment, content) is reported as stack-unsupported-key, not as "no content".
   it('requires file, driver or external in stack files', () => {
-    checkFindings('services:\n  a: {image: x}\nsecrets:\n  ⟦s1⟧: {environment: TOKEN}\n  s2: {driver: vault}\nconfigs:\n  ⟦c1⟧: {content: hello}\n', codes, { mode: 'stack' });
+    checkFindings('services:\n  a: {image: x}\nsecrets:\n  ⟦s0⟧: {labels: {a: b}}\n  s1: {environment: TOKEN}\n  s2: {driver: vault}\nconfigs:\n  c1: {content: hello}\n  ⟦c2⟧: {name: x}\n', codes, { mode: 'stack' });
   });
 });

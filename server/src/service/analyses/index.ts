@@ -15,6 +15,7 @@ import { resourcesAnalysis } from './resources';
 import { restartPolicyAnalysis } from './restartPolicy';
 import { schemaAnalysis, type SchemaValidators } from './schema';
 import { serviceDefinitionsAnalysis } from './serviceDefinitions';
+import { serviceLoaderChecksAnalysis } from './serviceLoaderChecks';
 import { stackAnalysis, stackSchemaClaim } from './stack';
 import { subnetsAnalysis } from './subnets';
 import { durationSchemaClaim, unitsAnalysis } from './units';
@@ -36,6 +37,7 @@ export function createAnalyses(validators: SchemaValidators): Analysis[] {
     serviceDefinitionsAnalysis(),
     containerNamesAnalysis(),
     mountTargetsAnalysis(),
+    serviceLoaderChecksAnalysis,
     fileObjectsAnalysis(),
     obsoleteKeysAnalysis(),
     interpolationAnalysis,

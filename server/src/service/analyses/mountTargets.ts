@@ -1,6 +1,9 @@
 /**
- * Two mounts on the same container path in one service (compose-go `checkConsistency`: "target X
- * already mounted as …"): volumes in short and long form, and `tmpfs` entries (compose).
+ * Two mounts on the same container path in one service: volumes in short and long form, and `tmpfs`
+ * entries (compose). Swarm refuses every such pair, and so does compose-go's `checkConsistency` ("target
+ * X already mounted as …") — except for two `volumes` entries whose written targets are equal: compose-go
+ * `override.EnforceUnicity` indexes volumes by target first and keeps only the later one, silently
+ * (override/uncity.go volumeIndexer), so Compose gets a warning that names the dropped mount.
  */
 import { composeFileDoc } from '../facts/composeFileDocs';
 import type { ComposeDocument } from '../parse/model';
@@ -8,6 +11,7 @@ import { get, isInterpolated, text, type Node } from '../parse/tree';
 import type { Finding } from '../types';
 import type { Analysis } from './analysis';
 import { FindingSet, useOf } from './findingSet';
+import { lineOf } from './place';
 
 const DOC_URL = composeFileDoc('services', 'volumes');
 
@@ -18,14 +22,25 @@ export function mountTargetsAnalysis(): Analysis {
 function findDuplicateMountTargets(doc: ComposeDocument): Finding[] {
   const set = new FindingSet();
   for (const [service, element] of doc.model.services) {
-    const seen = new Map<string, Node>();
-    for (const { node, target } of mounts(element.node, doc.mode === 'compose')) {
+    const seen = new Map<string, Mount>();
+    for (const mount of mounts(element.node, doc.mode === 'compose')) {
+      const { node, target } = mount;
       const first = seen.get(target);
       if (!first) {
-        seen.set(target, node);
+        seen.set(target, mount);
         continue;
       }
-      for (const [here, there] of [[first, node], [node, first]] as const) {
+      if (doc.mode === 'compose' && first.volume && mount.volume && first.written === mount.written) {
+        // The later mount replaces the earlier one, which then counts no more for later duplicates.
+        seen.set(target, mount);
+        const dropped = `Compose keeps only the later mount on ${target} (line ${lineOf(doc, node.span)}) and silently drops this one.`;
+        const keeps = `This mount replaces the earlier one on ${target} (line ${lineOf(doc, first.node.span)}), which Compose silently drops.`;
+        for (const [here, there, message] of [[first.node, node, dropped], [node, first.node, keeps]] as const) {
+          set.add({ code: 'duplicate-mount-target', severity: 'warning', message: `Service '${service}': ${message}`, span: here.span, related: [{ span: there.span, message: `the other mount on ${target}` }], docUrl: DOC_URL }, useOf(here, service));
+        }
+        continue;
+      }
+      for (const [here, there] of [[first.node, node], [node, first.node]] as const) {
         set.add(
           {
             code: 'duplicate-mount-target',
@@ -43,19 +58,28 @@ function findDuplicateMountTargets(doc: ComposeDocument): Finding[] {
   return set.findings();
 }
 
-function* mounts(service: Node, withTmpfs: boolean): Generator<{ node: Node; target: string }> {
+interface Mount {
+  readonly node: Node;
+  /** The cleaned container path. */
+  readonly target: string;
+  /** The path as written, which compose-go compares when it drops duplicate volumes. */
+  readonly written: string;
+  readonly volume: boolean;
+}
+
+function* mounts(service: Node, withTmpfs: boolean): Generator<Mount> {
   const volumes = get(service, 'volumes');
   for (const item of volumes?.kind === 'seq' ? volumes.items : []) {
     // Long syntax: point at `target`, the part to change.
     const node = item.kind === 'map' ? get(item, 'target') : item;
     const target = item.kind === 'map' ? plain(node) : shortTarget(plain(item));
-    if (node && target) yield { node, target: clean(target) };
+    if (node && target) yield { node, target: clean(target), written: target, volume: true };
   }
   if (!withTmpfs) return;
   const tmpfs = get(service, 'tmpfs');
   for (const item of tmpfs?.kind === 'seq' ? tmpfs.items : tmpfs ? [tmpfs] : []) {
     const path = plain(item)?.split(':')[0];
-    if (path) yield { node: item, target: clean(path) };
+    if (path) yield { node: item, target: clean(path), written: path, volume: false };
   }
 }
 

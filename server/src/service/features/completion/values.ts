@@ -6,7 +6,8 @@ import { nextFreePort } from '../../analyses/ports/index';
 import { nextFreeSubnet } from '../../analyses/subnets';
 import { formatCidr } from '../../analyses/subnets/cidr';
 import type { SchemaKeys } from '../../facts/schemaKeys';
-import { patternKey, valueDocs } from '../../facts/values';
+import { networkDriver } from '../../facts/networkDrivers';
+import { patternKey, valueDocs, type ValueDoc } from '../../facts/values';
 import { serviceNetworks } from '../../parse/compose';
 import type { ComposeDocument } from '../../parse/model';
 import { at, text } from '../../parse/tree';
@@ -50,12 +51,24 @@ export function valueItems(doc: ComposeDocument, path: YamlPath, span: Span, pre
     filterText: label,
   });
   const curated = valueDocs(path);
-  if (curated) return curated.map((doc) => value(doc.value, doc.summary));
+  if (curated && doc.mode === 'stack' && patternKey(path) === 'networks.*.driver') return stackDrivers(curated, value);
+  if (curated) return curated.map((item) => value(item.value, item.summary));
   const info = schemaKeys.info(path);
   if (!info) return [];
   if (info.enum.length) return info.enum.map((item) => value(item));
   if (info.types.includes('boolean')) return [value('true', undefined, 'value'), value('false', undefined, 'value')];
   return [];
+}
+
+/**
+ * Stack files: `overlay` first; local drivers last and marked, since stack services cannot use a network
+ * they create with them (stack-local-driver).
+ */
+function stackDrivers(drivers: readonly ValueDoc[], value: (label: string, detail?: string) => CompletionItem): CompletionItem[] {
+  return drivers.map((driver) => {
+    const local = networkDriver(driver.value)?.scope === 'local';
+    return { ...value(driver.value, local ? 'local to one host: swarm services cannot use it' : driver.summary), sortText: `${local ? 1 : 0}${driver.value}` };
+  });
 }
 
 function referenceItems(doc: ComposeDocument, path: YamlPath, span: Span, prefix: string): CompletionItem[] | undefined {
