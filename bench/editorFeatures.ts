@@ -32,6 +32,10 @@ export function benchEditorFeatures(services = 1000): void {
     ['documentLink', () => service.documentLinks(doc, '/bench/compose.yaml')],
     ['semanticTokens/full', () => service.semanticTokens(doc)],
     ['semanticTokens/range (screen)', () => service.semanticTokens(doc, screen)],
+    ['inlayHint (screen)', () => service.inlayHints(doc, screen)],
+    ['codeAction (screen, all findings)', () => service.codeActions(doc, screen)],
+    ['codeLens (references)', () => service.codeLenses(doc)],
+    ['workspaceSymbol ("svc1")', () => service.workspaceSymbols([{ path: '/bench/compose.yaml', doc }], 'svc1')],
   ];
   console.log(`\nEditor features, ${services} services (${(text.length / 1024).toFixed(0)} KB), in process:`);
   for (const [name, run] of features) {

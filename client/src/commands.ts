@@ -2,6 +2,8 @@
 import * as vscode from 'vscode';
 import { askAboutPeers } from './coexistence';
 import { GraphPanel, type GraphHost } from './graph/graphPanel';
+import { SHOW_REFERENCES_COMMAND } from '../../server/src/protocol';
+import type { Location, Position } from 'vscode-languageclient';
 
 export function registerCommands(host: GraphHost, output: vscode.OutputChannel): void {
   const { context, client } = host;
@@ -17,6 +19,14 @@ export function registerCommands(host: GraphHost, output: vscode.OutputChannel):
       const document = resource instanceof vscode.Uri ? await vscode.workspace.openTextDocument(resource) : vscode.window.activeTextEditor?.document;
       GraphPanel.show(host, document);
     },
+    // A "N references" lens: the server's LSP locations become VS Code's, for its reference peek.
+    [SHOW_REFERENCES_COMMAND]: (uri: unknown, position: unknown, locations: unknown) =>
+      vscode.commands.executeCommand(
+        'editor.action.showReferences',
+        vscode.Uri.parse(String(uri)),
+        client.protocol2CodeConverter.asPosition(position as Position),
+        (locations as Location[]).map((location) => client.protocol2CodeConverter.asLocation(location)),
+      ),
   };
   for (const [id, handler] of Object.entries(commands)) context.subscriptions.push(vscode.commands.registerCommand(id, handler));
 }

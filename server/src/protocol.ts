@@ -10,6 +10,10 @@ export interface ShipshapeSettings {
   readonly stackFilePatterns?: readonly string[];
   readonly rules?: Readonly<Record<string, string>>;
   readonly diagnostics?: { readonly debounceMs?: number };
+  /** Each kind of inlay hint on or off (all on by default). */
+  readonly inlayHints?: { readonly variables?: boolean; readonly inherited?: boolean; readonly ports?: boolean };
+  /** "N references" lenses on services and networks (off by default). */
+  readonly codeLens?: { readonly references?: boolean };
   /**
    * Not a user setting: what other installed Compose extensions already report, worked out by the VS Code
    * client (client/src/peers.ts) so the server leaves those results out.
@@ -64,3 +68,9 @@ export interface RunTargetsResult {
   readonly servicesRange: LspRange | undefined;
   readonly services: readonly { readonly name: string; readonly range: LspRange }[];
 }
+
+/**
+ * The client command a "N references" code lens runs: the server sends the document URI, the lens
+ * position and the reference locations; the client converts them and opens VS Code's reference peek.
+ */
+export const SHOW_REFERENCES_COMMAND = 'shipshape.showReferences';

@@ -59,4 +59,23 @@ describe('editor features on the real-world corpus', function () {
       assert.deepEqual(service.semanticTokens(doc, half).map((t) => t.span.start).filter((s) => !full.has(s)), [], file);
     }
   });
+
+  it('gives every file inlay hints inside the text with a label, and quick fixes for every finding without an exception', () => {
+    for (const { file, mode, text } of corpusFiles()) {
+      const doc = service.parse(text, mode);
+      for (const hint of service.inlayHints(doc, { start: 0, end: text.length })) assert.ok(hint.offset <= text.length && hint.label.length > 0, file);
+      for (const finding of service.diagnostics(doc)) service.quickFixes(doc, finding);
+    }
+  });
+
+  it('puts a reference lens on every declared service and finds every service as a workspace symbol', () => {
+    const files = corpusFiles().map(({ file, mode, text }) => ({ path: `/corpus/${file}`, doc: service.parse(text, mode) }));
+    for (const { path, doc } of files) {
+      const lensed = new Set(service.codeLenses(doc).filter((lens) => lens.kind === 'service').map((lens) => lens.name));
+      for (const [name, element] of doc.model.services) if (!element.via) assert.ok(lensed.has(name), `${path}: ${name}`);
+      const symbols = service.workspaceSymbols([{ path, doc }], '').filter((symbol) => symbol.kind === 'service');
+      assert.deepEqual(new Set(symbols.map((symbol) => symbol.name)), lensed, path);
+    }
+    assert.equal(service.workspaceSymbols(files, '').length, 500);
+  });
 });

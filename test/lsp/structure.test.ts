@@ -72,3 +72,55 @@ describe('semantic tokens over stdio', function () {
     assert.deepEqual(range.data, [4, 2, 2, type('class'), 1]);
   });
 });
+
+describe('inlay hints over stdio', function () {
+  let server: TestServer;
+  afterEach(async () => server?.stop());
+
+  it('advertises inlay hints and answers a resolved default after its variable, and none when the setting is off', async () => {
+    server = await startServer();
+    assert.deepEqual(server.initializeResult.capabilities.inlayHintProvider, { resolveProvider: false });
+    server.open(URI, 'services:\n  web:\n    image: "app:${TAG:-1.2}"\n');
+    const range = { start: { line: 0, character: 0 }, end: { line: 3, character: 0 } };
+    const hints = await server.connection.sendRequest('textDocument/inlayHint', { textDocument: { uri: URI }, range });
+    assert.deepEqual(hints, [{ position: { line: 2, character: 27 }, label: '= 1.2', paddingLeft: true, tooltip: 'The default Compose uses while TAG is unset.' }]);
+    await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: { shipshape: { inlayHints: { variables: false } } } });
+    assert.deepEqual(await server.connection.sendRequest('textDocument/inlayHint', { textDocument: { uri: URI }, range }), []);
+  });
+});
+
+describe('code lenses and workspace symbols over stdio', function () {
+  let server: TestServer;
+  let folder: string | undefined;
+  afterEach(async () => {
+    await server?.stop();
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('answers no lens by default and "N references" lenses that run the client command when the setting is on', async () => {
+    server = await startServer();
+    assert.deepEqual(server.initializeResult.capabilities.codeLensProvider, { resolveProvider: false });
+    server.open(URI, 'services:\n  db:\n    image: x\n  web:\n    image: x\n    depends_on: [db]\n');
+    assert.deepEqual(await server.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: URI } }), []);
+    await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: { shipshape: { codeLens: { references: true } } } });
+    const lenses = (await server.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: URI } })) as { command: { title: string; command: string; arguments: unknown[] } }[];
+    assert.deepEqual(lenses.map((lens) => lens.command.title), ['1 reference', '0 references']);
+    assert.equal(lenses[0]!.command.command, 'shipshape.showReferences');
+    assert.deepEqual(lenses[0]!.command.arguments, [URI, { line: 1, character: 2 }, [{ uri: URI, range: { start: { line: 5, character: 17 }, end: { line: 5, character: 19 } } }]]);
+  });
+
+  it('finds services in the Compose files of the workspace, not in other YAML or node_modules', async () => {
+    folder = mkdtempSync(path.join(tmpdir(), 'shipshape-symbols-'));
+    mkdirSync(path.join(folder, 'api'));
+    mkdirSync(path.join(folder, 'node_modules'));
+    writeFileSync(path.join(folder, 'compose.yaml'), 'services:\n  web:\n    image: x\n');
+    writeFileSync(path.join(folder, 'api', 'docker-compose.prod.yml'), 'services:\n  webhook:\n    image: x\n');
+    writeFileSync(path.join(folder, 'node_modules', 'compose.yaml'), 'services:\n  webvendored:\n    image: x\n');
+    writeFileSync(path.join(folder, 'other.yaml'), 'services:\n  webother:\n    image: x\n');
+    const root = pathToFileURL(folder).href;
+    server = await startServer({ rootUri: root });
+    assert.equal(server.initializeResult.capabilities.workspaceSymbolProvider, true);
+    const symbols = (await server.connection.sendRequest('workspace/symbol', { query: 'web' })) as { name: string; location: { uri: string } }[];
+    assert.deepEqual(symbols.map((symbol) => [symbol.name, symbol.location.uri.slice(root.length)]), [['web', '/compose.yaml'], ['webhook', '/api/docker-compose.prod.yml']]);
+  });
+});

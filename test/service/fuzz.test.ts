@@ -37,6 +37,9 @@ const FEATURES: { readonly [K in Exclude<keyof LanguageService, 'parse'>]: (doc:
   selectionRanges: (doc, offset) => service.selectionRanges(doc, [offset, 0, doc.text.length]),
   documentLinks: (doc) => service.documentLinks(doc, '/fuzz/compose.yaml'),
   project: (doc) => projectService.project('/fuzz/compose.yaml', doc),
+  codeLenses: (doc) => service.codeLenses(doc),
+  workspaceSymbols: (doc) => service.workspaceSymbols([{ path: '/fuzz/compose.yaml', doc }], 'a'),
+  inlayHints: (doc, offset) => service.inlayHints(doc, { start: offset, end: doc.text.length }),
   semanticTokens: (doc, offset) => service.semanticTokens(doc, { start: offset, end: Math.min(doc.text.length, offset + 200) }),
 };
 

@@ -9,8 +9,11 @@ import {
   InsertTextMode,
   MarkupKind,
   SymbolKind as LspSymbolKind,
+  type CodeLens as LspCodeLens,
+  type SymbolInformation,
   type CompletionItem as LspCompletionItem,
   type Diagnostic,
+  type InlayHint as LspInlayHint,
   type DocumentLink as LspDocumentLink,
   type FoldingRange as LspFoldingRange,
   type SelectionRange,
@@ -23,8 +26,9 @@ import {
   type TextEdit as LspTextEdit,
 } from 'vscode-languageserver';
 import type { NetworkGraphResult } from '../protocol';
-import { TOKEN_MODIFIERS, TOKEN_TYPES } from '../service/index';
-import type { CompletionItem, CompletionKind, ComposeDocument, DocumentHighlight, DocumentLink, DocumentSymbol, Finding, FoldingRange, SemanticToken, GraphFinding, Hover, NetworkGraph, Severity, Span, SymbolKind, TextEdit } from '../service/index';
+import { referenceCount, TOKEN_MODIFIERS, TOKEN_TYPES } from '../service/index';
+import { SHOW_REFERENCES_COMMAND } from '../protocol';
+import type { CompletionItem, CompletionKind, ComposeDocument, DocumentHighlight, DocumentLink, DocumentSymbol, Finding, FoldingRange, InlayHint, ReferenceLens, SemanticToken, WorkspaceSymbol, GraphFinding, Hover, NetworkGraph, Severity, Span, SymbolKind, TextEdit } from '../service/index';
 
 /** Anything with a line index: a parsed document, or the text of a file that is not one (`.env`). */
 type Lines = Pick<ComposeDocument, 'lineIndex'>;
@@ -168,4 +172,18 @@ export function toSemanticTokens(doc: ComposeDocument, tokens: readonly Semantic
     character = start.character;
   }
   return { data };
+}
+
+export function toInlayHint(doc: ComposeDocument, hint: InlayHint): LspInlayHint {
+  return { position: doc.lineIndex.positionAt(hint.offset), label: hint.label, paddingLeft: true, ...(hint.tooltip ? { tooltip: hint.tooltip } : {}) };
+}
+
+export function toCodeLens(doc: ComposeDocument, uri: string, lens: ReferenceLens): LspCodeLens {
+  const range = toRange(doc, lens.span);
+  const locations = lens.references.map((span) => toLocation(doc, uri, span));
+  return { range, command: { title: referenceCount(lens.references.length), command: SHOW_REFERENCES_COMMAND, arguments: [uri, range.start, locations] } };
+}
+
+export function toWorkspaceSymbol(doc: ComposeDocument, uri: string, symbol: WorkspaceSymbol): SymbolInformation {
+  return { name: symbol.name, kind: SYMBOL_KIND[symbol.kind], location: toLocation(doc, uri, symbol.span), containerName: `${symbol.kind}s` };
 }

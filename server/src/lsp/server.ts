@@ -12,13 +12,14 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { NETWORK_GRAPH_METHOD, RUN_TARGETS_METHOD, type NetworkGraphParams, type NetworkGraphResult, type RunTargetsParams, type RunTargetsResult, type ShipshapeSettings } from '../protocol';
-import { createLanguageService, LineIndex, looksLikeCompose, type ComposeDocument, type Finding, type PeerCoverage, type RuleSetting, type ServiceSettings } from '../service/index';
-import { toCompletionItem, toDiagnostic, toDocumentHighlight, toDocumentLink, toDocumentSymbol, toFoldingRange, toHover, toSelectionRange, toSemanticTokens, SEMANTIC_TOKENS_LEGEND, toLocation, toNetworkGraph, toOffset, toRange, toSpan, toTextEdit } from './convert';
+import { createLanguageService, LineIndex, looksLikeCompose, type ComposeDocument, type Finding, type PeerCoverage, type InlayHintSettings, type RuleSetting, type ServiceSettings } from '../service/index';
+import { toCompletionItem, toDiagnostic, toDocumentHighlight, toDocumentLink, toDocumentSymbol, toFoldingRange, toHover, toSelectionRange, toSemanticTokens, toInlayHint, toCodeLens, toWorkspaceSymbol, SEMANTIC_TOKENS_LEGEND, toLocation, toNetworkGraph, toOffset, toRange, toSpan, toTextEdit } from './convert';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { Documents } from './documents';
 import { LspFileHost } from './fileHost';
 import { runSafe } from './runSafe';
 import { filePath, fileUri } from './uri';
+import { WorkspaceFiles } from './workspaceFiles';
 
 export interface ServerRuntime {
   readonly schema: object;
@@ -83,8 +84,21 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   };
   const scheduler = new DiagnosticsScheduler(connection, documents, safeDiagnostics, DEFAULT_DEBOUNCE_MS);
 
+  let inlayHintSettings: InlayHintSettings = {};
+  let inlayHintRefresh = false;
+  let referenceLenses = false;
+  let codeLensRefresh = false;
+  let roots: readonly string[] = [];
+  let stackPatterns: readonly string[] | undefined;
+  const workspaceFiles = new WorkspaceFiles(service, host, () => roots, () => stackPatterns);
   const applySettings = (settings: ShipshapeSettings | undefined) => {
     enabled = settings?.enable ?? true;
+    inlayHintSettings = settings?.inlayHints ?? {};
+    // Hints already drawn follow a changed setting only when the client is asked to refresh them.
+    if (inlayHintRefresh) void connection.languages.inlayHint.refresh().catch(() => undefined);
+    referenceLenses = settings?.codeLens?.references ?? false;
+    if (codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+    stackPatterns = settings?.stackFilePatterns;
     serviceSettings = { rules: (settings?.rules ?? {}) as Record<string, RuleSetting>, peers: peerCoverage(settings?.peers) };
     scheduler.debounceMs = settings?.diagnostics?.debounceMs ?? DEFAULT_DEBOUNCE_MS;
     documents.setStackPatterns(settings?.stackFilePatterns);
@@ -105,8 +119,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   connection.onInitialize((params): InitializeResult => {
     const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    host.setRoots(folders.flatMap((uri) => filePath(uri) ?? []));
+    roots = folders.flatMap((uri) => filePath(uri) ?? []);
+    host.setRoots(roots);
     watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    inlayHintRefresh = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
+    codeLensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     applySettings((params.initializationOptions as { settings?: ShipshapeSettings } | undefined)?.settings);
     return {
       capabilities: {
@@ -123,6 +140,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         foldingRangeProvider: true,
         selectionRangeProvider: true,
         documentLinkProvider: { resolveProvider: false },
+        inlayHintProvider: { resolveProvider: false },
+        codeLensProvider: { resolveProvider: false },
+        workspaceSymbolProvider: true,
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
       },
       serverInfo: { name: 'shipshape-language-server', version: '0.1.0' },
@@ -224,6 +244,24 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.languages.semanticTokens.on(handle('textDocument/semanticTokens/full', { data: [] }, (doc) => toSemanticTokens(doc, service.semanticTokens(doc))));
   connection.languages.semanticTokens.onRange(
     handle('textDocument/semanticTokens/range', { data: [] }, (doc, params) => toSemanticTokens(doc, service.semanticTokens(doc, toSpan(doc, params.range)))),
+  );
+
+  connection.languages.inlayHint.on(
+    handle('textDocument/inlayHint', [], (doc, params) => service.inlayHints(doc, toSpan(doc, params.range), inlayHintSettings).map((hint) => toInlayHint(doc, hint))),
+  );
+
+  connection.onCodeLens(
+    handle('textDocument/codeLens', [], (doc, params) => (referenceLenses ? service.codeLenses(doc).map((lens) => toCodeLens(doc, params.textDocument.uri, lens)) : [])),
+  );
+
+  // Not about one document, so not through `handle`; open buffers win over the disk through the host.
+  connection.onWorkspaceSymbol((params, token) =>
+    runSafe(logger, 'workspace/symbol', '', [], token, () => {
+      if (!enabled) return [];
+      const files = workspaceFiles.documents();
+      const docs = new Map(files.map((file) => [file.path, file.doc]));
+      return service.workspaceSymbols(files, params.query).map((symbol) => toWorkspaceSymbol(docs.get(symbol.path)!, fileUri(symbol.path), symbol));
+    }),
   );
 
   const emptyGraph: NetworkGraphResult = { nodes: [], edges: [] };

@@ -23,6 +23,9 @@ import { foldingRange, type FoldingRange } from './features/foldingRange';
 import { selectionRange } from './features/selectionRange';
 import { documentLink, type DocumentLink } from './features/documentLink';
 import { semanticTokens, type SemanticToken } from './features/semanticTokens';
+import { inlayHint, type InlayHint, type InlayHintSettings } from './features/inlayHint';
+import { codeLens, type ReferenceLens } from './features/codeLens';
+import { workspaceSymbol, type WorkspaceFile, type WorkspaceSymbol } from './features/workspaceSymbol';
 import { NO_FILES, type FileHost } from './host';
 import { createSchemaKeys } from './facts/schemaKeys';
 import { parseCompose, type ComposeDocument } from './parse/model';
@@ -35,6 +38,9 @@ export type { DocumentSymbol, SymbolKind } from './features/documentSymbol';
 export type { Hover } from './features/hover';
 export type { FoldingRange } from './features/foldingRange';
 export type { DocumentLink, LinkTarget } from './features/documentLink';
+export type { InlayHint, InlayHintSettings } from './features/inlayHint';
+export { referenceCount, type ReferenceLens } from './features/codeLens';
+export type { WorkspaceFile, WorkspaceSymbol } from './features/workspaceSymbol';
 export { TOKEN_MODIFIERS, TOKEN_TYPES, type SemanticToken, type TokenType } from './features/semanticTokens';
 export type { FileHost, FileRead, DirectoryEntry } from './host';
 export type { CompletionItem, CompletionKind } from './features/completion';
@@ -114,6 +120,12 @@ export interface LanguageService {
   project(path: string, doc: ComposeDocument, options?: ProjectOptions, settings?: ServiceSettings): ProjectView | undefined;
   /** Names, `${VAR}` variables, anchors and aliases in text order (only those overlapping `range`, when given). */
   semanticTokens(doc: ComposeDocument, range?: Span): SemanticToken[];
+  /** Resolved `${VAR:-default}` values, values overridden from an `extends` base, where portless ports publish; within `range`. */
+  inlayHints(doc: ComposeDocument, range: Span, settings?: InlayHintSettings): InlayHint[];
+  /** One lens per declared service and network, with the places that reference it. */
+  codeLenses(doc: ComposeDocument): ReferenceLens[];
+  /** The declared names of every given file that fuzzy-match `query`, best first. */
+  workspaceSymbols(files: readonly WorkspaceFile[], query: string): WorkspaceSymbol[];
 }
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
@@ -130,8 +142,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   return {
     parse: parseCompose,
     diagnostics: (doc, settings = {}) => diagnostics(doc, findingsOf(doc), settings),
-    codeActions: (doc, span, settings = {}) => codeAction(doc, span, diagnostics(doc, findingsOf(doc), settings), analyses),
-    quickFixes: (doc, finding) => quickFixes(doc, finding, analyses),
+    codeActions: (doc, span, settings = {}) => codeAction(doc, span, diagnostics(doc, findingsOf(doc), settings), analyses, { schemaKeys, stackKeys }),
+    quickFixes: (doc, finding) => quickFixes(doc, finding, analyses, { schemaKeys, stackKeys }),
     documentSymbols: documentSymbol,
     completion: (doc, offset, triggerCharacter, settings = {}) =>
       completion(doc, offset, { schemaKeys, stackKeys, ...(triggerCharacter ? { triggerCharacter } : {}) }).filter((item) => !peerCompletes(item, settings.peers)),
@@ -153,5 +165,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       return { doc: view.doc, diagnostics: result };
     },
     semanticTokens,
+    inlayHints: inlayHint,
+    codeLenses: codeLens,
+    workspaceSymbols: workspaceSymbol,
   };
 }
