@@ -44,7 +44,7 @@ describe('shipshape check', () => {
         message: "Unknown property 'imag' in service 'web'. Did you mean 'image'?",
         related: [],
         docUrl: 'https://docs.docker.com/reference/compose-file/',
-        fixable: false,
+        fixable: true,
       },
     ]);
   });
