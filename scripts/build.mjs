@@ -23,23 +23,36 @@ const e2eEntries = ['extension', 'packaged', 'peers-suite'].flatMap((suite) =>
 );
 const e2eBuilds = [{ ...common, entryPoints: e2eEntries, outbase: 'test/e2e', outdir: 'dist/e2e', external: ['vscode', 'mocha'] }];
 
+const webview = {
+  bundle: true,
+  platform: 'browser',
+  target: 'chrome114',
+  format: 'iife',
+  minify: true,
+  sourcemap: false,
+  // The minifier drops elkjs's header; its licence must travel with the bundle.
+  banner: { js: '/*! Includes elkjs (Eclipse Layout Kernel for JavaScript), https://github.com/kieler/elkjs, EPL-2.0 */' },
+  logLevel: 'warning',
+};
+
+/** The layout worker's bundled code (rebuilt on every build; `--watch` does not see worker-only edits). */
+async function workerSource() {
+  const result = await esbuild.build({ ...webview, entryPoints: ['client/src/webview/layoutWorker.ts'], write: false });
+  return result.outputFiles[0].text;
+}
+
 const builds = process.argv.includes('--e2e') ? e2eBuilds : [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  // The webview runs in the browser sandbox: one IIFE script (ELK included) and one stylesheet.
+  // The webview runs in the browser sandbox: one IIFE script and one stylesheet. The layout worker (ELK
+  // included) is bundled first and handed to the page script as a string: webview resources are
+  // cross-origin to the page, so the worker starts from a blob: URL (see layoutRunner.ts).
   {
+    ...webview,
     entryPoints: ['client/src/webview/main.ts', 'client/src/webview/graph.css'],
     outdir: 'dist/webview',
-    bundle: true,
-    platform: 'browser',
-    target: 'chrome114',
-    format: 'iife',
-    minify: true,
-    sourcemap: false,
-    // The minifier drops elkjs's header; its licence must travel with the bundle.
-    banner: { js: '/*! Includes elkjs (Eclipse Layout Kernel for JavaScript), https://github.com/kieler/elkjs, EPL-2.0 */' },
-    logLevel: 'warning',
+    define: { LAYOUT_WORKER_SOURCE: JSON.stringify(await workerSource()) },
   },
 ];
 

@@ -52,6 +52,8 @@ const THEMES = {
     'descriptionForeground': '#9d9d9d', 'editorWidget-background': '#202020', 'editorWidget-border': '#454545', 'editor-inactiveSelectionBackground': '#3a3d41',
     'charts-blue': '#3794ff', 'charts-green': '#89d185', 'charts-orange': '#d18616', 'charts-purple': '#b180d7', 'badge-background': '#616161', 'badge-foreground': '#f8f8f8',
     'errorForeground': '#f85149', 'editorWarning-foreground': '#cca700', 'inputValidation-errorBackground': '#5a1d1d', 'editorCursor-foreground': '#aeafad',
+    'button-background': '#0078d4', 'button-foreground': '#ffffff', 'editorHoverWidget-background': '#202020', 'editorHoverWidget-foreground': '#cccccc', 'editorHoverWidget-border': '#454545',
+    'input-placeholderForeground': '#989898', 'widget-shadow': 'rgba(0, 0, 0, 0.36)',
   },
   light: {
     'editor-background': '#ffffff', 'editor-foreground': '#3b3b3b', 'font-family': 'system-ui, sans-serif', 'editor-font-family': 'monospace',
@@ -60,12 +62,28 @@ const THEMES = {
     'descriptionForeground': '#3b3b3b', 'editorWidget-background': '#f8f8f8', 'editorWidget-border': '#c8c8c8', 'editor-inactiveSelectionBackground': '#e5ebf1',
     'charts-blue': '#1a85ff', 'charts-green': '#388a34', 'charts-orange': '#d18616', 'charts-purple': '#652d90', 'badge-background': '#cccccc', 'badge-foreground': '#3b3b3b',
     'errorForeground': '#f85149', 'editorWarning-foreground': '#bf8803', 'inputValidation-errorBackground': '#f2dede', 'editorCursor-foreground': '#000000',
+    'button-background': '#005fb8', 'button-foreground': '#ffffff', 'editorHoverWidget-background': '#f8f8f8', 'editorHoverWidget-foreground': '#3b3b3b', 'editorHoverWidget-border': '#c8c8c8',
+    'input-placeholderForeground': '#767676', 'widget-shadow': 'rgba(0, 0, 0, 0.16)',
+  },
+  /** VS Code's Default High Contrast (dark): black, white text, cyan borders, translucent description text. */
+  'high-contrast': {
+    'editor-background': '#000000', 'editor-foreground': '#ffffff', 'font-family': 'system-ui, sans-serif', 'editor-font-family': 'monospace',
+    'sideBar-background': '#000000', 'panel-border': '#6fc3df', 'contrastBorder': '#6fc3df', 'input-background': '#000000', 'input-foreground': '#ffffff', 'input-border': '#6fc3df',
+    'focusBorder': '#f38518', 'button-secondaryBackground': '#000000', 'button-secondaryForeground': '#ffffff', 'button-border': '#6fc3df',
+    'descriptionForeground': 'rgba(255, 255, 255, 0.7)', 'editorWidget-background': '#0c141f', 'editorWidget-border': '#6fc3df', 'editor-inactiveSelectionBackground': 'rgba(255, 255, 255, 0)',
+    'charts-blue': '#3794ff', 'charts-green': '#89d185', 'charts-orange': '#d18616', 'charts-purple': '#b180d7', 'badge-background': '#000000', 'badge-foreground': '#ffffff',
+    'errorForeground': '#f48771', 'editorWarning-foreground': '#ffd370', 'inputValidation-errorBackground': '#000000', 'editorCursor-foreground': '#ffffff',
+    'button-background': '#000000', 'button-foreground': '#ffffff', 'editorHoverWidget-background': '#0c141f', 'editorHoverWidget-foreground': '#ffffff', 'editorHoverWidget-border': '#6fc3df',
+    'input-placeholderForeground': 'rgba(255, 255, 255, 0.7)', 'widget-shadow': 'rgba(0, 0, 0, 0)',
   },
 };
 
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css' };
 
-export async function openGraphPage(options: { width?: number; height?: number; state?: object; theme?: keyof typeof THEMES } = {}): Promise<GraphPage> {
+export type ThemeName = keyof typeof THEMES;
+export const THEME_NAMES = Object.keys(THEMES) as ThemeName[];
+
+export async function openGraphPage(options: { width?: number; height?: number; state?: object; theme?: ThemeName } = {}): Promise<GraphPage> {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error('Chromium not found: apt-get install chromium');
   const nonce = randomBytes(16).toString('base64');

@@ -110,9 +110,12 @@ export class GraphPanel {
     this.timer = setTimeout(() => void this.refresh(), REFRESH_DELAY_MS);
   }
 
-  /** Failed requests are already logged by the language client in the Shipshape output channel. */
+  /** Failed requests are logged by the language client in the Shipshape output channel; the panel says so. */
   private refresh(): Promise<void> {
-    return this.request().catch(() => undefined);
+    const uri = this.uri;
+    return this.request().catch((error: unknown) => {
+      if (uri && uri === this.uri) this.post({ kind: 'error', uri, message: error instanceof Error ? error.message : String(error) });
+    });
   }
 
   private async request(): Promise<void> {
@@ -125,7 +128,9 @@ export class GraphPanel {
     const params: NetworkGraphParams = { textDocument: { uri } };
     const graph = await this.host.client.sendRequest<NetworkGraphResult>(NETWORK_GRAPH_METHOD, params);
     if (mine !== this.requests) return;
-    this.post({ kind: 'setGraph', uri, graph });
+    // Where the cursor is, so a graph too large to show whole opens on the part being edited.
+    const active = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === uri)?.selection.active;
+    this.post({ kind: 'setGraph', uri, graph, ...(active ? { cursor: { line: active.line, character: active.character } } : {}) });
   }
 
   private post(message: ToWebview): void {
@@ -142,6 +147,9 @@ export class GraphPanel {
         return message.uri === this.uri ? reveal(message.uri, message.range) : undefined;
       case 'export':
         return this.save(message.format, message.data);
+      case 'showOutput':
+        await vscode.commands.executeCommand('shipshape.showOutput');
+        return;
     }
   }
 

@@ -13,8 +13,9 @@ export interface GraphHtmlOptions {
 }
 
 export function graphHtml({ cspSource, nonce, scriptUri, styleUri }: GraphHtmlOptions): string {
-  // img-src data: lets the PNG export rasterise the SVG through an <img>.
-  const csp = [`default-src 'none'`, `script-src 'nonce-${nonce}'`, `style-src ${cspSource}`, `img-src ${cspSource} data:`, `font-src ${cspSource}`].join('; ');
+  // img-src data: lets the PNG export rasterise the SVG through an <img>; worker-src blob: runs the layout
+  // worker, whose code the page's own script hands over as a blob (webview resources are cross-origin).
+  const csp = [`default-src 'none'`, `script-src 'nonce-${nonce}'`, `style-src ${cspSource}`, `img-src ${cspSource} data:`, `font-src ${cspSource}`, `worker-src blob:`].join('; ');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -26,17 +27,31 @@ export function graphHtml({ cspSource, nonce, scriptUri, styleUri }: GraphHtmlOp
 </head>
 <body>
 <header class="toolbar" role="toolbar" aria-label="Graph tools">
-  <input id="filter" type="search" placeholder="Filter services, networks, ports…" aria-label="Filter">
+  <div class="views" role="radiogroup" aria-label="View">
+    <button id="view-networks" type="button" role="radio" data-view="networks" title="Services inside their networks">Networks</button>
+    <button id="view-dependencies" type="button" role="radio" data-view="dependencies" title="depends_on as a left-to-right graph">Dependencies</button>
+    <button id="view-ports" type="button" role="radio" data-view="ports" title="Published ports by host address">Ports</button>
+  </div>
+  <input id="filter" type="search" placeholder="Filter" title="Filter by name, image, port or subnet" aria-label="Filter by name, image, port or subnet">
+  <div class="layers" aria-label="Layers">
+    <label title="Volumes on services"><input id="layer-volumes" type="checkbox" data-layer="volumes" checked>Volumes</label>
+    <label title="Secrets and configs on services"><input id="layer-secrets" type="checkbox" data-layer="secrets" checked>Secrets</label>
+    <label title="depends_on edges"><input id="layer-dependencies" type="checkbox" data-layer="dependencies" checked>Depends</label>
+  </div>
   <button id="fit" type="button" title="Fit the graph to the view">Fit</button>
-  <button id="zoomIn" type="button" title="Zoom in">+</button>
-  <button id="zoomOut" type="button" title="Zoom out">−</button>
-  <span class="separator"></span>
+  <button id="zoomIn" type="button" title="Zoom in" aria-label="Zoom in">+</button>
+  <button id="zoomOut" type="button" title="Zoom out" aria-label="Zoom out">−</button>
   <button id="exportSvg" type="button" title="Save the graph as SVG">SVG</button>
   <button id="exportPng" type="button" title="Save the graph as PNG">PNG</button>
   <button id="exportMermaid" type="button" title="Save the graph as Mermaid text">Mermaid</button>
   <span id="status" class="status" aria-live="polite"></span>
 </header>
-<main id="canvas" class="canvas" tabindex="0" aria-label="Network graph"></main>
+<div id="banner" class="banner" role="status" hidden></div>
+<main id="canvas" class="canvas" tabindex="0" aria-label="Network graph">
+  <div id="message" class="message" role="status" hidden><span id="message-text"></span> <button id="show-output" type="button" hidden>Show Output</button></div>
+  <aside id="card" class="card" aria-live="polite" hidden></aside>
+  <div id="minimap" class="minimap" hidden></div>
+</main>
 <script nonce="${nonce}" src="${escapeAttribute(scriptUri)}"></script>
 </body>
 </html>

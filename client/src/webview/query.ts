@@ -1,6 +1,6 @@
 /** Questions the webview asks of the graph it was sent: what matches a filter, what is under the cursor. */
 import type { GraphNodeDto, LspPosition, LspRange, NetworkGraphResult } from '../../../server/src/protocol';
-import { portLabel } from './layout';
+import { portLabel } from './scene';
 
 /** Case-insensitive match on a node's name, image, ports and network details. */
 export function matches(node: GraphNodeDto, query: string): boolean {

@@ -3,8 +3,7 @@
  * (textContent), never as markup, so a service called `<img src=x onerror=…>` is shown literally.
  * Colours come from the stylesheet, which uses only VS Code's theme variables.
  */
-import type { GraphFindingDto } from '../../../server/src/protocol';
-import { LINE_HEIGHT, nameOf, PADDING, TITLE_HEIGHT, type Point, type Scene, type SceneEdge, type SceneNode } from './layout';
+import { LINE_HEIGHT, PADDING, TITLE_HEIGHT, type Point, type Scene, type SceneEdge, type SceneNode } from './scene';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -21,14 +20,19 @@ function textElement(content: string, attributes: Record<string, string | number
   return text;
 }
 
-/** Draws the scene into `viewport` (a `<g>`), replacing what was there; items carry `data-id`. */
+/**
+ * Draws the scene into `viewport` (a `<g>`), replacing what was there; items carry `data-id` (and
+ * chips `data-ref`, the item the card describes). Node text and edge strokes have distinct classes
+ * (`detail`, `stroke`), so styling a selected edge never touches text.
+ */
 export function render(scene: Scene, viewport: SVGGElement): void {
   viewport.replaceChildren();
   const groups = element('g', { class: 'groups' }, viewport);
   const edges = element('g', { class: 'edges' }, viewport);
   const nodes = element('g', { class: 'nodes' }, viewport);
+  const labels = element('g', { class: 'labels' }, viewport);
   for (const node of scene.nodes) drawNode(node, node.group ? groups : nodes);
-  for (const edge of scene.edges) drawEdge(edge, edges);
+  for (const edge of scene.edges) drawEdge(edge, edges, labels);
 }
 
 /** Arrow heads, defined once per SVG. */
@@ -45,56 +49,43 @@ function classes(...names: (string | false | undefined)[]): string {
 }
 
 function drawNode(node: SceneNode, parent: Element): void {
-  const { box, item } = node;
-  const external = item.kind !== 'service' && item.external;
-  const undeclared = item.kind !== 'service' && !item.declared;
-  const g = element('g', { class: classes('item', 'node', item.kind, node.group && 'group', external && 'external', undeclared && 'undeclared', node.severity), 'data-id': node.id }, parent);
-  element('rect', { x: box.x, y: box.y, width: box.width, height: box.height, rx: item.kind === 'service' ? 4 : 10, class: 'box' }, g);
+  const { box } = node;
+  const g = element('g', { class: classes('item', 'node', ...node.classes, node.severity), 'data-id': node.id, 'data-ref': node.ref }, parent);
+  element('rect', { x: box.x, y: box.y, width: box.width, height: box.height, rx: node.classes.includes('service') ? 4 : 10, class: 'box' }, g);
   textElement(node.title, { x: box.x + PADDING, y: box.y + PADDING + 13, class: 'title' }, g);
-  node.lines.forEach((line, index) => textElement(line, { x: box.x + PADDING, y: box.y + PADDING + TITLE_HEIGHT + index * LINE_HEIGHT + 11, class: 'line' }, g));
+  // The state as an icon as well as a border colour, so it reads without colour vision.
+  if (node.severity === 'error' || node.severity === 'warning') textElement(node.severity === 'error' ? '✖' : '⚠', { x: box.x + box.width - PADDING, y: box.y + PADDING + 13, class: 'state-icon', 'text-anchor': 'end' }, g);
+  node.lines.forEach((line, index) => textElement(line, { x: box.x + PADDING, y: box.y + PADDING + TITLE_HEIGHT + index * LINE_HEIGHT + 11, class: 'detail' }, g));
   for (const chip of node.chips) {
-    const c = element('g', { class: classes('chip', chip.severity) }, g);
+    const c = element('g', { class: classes('chip', chip.kind, chip.severity), 'data-ref': chip.ref }, g);
     element('rect', { x: chip.x, y: chip.y, width: chip.width, height: chip.height, rx: 3, class: 'chip-box' }, c);
     textElement(chip.label, { x: chip.x + 6, y: chip.y + 13, class: 'chip-text' }, c);
-    tooltip(c, [`Port ${chip.label}`, ...messages(chip.port.findings)]);
   }
-  tooltip(g, [`${item.kind} ${item.name}`, ...node.lines, ...messages(node.findings)]);
 }
 
-function drawEdge(edge: SceneEdge, parent: Element): void {
-  const g = element('g', { class: classes('item', 'edge', edge.item.kind, edge.item.kind === 'network' && edge.item.implicit && 'implicit', edge.severity), 'data-id': edge.id }, parent);
-  const d = pathData(edge.points);
+function drawEdge(edge: SceneEdge, parent: Element, labels: Element): void {
+  const g = element('g', { class: classes('item', 'edge', edge.item.kind, edge.item.kind === 'network' && edge.item.implicit && 'implicit', edge.severity), 'data-id': edge.id, 'data-ref': edge.id }, parent);
+  const d = pathData(edge.points, edge.curve ?? false);
   // A wide transparent twin makes thin lines easy to click.
   element('path', { d, class: 'hit' }, g);
   const arrow = edge.item.kind === 'dependsOn' || edge.item.kind === 'networkMode';
-  element('path', { d, class: 'line', ...(arrow ? { 'marker-end': `url(#${edge.severity === 'error' ? 'arrow-error' : 'arrow'})` } : {}) }, g);
-  tooltip(g, [edgeTitle(edge), ...messages(edge.item.findings)]);
+  element('path', { d, class: 'stroke', ...(arrow ? { 'marker-end': `url(#${edge.severity === 'error' ? 'arrow-error' : 'arrow'})` } : {}) }, g);
+  if (edge.label) {
+    const label = element('g', { class: 'edge-label', 'data-id': edge.id, 'data-ref': edge.id }, labels);
+    const width = edge.label.text.length * 6.6 + 8;
+    element('rect', { x: edge.label.x - width / 2, y: edge.label.y - 8, width, height: 16, rx: 3, class: 'label-box' }, label);
+    textElement(edge.label.text, { x: edge.label.x, y: edge.label.y + 4, class: 'label-text', 'text-anchor': 'middle' }, label);
+  }
 }
 
-/** Edges carry no text on the canvas (labels of merged edges would pile up); the details are in the tooltip. */
-function edgeTitle(edge: SceneEdge): string {
-  const { item } = edge;
-  const verb = { network: 'is attached to', dependsOn: 'depends on', networkMode: 'shares the network stack of', volume: 'mounts', secret: 'uses secret', config: 'uses config' }[item.kind];
-  const details =
-    item.kind === 'network' ? [item.ipv4Address, item.ipv6Address, ...item.aliases.map((alias) => `alias ${alias}`)]
-    : item.kind === 'dependsOn' ? [item.condition, item.required ? '' : 'optional']
-    : item.kind === 'networkMode' ? []
-    : [item.target ? `at ${item.target}` : '', item.readOnly && item.kind === 'volume' ? 'read-only' : ''];
-  const detail = details.filter(Boolean).join(', ');
-  return `${nameOf(item.from)} ${verb} ${nameOf(item.to)}${detail ? ` (${detail})` : ''}`;
-}
-
-function messages(findings: readonly GraphFindingDto[]): string[] {
-  return findings.map((finding) => `${finding.severity}: ${finding.message} [${finding.code}]`);
-}
-
-/** Native SVG tooltip; text only. */
-function tooltip(parent: Element, lines: readonly string[]): void {
-  element('title', {}, parent).textContent = lines.join('\n');
-}
-
-function pathData(points: readonly Point[]): string {
-  return points.map((p, i) => `${i ? 'L' : 'M'} ${p.x.toFixed(1)} ${p.y.toFixed(1)}`).join(' ');
+function pathData(points: readonly Point[], curved: boolean): string {
+  const at = (p: Point) => `${p.x.toFixed(1)} ${p.y.toFixed(1)}`;
+  if (curved && points.length >= 4 && (points.length - 1) % 3 === 0) {
+    let d = `M ${at(points[0]!)}`;
+    for (let i = 1; i + 2 < points.length; i += 3) d += ` C ${at(points[i]!)}, ${at(points[i + 1]!)}, ${at(points[i + 2]!)}`;
+    return d;
+  }
+  return points.map((p, i) => `${i ? 'L' : 'M'} ${at(p)}`).join(' ');
 }
 
 /**

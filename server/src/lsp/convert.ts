@@ -137,6 +137,7 @@ export function toNetworkGraph(doc: ComposeDocument, graph: NetworkGraph): Netwo
         : { ...node, range: range(node.range), findings: findings(node.findings) },
     ),
     edges: graph.edges.map((edge) => ({ ...edge, range: range(edge.range), findings: findings(edge.findings) })),
+    ...(graph.syntaxErrors ? { syntaxErrors: graph.syntaxErrors } : {}),
   };
 }
 

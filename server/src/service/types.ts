@@ -82,6 +82,8 @@ export interface ServiceSettings {
 export interface NetworkGraph<L = Span> {
   readonly nodes: readonly GraphNode<L>[];
   readonly edges: readonly GraphEdge<L>[];
+  /** YAML syntax errors in the file: the graph is partial, so the webview keeps its last good one. */
+  readonly syntaxErrors?: number;
 }
 
 /** A finding shown on the node, edge or port whose source it falls in. */

@@ -80,7 +80,9 @@ export function networkGraph(doc: ComposeDocument, findings: readonly Finding[])
     }
   }
   // Edges to services the file does not define are dropped: the references analysis reports them.
-  return attachFindings({ nodes: [...nodes.values()], edges: edges.filter((edge) => nodes.has(edge.to)) }, findings);
+  const syntaxErrors = doc.syntaxFindings.filter((finding) => finding.severity === 'error').length;
+  const graph = attachFindings({ nodes: [...nodes.values()], edges: edges.filter((edge) => nodes.has(edge.to)) }, findings);
+  return syntaxErrors ? { ...graph, syntaxErrors } : graph;
 }
 
 function servicesKey(doc: ComposeDocument): Span | undefined {
