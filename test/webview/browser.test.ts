@@ -118,6 +118,18 @@ describe('graph webview in Chromium', function () {
     assert.ok(mermaid!.includes('#60;img src=x onerror=alert#40;1#41;#62;'));
   });
 
+  it('keeps a graph shown whole in view when an edit changes its layout', async () => {
+    page = await openGraphPage();
+    await showGraph(page, fixture('depends-on'));
+    await showGraph(page, fixture('attachments'));
+    const inside = await page.page.evaluate<boolean>(`(() => {
+      const canvas = document.getElementById('canvas').getBoundingClientRect();
+      const drawn = document.querySelector('.viewport').getBoundingClientRect();
+      return drawn.left >= canvas.left - 1 && drawn.right <= canvas.right + 1 && drawn.top >= canvas.top - 1 && drawn.bottom <= canvas.bottom + 1;
+    })()`);
+    assert.ok(inside, 'the new layout is fitted again');
+  });
+
   it('lists findings in the card with a Go to that reveals each', async () => {
     page = await openGraphPage();
     const graph = fixture('findings');

@@ -114,6 +114,8 @@ async function show(uri: string, graph: NetworkGraphResult, cursor?: LspPosition
   showMessage(graph.nodes.length === 0 ? 'This file defines no services, networks or volumes yet.' : scene.nodes.length === 0 && scene.view === 'ports' ? 'No service publishes a port.' : undefined);
   save({ uri });
   if (switched) openView(cursor);
+  // An edit changes the layout: a graph shown whole stays whole.
+  else if (fitted) fit();
   else applyView();
   applyFilter();
   applySelection();
@@ -144,6 +146,7 @@ function applyView(): void {
 
 /** Saves zoom and position, also under the document and view, so coming back restores them. */
 function savePlace(zoom: number, panX: number, panY: number): void {
+  fitted = false;
   const key = placeKey();
   const places = (state.places ?? []).filter(([k]) => k !== key).slice(-(PLACES_KEPT - 1));
   save({ zoom, panX, panY, places: [...places, [key, { zoom, panX, panY }]] });
@@ -179,11 +182,15 @@ function boxOf(id: string | undefined): Box | undefined {
   return from?.box;
 }
 
+/** Whether the view is the fitted whole graph (until the user zooms or pans). */
+let fitted = false;
+
 function fit(): void {
   if (!shown) return;
   const { width, height } = canvas.getBoundingClientRect();
   const zoom = Math.max(0.05, Math.min(MAX_FIT_ZOOM, (width - 2 * MARGIN) / Math.max(1, shown.scene.width), (height - 2 * MARGIN) / Math.max(1, shown.scene.height)));
   savePlace(zoom, (width - shown.scene.width * zoom) / 2, (height - shown.scene.height * zoom) / 2);
+  fitted = true;
 }
 
 function zoomAt(factor: number, x: number, y: number): void {
@@ -231,6 +238,7 @@ window.addEventListener('pointermove', (event) => {
   const dy = event.clientY - drag.y;
   if (!drag.moved && Math.hypot(dx, dy) < 4) return;
   drag.moved = true;
+  fitted = false;
   state = { ...state, panX: drag.panX + dx, panY: drag.panY + dy };
   applyView();
 });
