@@ -9,11 +9,11 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { NetworkGraphResult } from '../../server/src/protocol';
+import { CORPUS, hasCorpus } from '../support/corpus';
 import { ROOT } from '../support/service';
 import { chromiumPath, graphFor, openGraphPage, showGraph, THEME_NAMES, waitFor, type GraphPage } from './harness';
 import { contrast, drawnTexts, edgeSamples, htmlTexts, nodeBoxes } from './measure';
 
-const CORPUS = path.join(ROOT, '..', 'shared', 'corpus');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 const corpus = (file: string) => graphFor(readFileSync(path.join(CORPUS, file), 'utf8'));
 const PANEL = { width: 900, height: 950 };
@@ -46,7 +46,10 @@ describe('graph webview on corpus projects', function () {
       console.log('    Skipping the corpus webview tests: no Chromium at /usr/bin/chromium (apt-get install chromium).');
       this.skip();
     }
-    if (!readFileSync(path.join(CORPUS, 'INDEX.tsv'), 'utf8')) this.skip();
+    if (!hasCorpus()) {
+      console.log(`    Skipping the corpus webview tests: no corpus at ${CORPUS} (set SHIPSHAPE_CORPUS).`);
+      this.skip();
+    }
     mkdirSync(ARTIFACTS, { recursive: true });
   });
 

@@ -93,6 +93,21 @@ describe('webview layout', () => {
     assert.deepEqual(scene.nodes.find((node) => node.id === 'service:api')!.lines, ['example/api', 'back: 10.0.0.5']);
   });
 
+  it('gathers services on the same networks into one block between them', async () => {
+    const shared = graphFor(['services:', ...['a', 'b', 'c'].map((name) => `  ${name}:\n    image: x\n    networks: [front, back]`), '  solo:\n    image: y\n    networks: [front]', '  other:\n    image: y\n    networks: [back]', 'networks:\n  front: {}\n  back: {}'].join('\n') + '\n');
+    const scene = await layout(shared);
+    const box = (id: string) => scene.nodes.find((node) => node.id === id)!.box;
+    const block = box('block:network:back\u0000network:front');
+    for (const name of ['a', 'b', 'c']) {
+      const member = box(`service:${name}`);
+      assert.ok(member.x >= block.x && member.x + member.width <= block.x + block.width && member.y >= block.y && member.y + member.height <= block.y + block.height, name);
+    }
+    const [left, right] = [box('network:front'), box('network:back')].sort((a, b) => a.x - b.x);
+    assert.ok(block.x >= left!.x + left!.width && block.x + block.width <= right!.x, 'the block sits between its networks');
+    // One line per network from the block, none per member.
+    assert.deepEqual(scene.edges.filter((edge) => edge.item.kind === 'network').map((edge) => edge.id).sort(), ['block:network:back\u0000network:front->network:back', 'block:network:back\u0000network:front->network:front']);
+  });
+
   it('shows findings of an attachment drawn as containment on the service', async () => {
     const withTypo = graphFor('services:\n  web:\n    image: nginx\n    networks:\n      front:\n        ipv4_adress: 10.0.0.2\nnetworks:\n  front: {}\n');
     const web = (await layout(withTypo)).nodes.find((node) => node.id === 'service:web')!;
