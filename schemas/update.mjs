@@ -2,8 +2,8 @@
 // README names the origin, commit and licence of each file) and prints which properties each one gained
 // or lost. Nothing is downloaded: the shared copy is the reviewed one.
 // Usage: node schemas/update.mjs [SOURCE_DIR]   (default: ../shared/schemas beside the repository)
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -12,6 +12,10 @@ const source = process.argv[2] ?? join(here, '..', '..', 'shared', 'schemas');
 const FILES = [
   ['compose-spec.json', 'compose-spec.json'],
   ['LICENSE', 'LICENSE'],
+  // docker/cli adds a file when the format version changes; a 3.14 also needs STACK_SCHEMA_VERSIONS
+  // (server/src/service/analyses/stackVersion.ts) and an import in server/src/schemas/index.ts.
+  ...Array.from({ length: 14 }, (_, minor) => `stack/config_schema_v3.${minor}.json`).map((file) => [file, file]),
+  ['stack/LICENSE', 'stack/LICENSE'],
 ];
 
 if (!existsSync(source)) {
@@ -41,6 +45,7 @@ for (const [target, from] of FILES) {
   const before = existsSync(targetPath) ? readFileSync(targetPath, 'utf8') : undefined;
   const after = readFileSync(fromPath, 'utf8');
   if (before === after) continue;
+  mkdirSync(dirname(targetPath), { recursive: true });
   copyFileSync(fromPath, targetPath);
   console.log(`${target}: ${before === undefined ? 'added' : 'updated'}`);
   if (!target.endsWith('.json')) continue;

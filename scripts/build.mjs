@@ -3,6 +3,7 @@
 // `--e2e` bundles the end-to-end suites instead (test/e2e -> dist/e2e, outside both packages' file lists).
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
+import { tsImport } from 'tsx/esm/api';
 
 const watch = process.argv.includes('--watch');
 const common = {
@@ -55,6 +56,10 @@ const builds = process.argv.includes('--e2e') ? e2eBuilds : [
     define: { LAYOUT_WORKER_SOURCE: JSON.stringify(await workerSource()) },
   },
 ];
+
+// The schema validators are generated first: the server, the CLI and the tests import them.
+const { writeValidators } = await tsImport('./generateValidators.ts', import.meta.url);
+writeValidators();
 
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();

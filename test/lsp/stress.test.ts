@@ -11,7 +11,7 @@ import { generateCompose } from '../../bench/generate';
 import { startServer, type TestServer } from '../support/lspClient';
 import { below, random } from '../support/random';
 import { createLanguageService } from '../../server/src/service/index';
-import { schema, stackSchema } from '../support/service';
+import { schemas } from '../support/service';
 
 const URI = 'file:///stress/compose.yaml';
 /** `npm test` runs a short round; `npm run test:stress` (in CI) the full 10,000 edits. */
@@ -78,7 +78,7 @@ function randomChange(text: string, rnd: () => number): { start: number; end: nu
   return { start: at, end: Math.min(text.length, at + below(rnd, 40)), text: ['\t', 'x: &y 1\n', '*y', '<<: *y\n', '---\n', ''][below(rnd, 6)]! };
 }
 
-const reference = createLanguageService({ schema, stackSchema });
+const reference = createLanguageService({ schemas });
 
 function expectedDiagnostics(document: TextDocument): { range: unknown; code: string; message: string }[] {
   const doc = reference.parse(document.getText(), 'compose');

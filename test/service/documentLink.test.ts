@@ -3,13 +3,13 @@ import { createLanguageService } from '../../server/src/service/index';
 import { memoryHost } from '../../server/src/service/host';
 import { imagePage } from '../../server/src/service/features/documentLink/imagePage';
 import { parseMarkers, renderSpans } from '../support/markers';
-import { schema, stackSchema } from '../support/service';
+import { schemas } from '../support/service';
 
 const files = new Map<string, string>([
   ['/proj/app/Dockerfile', 'FROM node:20\n'],
   ['/proj/conf/nginx.conf', 'events {}\n'],
 ]);
-const service = createLanguageService({ schema, stackSchema, host: memoryHost(files) });
+const service = createLanguageService({ schemas, host: memoryHost(files) });
 
 /** Checks the links sit on the fixture's `⟦...⟧` spans and go to `targets` (URLs, or paths), in order. */
 function checkLinks(marked: string, targets: readonly string[], path: string | false = '/proj/compose.yaml'): void {

@@ -10,10 +10,10 @@ import { get, type MapNode, type Node } from '../../server/src/service/parse/tre
 import { createLanguageService, type ComposeDocument, type ComposeMode } from '../../server/src/service/index';
 import { corpusFiles } from '../support/corpus';
 import { below, random } from '../support/random';
-import { schema, service, stackSchema } from '../support/service';
+import { schemas, service } from '../support/service';
 
 /** `service` has cached results of earlier versions; `fresh` sees each text once, parsed whole. */
-const fresh = createLanguageService({ schema, stackSchema });
+const fresh = createLanguageService({ schemas });
 
 function assertSameAsFullParse(doc: ComposeDocument, mode: ComposeMode = 'compose'): void {
   const full = fresh.parse(doc.text, mode);

@@ -13,10 +13,10 @@ import type { Element } from '../../server/src/service/parse/model';
 import { get } from '../../server/src/service/parse/tree';
 import type { Finding } from '../../server/src/service/types';
 import { below, random } from '../support/random';
-import { schema, service, stackSchema } from '../support/service';
+import { schemas, service } from '../support/service';
 
 /** Sees each text once, parsed whole: nothing it computes comes from an earlier version. */
-const fresh = createLanguageService({ schema, stackSchema });
+const fresh = createLanguageService({ schemas });
 
 const TEXT = `x-img: &img nginx
 services:

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { compileSchemaOnFirstUse } from '../../server/src/service/analyses/schema';
+import { compileSchemaOnFirstUse } from '../../server/src/service/analyses/schemaCompile';
 import { checkFindings } from '../support/service';
 
 const SCHEMA_CODES = ['schema-unknown-property', 'schema-invalid-type', 'schema-invalid-value', 'schema-invalid-name', 'schema-missing-property', 'schema-duplicate-item', 'schema-invalid'];
@@ -63,7 +63,7 @@ describe('schema validation', () => {
 
   it('compiles a schema compiled on first use only when a validator is read', () => {
     // ajv throws on a $ref it cannot resolve, so reading the validator proves when compiling happens.
-    const broken = compileSchemaOnFirstUse({ $ref: '#/definitions/nowhere' });
-    assert.throws(() => broken.file, /nowhere/);
+    const broken = compileSchemaOnFirstUse({ json: { $ref: '#/definitions/nowhere' } });
+    assert.throws(() => broken.file({}), /nowhere/);
   });
 });

@@ -1,18 +1,19 @@
 /** One language service for all in-process tests, with the vendored schemas (as the entry points load them). */
-import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { memoryHost } from '../../server/src/service/host';
+import { VENDORED_SCHEMAS } from '../../server/src/schemas/index';
 import { createLanguageService, type CompletionItem, type ComposeMode, type Finding } from '../../server/src/service/index';
 import { parseMarkers, renderSpans } from './markers';
 import * as assert from 'node:assert/strict';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
-export const schema = JSON.parse(readFileSync(path.join(ROOT, 'schemas', 'compose-spec.json'), 'utf8')) as object;
-export const stackSchema = JSON.parse(readFileSync(path.join(ROOT, 'schemas', 'stack-v3.13.json'), 'utf8')) as object;
-export const service = createLanguageService({ schema, stackSchema });
+/** The schemas and generated validators the entry points use (server/src/schemas). */
+export const schemas = VENDORED_SCHEMAS;
+export const schema = VENDORED_SCHEMAS.compose.json;
+export const service = createLanguageService({ schemas });
 /** The files `projectService` sees (absolute paths); project tests put their files here. */
 export const projectFiles = new Map<string, string>();
-export const projectService = createLanguageService({ schema, stackSchema, host: memoryHost(projectFiles) });
+export const projectService = createLanguageService({ schemas, host: memoryHost(projectFiles) });
 
 export function findingsOf(text: string, mode: ComposeMode = 'compose', codes?: readonly string[]): Finding[] {
   const findings = service.diagnostics(service.parse(text, mode));

@@ -4,8 +4,7 @@
  * (report/). Files are checked and reported one at a time, so memory stays that of the largest file.
  */
 import { version } from '../../../package.json';
-import schema from '../../../schemas/compose-spec.json';
-import stackSchema from '../../../schemas/stack-v3.13.json';
+import { VENDORED_SCHEMAS } from '../schemas/index';
 import { createLanguageService, DEFAULT_STACK_PATTERNS, modeForPath, type LanguageService, type ServiceSettings } from '../service/index';
 import { parseCommand, USAGE, UsageError, type CliOptions } from './args';
 import { checkText, type CheckedFile } from './check';
@@ -17,9 +16,9 @@ import type { Counts } from './report/reporter';
 import { exitStatus, keepReported } from './thresholds';
 import { toPosix } from './walk';
 
-/** The language service with the vendored schemas; created on the first file read (compiling the schema takes a while). */
+/** The language service with the vendored schemas; created on the first file read. */
 export function defaultService(): LanguageService {
-  return createLanguageService({ schema, stackSchema });
+  return createLanguageService({ schemas: VENDORED_SCHEMAS });
 }
 
 export async function main(argv: readonly string[], io: CliEnvironment, createService: () => LanguageService = defaultService): Promise<number> {

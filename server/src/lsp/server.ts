@@ -12,7 +12,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { NETWORK_GRAPH_METHOD, RUN_TARGETS_METHOD, type NetworkGraphParams, type NetworkGraphResult, type RunTargetsParams, type RunTargetsResult, type ShipshapeSettings } from '../protocol';
-import { createLanguageService, LineIndex, looksLikeCompose, type ComposeDocument, type Finding, type PeerCoverage, type InlayHintSettings, type RuleSetting, type ServiceSettings } from '../service/index';
+import { createLanguageService, LineIndex, looksLikeCompose, type ComposeDocument, type Finding, type PeerCoverage, type InlayHintSettings, type RuleSetting, type SchemaSet, type ServiceSettings } from '../service/index';
 import { toCompletionItem, toDiagnostic, toDocumentHighlight, toDocumentLink, toDocumentSymbol, toFoldingRange, toHover, toSelectionRange, toSemanticTokens, toInlayHint, toCodeLens, toWorkspaceSymbol, SEMANTIC_TOKENS_LEGEND, toLocation, toNetworkGraph, toOffset, toRange, toSpan, toTextEdit } from './convert';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { Documents } from './documents';
@@ -22,8 +22,7 @@ import { filePath, fileUri } from './uri';
 import { WorkspaceFiles } from './workspaceFiles';
 
 export interface ServerRuntime {
-  readonly schema: object;
-  readonly stackSchema: object;
+  readonly schemas: SchemaSet;
   /** Methods whose handler is made to throw, to test that the server survives a failing feature. */
   readonly faultyMethods?: ReadonlySet<string>;
 }
@@ -42,7 +41,7 @@ function peerCoverage(value: unknown): PeerCoverage {
 
 export function startServer(connection: Connection, runtime: ServerRuntime): void {
   const host = new LspFileHost();
-  const service = createLanguageService({ schema: runtime.schema, stackSchema: runtime.stackSchema, host });
+  const service = createLanguageService({ schemas: runtime.schemas, host });
   const documents = new Documents(service);
   host.setBuffers(documents.text);
   let watchFiles = false;

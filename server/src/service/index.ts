@@ -5,7 +5,7 @@
  */
 import type { Analysis } from './analyses/analysis';
 import { createAnalyses } from './analyses/index';
-import { compileSchema, compileSchemaOnFirstUse } from './analyses/schema';
+import type { SchemaSet } from './analyses/schemaCompile';
 import { checkOverlaps } from './analyses/subnets/overlaps';
 import { checkPools } from './analyses/subnets/pools';
 import { codeAction, quickFixes } from './features/codeAction';
@@ -27,9 +27,9 @@ import { inlayHint, type InlayHint, type InlayHintSettings } from './features/in
 import { codeLens, type ReferenceLens } from './features/codeLens';
 import { workspaceSymbol, type WorkspaceFile, type WorkspaceSymbol } from './features/workspaceSymbol';
 import { NO_FILES, type FileHost } from './host';
-import { createSchemaKeys } from './facts/schemaKeys';
 import { parseCompose, type ComposeDocument } from './parse/model';
 import { perDocument } from './perDocument';
+import { schemaCatalog } from './schemaCatalog';
 import { Projects, type ProjectOptions } from './project/index';
 import type { CodeAction, ComposeMode, Finding, NetworkGraph, ServiceSettings, Span } from './types';
 
@@ -49,6 +49,7 @@ export type { PrepareRenameResult, RenameResult } from './features/rename';
 export { LineIndex, type LineCharacter } from './parse/lineIndex';
 export { DEFAULT_STACK_PATTERNS, modeForPath } from './mode';
 export * from './types';
+export type { SchemaSet, VendoredSchema } from './analyses/schemaCompile';
 export type { ProjectOptions } from './project/index';
 
 /** A file seen in its Compose project. */
@@ -60,13 +61,11 @@ export interface ProjectView {
 }
 
 export interface LanguageServiceOptions {
-  /** The Compose Specification JSON schema (schemas/compose-spec.json). */
-  readonly schema: object;
   /**
-   * Docker CLI's Compose file v3.13 schema (schemas/stack-v3.13.json): what `docker stack deploy`
-   * validates stack files with. Stack-mode allow-lists are derived from it.
+   * The vendored schemas (server/src/schemas): compose-go's Compose Specification schema and Docker CLI's
+   * v3 stack schemas by version, with the validators the build generated for some of them.
    */
-  readonly stackSchema: object;
+  readonly schemas: SchemaSet;
   /** How the core reads files other than the document (links, path completion); none by default. */
   readonly host?: FileHost;
 }
@@ -129,11 +128,10 @@ export interface LanguageService {
 }
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
-  // The compose schema is compiled now, so that opening the first file does not wait for it.
-  const analyses: readonly Analysis[] = createAnalyses({ compose: compileSchema(options.schema), stack: compileSchemaOnFirstUse(options.stackSchema) });
+  const schemas = schemaCatalog(options.schemas);
+  const analyses: readonly Analysis[] = createAnalyses(schemas.validators);
   const host = options.host ?? NO_FILES;
-  const schemaKeys = createSchemaKeys(options.schema);
-  const stackKeys = createSchemaKeys(options.stackSchema);
+  const schemaKeys = schemas.composeKeys;
   // Findings are computed once per parsed version and shared by diagnostics and quick fixes.
   const findingsOf = perDocument((doc) => sortFindings([...doc.syntaxFindings, ...analyses.flatMap((analysis) => analysis.run(doc))]));
   // Before diagnostics have run for a version, a subnet hover asks only the overlap checks (network-sized work).
@@ -142,12 +140,12 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   return {
     parse: parseCompose,
     diagnostics: (doc, settings = {}) => diagnostics(doc, findingsOf(doc), settings),
-    codeActions: (doc, span, settings = {}) => codeAction(doc, span, diagnostics(doc, findingsOf(doc), settings), analyses, { schemaKeys, stackKeys }),
-    quickFixes: (doc, finding) => quickFixes(doc, finding, analyses, { schemaKeys, stackKeys }),
+    codeActions: (doc, span, settings = {}) => codeAction(doc, span, diagnostics(doc, findingsOf(doc), settings), analyses, { schemaKeys, stackKeys: schemas.stackKeys(doc) }),
+    quickFixes: (doc, finding) => quickFixes(doc, finding, analyses, { schemaKeys, stackKeys: schemas.stackKeys(doc) }),
     documentSymbols: documentSymbol,
     completion: (doc, offset, triggerCharacter, settings = {}) =>
-      completion(doc, offset, { schemaKeys, stackKeys, ...(triggerCharacter ? { triggerCharacter } : {}) }).filter((item) => !peerCompletes(item, settings.peers)),
-    hover: (doc, offset) => hover(doc, offset, { schemaKeys, stackKeys, findings: () => findingsOf.cached(doc) ?? overlapsOf(doc) }),
+      completion(doc, offset, { schemaKeys, stackKeys: schemas.stackKeys(doc), ...(triggerCharacter ? { triggerCharacter } : {}) }).filter((item) => !peerCompletes(item, settings.peers)),
+    hover: (doc, offset) => hover(doc, offset, { schemaKeys: schemas.hoverKeys(doc), stackKeys: schemas.stackKeys(doc), findings: () => findingsOf.cached(doc) ?? overlapsOf(doc) }),
     definition,
     references,
     documentHighlights: documentHighlight,
@@ -170,3 +168,4 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     workspaceSymbols: workspaceSymbol,
   };
 }
+

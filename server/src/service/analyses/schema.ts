@@ -1,102 +1,79 @@
 /**
- * Validation against the Compose Specification JSON schema (schemas/compose-spec.json) for Compose files,
- * and against Docker CLI's Compose file v3.13 schema (schemas/stack-v3.13.json) for stack files, which is
- * what `docker stack deploy` validates with. Both are compiled once per language service (the stack schema
- * when a stack file first needs it). ajv's raw output
- * (one error per failed `oneOf` branch) is reduced to one human message per problem, placed on the key or
- * value the user has to change. Errors another analysis explains better (with its own code and quick fix)
- * are left to it through `SchemaClaim`s.
+ * Validation against the Compose Specification JSON schema as compose-go embeds it (schemas/compose-spec.json)
+ * for Compose files, and for stack files against the Docker CLI v3 schema their `version:` names
+ * (schemas/stack/config_schema_v3.N.json), which is what `docker stack deploy` validates with. ajv's raw
+ * output (one error per failed `oneOf` branch) is reduced to one human message per problem, placed on the
+ * key or value the user has to change. Errors another analysis explains better (with its own code and
+ * quick fix) are left to it through `SchemaClaim`s.
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import Ajv2020 from 'ajv/dist/2020';
+import type { ErrorObject } from 'ajv';
+import type { SchemaKeys } from '../facts/schemaKeys';
 import { contentIdentity } from '../parse/incremental';
 import type { ComposeDocument } from '../parse/model';
+import type { YamlPath } from '../parse/path';
 import { SECTIONS } from '../parse/sections';
 import { get, isInterpolated, type MapNode, type Node } from '../parse/tree';
 import type { ComposeMode, Finding } from '../types';
 import type { Analysis } from './analysis';
-import { locate, toFinding, typeFinding, type Located } from './schemaErrors';
-import { composeVerdict, stackFinding } from './stackSchema';
+import type { CompiledSchema } from './schemaCompile';
+import { locate, toFinding, typeFinding, type Located, type Path } from './schemaErrors';
+import { stackCast } from './stackCasts';
+import { composeVerdict, needsVersionFinding, stackFinding } from './stackSchema';
+import { laterVersions, LATEST_STACK_VERSION, stackVersion } from './stackVersion';
 import { pushTo } from '../multimap';
 import { append } from '../append';
 
 export interface SchemaValidators {
   readonly compose: CompiledSchema;
-  readonly stack: CompiledSchema;
-}
-
-/** A schema's validator for a whole file and the one for a single service, compiled once. */
-export interface CompiledSchema {
-  readonly file: ValidateFunction;
-  readonly service: ValidateFunction;
+  /** Docker CLI's schema of a stack file version ("3.0" … "3.13"), compiled when first needed. */
+  stack(version: string): CompiledSchema;
+  /** The keys that version's schema knows (for "needs version N" without compiling every version). */
+  stackKeys(version: string): SchemaKeys;
 }
 
 /** True when another analysis reports this schema error itself (e.g. `duration-invalid` for `delay: 5`). */
 export type SchemaClaim = (item: Located, mode: ComposeMode) => boolean;
 
-export function compileSchema(schema: object): CompiledSchema {
-  const options = { allErrors: true, verbose: true, strict: false, allowUnionTypes: true, validateFormats: false, validateSchema: false };
-  const file = withoutDraft4Ids(schema) as Record<string, unknown>;
-  // compose-go's schema is draft 2020-12 (`$defs`); Docker CLI's v3 schemas are draft-04 (`definitions`).
-  const ajv = String(file['$schema']).includes('2020-12') ? new Ajv2020(options) : new Ajv(options);
-  const definitions = '$defs' in file ? '$defs' : 'definitions';
-  // Every `$ref` in both schemas points into the definitions, so the service part compiles on its own.
-  return { file: ajv.compile(file), service: ajv.compile({ [definitions]: file[definitions], $ref: `#/${definitions}/service` }) };
-}
-
-/**
- * A schema compiled when a validator is first needed: most sessions never open a stack file, and
- * compiling a schema takes about 100 ms of the server's start.
- */
-export function compileSchemaOnFirstUse(schema: object): CompiledSchema {
-  let compiled: CompiledSchema | undefined;
-  const compiledSchema = (): CompiledSchema => (compiled ??= compileSchema(schema));
-  return {
-    get file() {
-      return compiledSchema().file;
-    },
-    get service() {
-      return compiledSchema().service;
-    },
-  };
-}
-
-/**
- * Docker CLI's v3 schemas are draft-04 and name their parts with `id`, which ajv 8 refuses; the ids are
- * only labels there (every `$ref` is a `#/definitions/...` pointer), so they are dropped.
- */
-function withoutDraft4Ids(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(withoutDraft4Ids);
-  if (!isObject(schema)) return schema;
-  const result: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(schema)) {
-    if ((key === 'id' || key === '$schema') && typeof value === 'string') continue;
-    result[key] = withoutDraft4Ids(value);
-  }
-  return result;
-}
+type Validation = (root: Node) => ErrorObject[];
 
 export function schemaAnalysis(validators: SchemaValidators, claims: readonly SchemaClaim[]): Analysis {
-  // compose-go reads an empty element as `{}` (see normalize); the stack schema judges the file as written.
-  const compose = cachedValidation(validators.compose, true);
-  const stack = cachedValidation(validators.stack, false);
+  // compose-go reads an empty element as `{}` (see normalize); the stack schema judges the file as written,
+  // after docker/cli's type casts of interpolated values (stackCasts.ts).
+  const compose = cachedValidation(validators.compose, 'compose');
+  const stackValidations = new Map<string, Validation>();
+  const stack = (version: string): Validation => {
+    let validation = stackValidations.get(version);
+    if (!validation) stackValidations.set(version, (validation = cachedValidation(validators.stack(version), 'stack')));
+    return validation;
+  };
   return {
     name: 'schema',
     run(doc: ComposeDocument): Finding[] {
       const findings: Finding[] = [];
       const mode = doc.mode;
+      const claimed = (items: readonly [Located, ...Located[]]): boolean => claims.some((claim) => claim(items[0], mode));
+      // An unsupported version is reported by the stack analysis; the rest is judged as the latest format.
+      const { schema = LATEST_STACK_VERSION, declared } = mode === 'stack' ? stackVersion(doc) : { schema: LATEST_STACK_VERSION, declared: undefined };
       for (const { root } of doc.documents) {
         if (!root) continue;
         const composeErrors = compose(root);
         if (mode === 'compose') {
-          append(findings, reduceErrors(composeErrors, root, (items) => (claims.some((claim) => claim(items[0], mode)) ? null : undefined)));
+          append(findings, reduceErrors(composeErrors, root, (items) => (claimed(items) ? null : undefined)));
           continue;
         }
-        // Stack files: Docker validates with the v3.13 schema only. The Compose Specification's verdict
-        // tells a key stacks do not support (valid Compose) from a typo (invalid in both).
+        // Stack files: Docker validates with the declared version's schema only. The Compose Specification's
+        // verdict tells a key stacks do not support (valid Compose) from a typo (invalid in both), and the
+        // later versions tell a key this version is too old for.
         const verdict = composeVerdict(composeErrors.map((error) => locate(error, root)));
-        const stackErrors = stack(root);
-        append(findings, reduceErrors(stackErrors, root, (items) => (claims.some((claim) => claim(items[0], mode)) ? null : stackFinding(items, verdict))));
+        const allowedFrom = schema === LATEST_STACK_VERSION ? undefined : firstVersionAllowing(root, schema, stack, validators.stackKeys);
+        append(
+          findings,
+          reduceErrors(stack(schema)(root), root, (items) => {
+            if (claimed(items)) return null;
+            const version = allowedFrom?.(items[0]);
+            return version ? needsVersionFinding(items[0], version, declared ?? schema) : stackFinding(items, verdict, schema);
+          }),
+        );
       }
       return findings;
     },
@@ -104,19 +81,83 @@ export function schemaAnalysis(validators: SchemaValidators, claims: readonly Sc
 }
 
 /**
+ * For a stack file declaring `version`, the first later version whose schema accepts what an error of
+ * `version`'s schema refuses, or undefined when 3.13 refuses it too. An unknown key is looked up in the
+ * later schemas' keys; any other error by validating with the later schemas in turn.
+ */
+function firstVersionAllowing(root: Node, version: string, stack: (version: string) => Validation, keys: (version: string) => SchemaKeys): (item: Located) => string | undefined {
+  let latest: { readonly unknown: ReadonlySet<string>; readonly failing: ReadonlySet<string> } | undefined;
+  const latestVerdict = (): NonNullable<typeof latest> => {
+    if (latest) return latest;
+    const unknown = new Set<string>();
+    const failing = new Set<string>();
+    for (const error of stack(LATEST_STACK_VERSION)(root)) {
+      const { path } = locate(error, root);
+      if (error.keyword === 'additionalProperties') unknown.add([...path, String(error.params['additionalProperty'])].join('\u0000'));
+      // An error here or below means 3.13 refuses this value as well.
+      for (let length = 0; length <= path.length; length++) failing.add(path.slice(0, length).join('\u0000'));
+    }
+    return (latest = { unknown, failing });
+  };
+  /** The first later version whose validation of the file has no error `refuses` says is this one. */
+  const firstValidating = (refuses: (error: ErrorObject) => boolean): string | undefined =>
+    laterVersions(version).find((later) => !stack(later)(root).some(refuses));
+  return ({ error, path }) => {
+    const verdict = latestVerdict();
+    const key = path.join('\u0000');
+    if (error.keyword === 'additionalProperties') {
+      const property = String(error.params['additionalProperty']);
+      if (verdict.unknown.has([...path, property].join('\u0000'))) return undefined;
+      const keyPath = [...yamlPath(root, path), property];
+      // A later schema that names the key; else one that allows any key there (3.11 opened `build`).
+      return (
+        laterVersions(version).find((later) => keys(later).info(keyPath) !== undefined) ??
+        firstValidating((e) => e.keyword === 'additionalProperties' && String(e.params['additionalProperty']) === property && locate(e, root).path.join('\u0000') === key)
+      );
+    }
+    if (verdict.failing.has(key)) return undefined;
+    return firstValidating((e) => isAtOrBelow(locate(e, root).path, key));
+  };
+}
+
+function isAtOrBelow(path: Path, key: string): boolean {
+  const joined = path.join('\u0000');
+  return joined === key || joined.startsWith(`${key}\u0000`) || key === '';
+}
+
+/** An ajv instance path as a YAML path: list indexes become numbers. */
+function yamlPath(root: Node, path: Path): YamlPath {
+  const result: (string | number)[] = [];
+  let node: Node | undefined = root;
+  for (const segment of path) {
+    if (node?.kind === 'seq') {
+      result.push(Number(segment));
+      node = node.items[Number(segment)];
+    } else {
+      result.push(segment);
+      node = node?.kind === 'map' ? get(node, segment) : undefined;
+    }
+  }
+  return result;
+}
+
+/**
  * Validates a file's root like `schema.file` would, but service by service with the errors cached by
  * content identity: after an edit only the edited service is validated again (services an edit merely
  * moved keep their identity). The rest of the file is validated with each service replaced by an empty
- * mapping, whose errors are dropped. With `emptyAsMapping`, an empty service reads as `{}` (see normalize).
+ * mapping, whose errors are dropped. In Compose mode an empty service reads as `{}` (see normalize).
  */
-function cachedValidation(schema: CompiledSchema, emptyAsMapping: boolean): (root: Node) => ErrorObject[] {
+function cachedValidation(schema: CompiledSchema, mode: ComposeMode): Validation {
   const cache = new WeakMap<object, readonly ErrorObject[]>();
+  const emptyAsMapping = mode === 'compose';
+  const casts = mode === 'stack';
   const serviceErrors = (node: Node): readonly ErrorObject[] => {
     const identity = contentIdentity(node);
     let errors = cache.get(identity);
     if (!errors) {
-      const json = toJson(node);
-      errors = validate(schema.service, emptyAsMapping && json === null ? {} : json);
+      // The casts depend on the path below the service only; `*` stands for the name, as in docker/cli.
+      const json = toJson(node, undefined, casts ? ['services', '*'] : undefined);
+      errors = schema.service(emptyAsMapping && json === null ? {} : json);
       cache.set(identity, errors);
     }
     return errors;
@@ -124,8 +165,8 @@ function cachedValidation(schema: CompiledSchema, emptyAsMapping: boolean): (roo
   return (root) => {
     const services = get(root, 'services');
     const perService = services?.kind === 'map' ? services : undefined;
-    const json = toJson(root, perService);
-    const errors = validate(schema.file, emptyAsMapping ? normalize(json) : json).filter((error) => !perService || !SERVICE_PATH.test(error.instancePath));
+    const json = toJson(root, perService, casts ? [] : undefined);
+    const errors = schema.file(emptyAsMapping ? normalize(json) : json).filter((error) => !perService || !SERVICE_PATH.test(error.instancePath));
     for (const [name, position] of perService?.index ?? []) {
       const { value } = perService!.entries[position]!;
       const prefix = `/services/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
@@ -138,26 +179,40 @@ function cachedValidation(schema: CompiledSchema, emptyAsMapping: boolean): (roo
 /** An error inside one service (reported by the service validator instead). */
 const SERVICE_PATH = /^\/services\/[^/]+(\/|$)/;
 
-function validate(validator: ValidateFunction, json: unknown): ErrorObject[] {
-  validator(json);
-  return [...(validator.errors ?? [])];
-}
-
 /**
- * Plain JSON for ajv; interpolated scalars carry their default (errors on them are dropped anyway).
+ * Plain JSON for ajv; interpolated scalars carry their default (errors on them are dropped anyway), cast
+ * as docker/cli casts them when `castPath` (the path so far, list items as `[]`) is given.
  * The values of `placeholders`' entries become empty mappings.
  */
-function toJson(node: Node, placeholders?: MapNode): unknown {
+function toJson(node: Node, placeholders: MapNode | undefined, castPath: string[] | undefined): unknown {
   switch (node.kind) {
     case 'map': {
       const object: Record<string, unknown> = {};
-      for (const entry of node.entries) object[entry.key] = node === placeholders ? {} : toJson(entry.value, placeholders);
+      for (const entry of node.entries) {
+        if (node === placeholders) {
+          object[entry.key] = {};
+          continue;
+        }
+        castPath?.push(entry.key);
+        object[entry.key] = toJson(entry.value, placeholders, castPath);
+        castPath?.pop();
+      }
       return object;
     }
-    case 'seq':
-      return node.items.map((item) => toJson(item, placeholders));
-    case 'scalar':
-      return node.interpolation?.resolved ?? node.value;
+    case 'seq': {
+      castPath?.push('[]');
+      const items = node.items.map((item) => toJson(item, placeholders, castPath));
+      castPath?.pop();
+      return items;
+    }
+    case 'scalar': {
+      const interpolation = node.interpolation;
+      if (castPath && interpolation && interpolation.variables.length > 0) {
+        const cast = stackCast(castPath, interpolation.resolved);
+        if (cast !== undefined) return cast;
+      }
+      return interpolation?.resolved ?? node.value;
+    }
   }
 }
 

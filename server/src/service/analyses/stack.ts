@@ -18,10 +18,8 @@ import { atKey, atValue } from './place';
 import type { SchemaClaim } from './schema';
 import { stackFixes } from './stackFixes';
 import { STACK_FORMAT } from './stackSchema';
+import { stackVersion } from './stackVersion';
 import { append } from '../append';
-
-/** `version` values docker/cli has a schema for: "3", "3.0" … "3.13" (a missing version means 3.13). */
-const STACK_VERSIONS: ReadonlySet<string> = new Set(['3', ...Array.from({ length: 14 }, (_, i) => `3.${i}`)]);
 
 const CPUS_PATHS = [
   ['deploy', 'resources', 'limits', 'cpus'],
@@ -65,14 +63,13 @@ const stackServiceFindings = perService(({ name, node, keySpan }) => {
 
 function versionFindings(doc: ComposeDocument): Finding[] {
   const version = doc.model.topLevel.find((item) => item.key === 'version');
-  if (!version || isInterpolated(version.node)) return [];
-  const value = text(version.node);
-  if (value === undefined || STACK_VERSIONS.has(value)) return [];
+  const { schema, declared } = stackVersion(doc);
+  if (!version || schema !== undefined) return [];
   return [
     atValue(version.node, {
       code: 'stack-version-unsupported',
       severity: 'error',
-      message: `docker stack deploy only reads Compose file format 3 ("unsupported Compose file version: ${value}"): use version "3.13" or remove the line.`,
+      message: `docker stack deploy only reads Compose file format 3 ("unsupported Compose file version: ${declared}"): use version "3.13" or remove the line.`,
       docUrl: composeFileDoc('legacy-versions'),
     }),
   ];
