@@ -7,6 +7,7 @@
 import * as assert from 'node:assert/strict';
 import { fullRangePorts, manyMergeAliases, servicesWithUnknownKey } from '../support/hostile';
 import { service } from '../support/service';
+import { MAX_FINDINGS } from '../../server/src/service/features/diagnostics';
 
 const STRESS = process.env['STRESS_EDITS'] !== undefined;
 
@@ -22,6 +23,12 @@ describe('hostile list sizes', function () {
   it('checks a service with 65,000 full-range port entries (130,000 swarm-reserved findings)', () => {
     const findings = service.diagnostics(service.parse(fullRangePorts(65_000), 'compose'));
     assert.ok(findings.some((f) => f.code === 'port-swarm-reserved'), findings.slice(0, 3).map((f) => f.code).join(', '));
+    // Issue 19 item 3: findings per file are capped, with one finding saying how many more there are.
+    assert.equal(findings.length, MAX_FINDINGS + 1);
+    const last = findings.at(-1)!;
+    assert.equal(last.code, 'too-many-findings');
+    assert.equal(last.severity, 'error', 'the worst severity among those not shown (a duplicate-item error)');
+    assert.match(last.message, /^129,001 more findings from here on are not shown/);
   });
 
   (STRESS ? it : it.skip)('checks 130,000 services with an unknown key', () => {
