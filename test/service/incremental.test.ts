@@ -118,6 +118,57 @@ describe('incremental parsing', () => {
  * Large files (confineErrors): a YAML error stays in the element it is in, so typing in a big file
  * with an error open costs one small parse per keystroke rather than a whole one.
  */
+describe('incremental parsing and the alias budget (issue 19 item 9)', function () {
+  this.timeout(60_000);
+  /**
+   * `aliases` services each expanding an anchor of `size` nodes, then the service the edit changes.
+   * Before, a re-parsed block got a budget of its own, so an edit crossing the file's limit went
+   * unreported until the file was opened afresh (and one below it could be cut off only afresh).
+   */
+  const nearLimit = (size: number, aliases: number) => [
+    `x-big: &big [${Array(size).fill('1').join(',')}]`,
+    'x-small: &small [1, 2, 3]',
+    'services:',
+    ...Array.from({ length: aliases }, (_, i) => `  s${i}:\n    image: x\n    command: *big`),
+    '  edited:\n    image: x\n    command: x',
+    '  edited2:\n    image: x\n    command: x',
+    '  last:\n    image: x',
+  ].join('\n') + '\n';
+
+  const cases: [string, string, number, number][] = [
+    // Each expansion of &big costs size + 1 nodes: 99 of them stay under the limit, a 100th crosses it.
+    ['crosses the absolute limit', '*big', 10_000, 99],
+    ['stays just under the absolute limit', '*small', 10_000, 99],
+    // The old per-length budget (100,000 nodes here): a fresh parse crossed it, the re-parsed block did not.
+    ['crosses the old length-based budget', '*big', 2_999, 32],
+  ];
+  for (const [title, alias, size, aliases] of cases) {
+    it(`agrees with a fresh parse when an edit ${title}`, () => {
+      const before = service.parse(nearLimit(size, aliases), 'compose');
+      assert.deepEqual(before.syntaxFindings, []);
+      const after = service.parse(edit(before.text, 'command: x', `command: ${alias}`), 'compose', before);
+      assertSameAliasLimit(after);
+      assert.equal(after.syntaxFindings.some((f) => f.code === 'yaml-alias-limit'), title.startsWith('crosses the absolute'));
+    });
+  }
+
+  it('reports the limit once the edits add up past it', () => {
+    let doc = service.parse(nearLimit(10_000, 98), 'compose');
+    doc = service.parse(edit(doc.text, 'command: x', 'command: *big'), 'compose', doc);
+    assert.deepEqual(doc.syntaxFindings, []);
+    doc = service.parse(edit(doc.text, 'command: x', 'command: *big'), 'compose', doc);
+    assert.ok(doc.syntaxFindings.some((f) => f.code === 'yaml-alias-limit'));
+    assertSameAliasLimit(doc);
+  });
+
+  /** The checks of assertSameAsFullParse that stay quick on a million nodes. */
+  function assertSameAliasLimit(doc: ComposeDocument): void {
+    const full = fresh.parse(doc.text, 'compose');
+    assert.deepEqual(doc.syntaxFindings, full.syntaxFindings);
+    for (const name of ['edited', 'edited2']) assert.deepEqual(doc.model.services.get(name)?.node, full.model.services.get(name)?.node);
+  }
+});
+
 describe('incremental parsing with errors kept to their element', () => {
   const parse = (text: string): PreviousParse => ({ ...parseYaml(text), text });
   const edited = (previous: PreviousParse, text: string): PreviousParse | undefined => {

@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { at, text } from '../../server/src/service/parse/tree';
+import { at, MAX_ALIAS_NODES, text, type Node } from '../../server/src/service/parse/tree';
 import { parseCompose } from '../../server/src/service/parse/model';
 import { parseInterpolation } from '../../server/src/service/parse/interpolation';
 import { parseMarkers } from '../support/markers';
 import { checkFindings } from '../support/service';
+import { aliasBombAfter } from '../support/hostile';
 
 describe('parse: document model', () => {
   it('keeps exact spans for keys and values', () => {
@@ -62,6 +63,16 @@ describe('parse: document model', () => {
     assert.ok(doc.syntaxFindings.some((f) => f.code === 'yaml-alias-limit'));
   });
 
+  it('gives alias expansion the same absolute budget whatever the length of the file (issue 19 item 8)', () => {
+    // Before, the budget grew with the text (4 nodes per character): a bomb after a 9.5 MB comment
+    // line exhausted a 4 GB heap. Here 300 kB of comment must not buy any more expansion.
+    const padded = parseCompose(aliasBombAfter(300_000), 'compose');
+    const bare = countNodes(parseCompose(aliasBombAfter(0), 'compose').documents[0]?.root);
+    assert.equal(countNodes(padded.documents[0]?.root), bare);
+    assert.ok(bare <= MAX_ALIAS_NODES + 100, `${bare} nodes`);
+    assert.ok(padded.syntaxFindings.some((f) => f.code === 'yaml-alias-limit'));
+  });
+
   it('reports YAML syntax errors and duplicate keys at the right place', () => {
     checkFindings('services:\n  web:\n    image: a\n    ⟦image⟧: b\n', ['duplicate-key'], {
       messages: ["Duplicate key 'image': Compose rejects a mapping that defines the same key twice."],
@@ -92,3 +103,10 @@ describe('parse: interpolation', () => {
     assert.deepEqual(parseInterpolation('${A:-1}-$B')!.variables.map((v) => [v.name, v.operator, v.argument]), [['A', ':-', '1'], ['B', '', undefined]]);
   });
 });
+
+function countNodes(node: Node | undefined): number {
+  if (!node) return 0;
+  if (node.kind === 'scalar') return 1;
+  if (node.kind === 'seq') return node.items.reduce((sum, item) => sum + countNodes(item), 1);
+  return node.entries.reduce((sum, e) => sum + countNodes(e.value), 1);
+}

@@ -16,8 +16,8 @@
  * errors are reported in the block and the rest is kept, errors elsewhere included (see pieces.ts).
  */
 import { isMap, isPair, isScalar, visit, type Node as YamlNode } from 'yaml';
-import { nodeBudget, parseSlice, type ParsedYaml, type YamlDocument } from './parse';
-import { entryOf, hasMergedEntries, mapNode, scalarNode, seqNode, type AnchorDefinition, type Entry, type MapNode, type Node } from './tree';
+import { aliasNodesUsed, parseSlice, type ParsedYaml, type YamlDocument } from './parse';
+import { aliasBudget, entryOf, expansionCost, hasMergedEntries, keepExpansionCost, mapNode, scalarNode, seqNode, type AnchorDefinition, type Entry, type MapNode, type Node, type TreeBudget } from './tree';
 import type { Finding, Span } from '../types';
 import { isSection } from './sections';
 
@@ -54,7 +54,10 @@ export function reparse(previous: PreviousParse, text: string, confineErrors = f
   // The next sibling's key follows the block, so that YAML ends the element where it would in the file.
   const sentinel = text.slice(blockEnd + delta, next.keySpan.end + delta) + ':';
   const sentinelStart = block.length + next.keySpan.start - blockEnd;
-  const parsed = parseBlock(block + sentinel, blockStart, { key: element.key, sentinelStart }, previous.anchors);
+  // The file's alias budget, less what the rest of the file expands: a block that exceeds it makes the
+  // full parse (which reports the limit where a fresh parse would) take over.
+  const budget = aliasBudget(previous.aliasNodes - expansionCost(element.value));
+  const parsed = parseBlock(block + sentinel, blockStart, { key: element.key, sentinelStart }, previous.anchors, budget);
   if (!parsed || (parsed.findings.length > 0 && !confineErrors)) return undefined;
   const { entry } = parsed;
 
@@ -71,7 +74,7 @@ export function reparse(previous: PreviousParse, text: string, confineErrors = f
   const newRoot: MapNode = { ...root, span: shift(root.span), entries };
   const documents: YamlDocument[] = [{ root: newRoot, span: shift(document.span) }];
   const anchors = previous.anchors.map((a) => (a.start < blockStart ? a : { name: a.name, start: a.start + delta, node: shiftNode(a.node, oldEnd, delta) }));
-  return { documents, syntaxFindings: [...kept, ...parsed.findings], anchors, confined: true };
+  return { documents, syntaxFindings: [...kept, ...parsed.findings], anchors, aliasNodes: aliasNodesUsed(budget), confined: true };
 }
 
 /**
@@ -152,13 +155,13 @@ function staysInside(block: string, indent: number): boolean {
  * The block parsed on its own: its entry and the YAML errors and repeated keys in it, or undefined
  * when it is not exactly that entry plus the sentinel key.
  */
-function parseBlock(block: string, base: number, expected: { key: string; sentinelStart: number }, anchors: readonly AnchorDefinition[]): { entry: Entry; findings: Finding[] } | undefined {
+function parseBlock(block: string, base: number, expected: { key: string; sentinelStart: number }, anchors: readonly AnchorDefinition[], budget: TreeBudget): { entry: Entry; findings: Finding[] } | undefined {
   const outerAnchor = (name: string): Node | undefined => {
     for (let i = anchors.length - 1; i >= 0; i--) if (anchors[i]!.name === name && anchors[i]!.start < base) return anchors[i]!.node;
     return undefined;
   };
   const sentinelStart = base + expected.sentinelStart;
-  const slice = parseSlice(block, base, { start: base, end: sentinelStart }, sentinelStart, { budget: nodeBudget(block), outerAnchor });
+  const slice = parseSlice(block, base, { start: base, end: sentinelStart }, sentinelStart, { budget, outerAnchor });
   if (!slice) return undefined;
   const { doc, root, findings } = slice;
   if (!isMap(doc.contents) || doc.contents.items.length !== 2) return undefined;
@@ -194,6 +197,7 @@ function shiftSection(top: Entry, at: number, delta: number): Entry {
 function shiftElement(element: Entry, at: number, delta: number): Entry {
   const shifted = shiftEntry(element, at, delta);
   identities.set(shifted.value, contentIdentity(element.value));
+  keepExpansionCost(element.value, shifted.value);
   return shifted;
 }
 

@@ -3,7 +3,7 @@ import { COMPOSE_FILE_DOCS } from '../facts/composeFileDocs';
 import { parseAllDocuments, type YAMLError } from 'yaml';
 import type { Finding, Span } from '../types';
 import { readSimpleYaml, type ParsedDocument } from './simpleYaml';
-import { buildTree, type AnchorDefinition, type MapNode, type Node, type TreeBudget, type TreeContext } from './tree';
+import { aliasBudget, buildTree, MAX_ALIAS_NODES, type AnchorDefinition, type MapNode, type Node, type TreeBudget, type TreeContext } from './tree';
 
 export interface YamlDocument {
   /** The document's root value; undefined for an empty document. */
@@ -17,6 +17,8 @@ export interface ParsedYaml {
   readonly syntaxFindings: readonly Finding[];
   /** Every anchor definition, in document order. */
   readonly anchors: readonly AnchorDefinition[];
+  /** Nodes alias expansion created in the whole file (counted against MAX_ALIAS_NODES). */
+  readonly aliasNodes: number;
   /**
    * True when every YAML error is known to stay inside the piece or element it was found in (both
    * were parsed on their own between two keys YAML cannot run past), so the rest of the tree is
@@ -25,9 +27,6 @@ export interface ParsedYaml {
   readonly confined?: boolean;
 }
 
-/** Nodes that alias expansion may create, relative to the size of the text (guards "billion laughs"). */
-const NODE_BUDGET_PER_CHAR = 4;
-const MIN_NODE_BUDGET = 100_000;
 export const YAML_OPTIONS = {
   prettyErrors: false,
   // Duplicate keys are found by the tree builder: `yaml`'s own check is quadratic in the map size.
@@ -46,11 +45,11 @@ export const MAX_TEXT_LENGTH = 10_000_000;
 export function parseYaml(text: string): ParsedYaml {
   if (text.length > MAX_TEXT_LENGTH) {
     const message = `The file has ${(text.length / 1e6).toFixed(1)} million characters; files over ${MAX_TEXT_LENGTH / 1e6} million are not checked.`;
-    return { documents: [], anchors: [], syntaxFindings: [{ code: 'yaml-too-large', severity: 'error', message, span: { start: 0, end: 0 } }] };
+    return { documents: [], anchors: [], aliasNodes: 0, syntaxFindings: [{ code: 'yaml-too-large', severity: 'error', message, span: { start: 0, end: 0 } }] };
   }
   const syntaxFindings: Finding[] = [];
   const documents: YamlDocument[] = [];
-  const budget = nodeBudget(text);
+  const budget = aliasBudget();
   const anchors: AnchorDefinition[] = [];
   for (const doc of readDocuments(text)) {
     for (const error of doc.errors) syntaxFindings.push(yamlErrorFinding(error, { start: 0, end: text.length }, 0));
@@ -58,16 +57,18 @@ export function parseYaml(text: string): ParsedYaml {
     const range = doc.range;
     documents.push({ root, span: { start: range[0], end: range[2] } });
   }
-  if (budget.exhaustedAt) {
-    syntaxFindings.push({
-      code: 'yaml-alias-limit',
-      severity: 'error',
-      message: 'Aliases expand to too many nodes (a "billion laughs" structure); expansion stopped here.',
-      span: budget.exhaustedAt,
-      docUrl: YAML_SPEC,
-    });
-  }
-  return { documents, syntaxFindings, anchors };
+  if (budget.exhaustedAt) syntaxFindings.push(aliasLimitFinding(budget.exhaustedAt));
+  return { documents, syntaxFindings, anchors, aliasNodes: aliasNodesUsed(budget) };
+}
+
+/** Nodes a budget from aliasBudget() has handed out. */
+export function aliasNodesUsed(budget: TreeBudget): number {
+  return MAX_ALIAS_NODES - Math.max(0, budget.remaining);
+}
+
+function aliasLimitFinding(span: Span): Finding {
+  const message = `Aliases expand to more than ${MAX_ALIAS_NODES.toLocaleString('en')} nodes (a "billion laughs" structure); expansion stopped here.`;
+  return { code: 'yaml-alias-limit', severity: 'error', message, span, docUrl: YAML_SPEC };
 }
 
 /**
@@ -101,10 +102,6 @@ function readDocuments(text: string): readonly ParsedDocument[] {
   if (simple) return [simple];
   const docs = parseAllDocuments(text, YAML_OPTIONS);
   return Array.isArray(docs) ? docs : [];
-}
-
-export function nodeBudget(text: string): TreeBudget {
-  return { remaining: Math.max(MIN_NODE_BUDGET, text.length * NODE_BUDGET_PER_CHAR) };
 }
 
 export function duplicateKeyFinding(key: string, span: Span): Finding {

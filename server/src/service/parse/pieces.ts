@@ -12,8 +12,8 @@
  * expanding too far), this answers undefined and the caller parses the whole text.
  */
 import type { Finding, Span } from '../types';
-import { duplicateKeyFinding, MAX_TEXT_LENGTH, nodeBudget, parseSlice, type ParsedYaml, type YamlDocument } from './parse';
-import { entryOf, hasMergedEntries, indexOf, mapNode, type AnchorDefinition, type Entry, type MapNode, type Node } from './tree';
+import { aliasNodesUsed, duplicateKeyFinding, MAX_TEXT_LENGTH, parseSlice, type ParsedYaml, type YamlDocument } from './parse';
+import { aliasBudget, entryOf, hasMergedEntries, indexOf, mapNode, type AnchorDefinition, type Entry, type MapNode, type Node } from './tree';
 import { append } from '../append';
 
 /** Characters per piece: big enough that per-parse overhead is small, small enough to bound memory. */
@@ -40,7 +40,7 @@ export function parseInPieces(text: string, pieceSize = PIECE_SIZE): ParsedYaml 
   if (text.length < 2 * pieceSize || text.length > MAX_TEXT_LENGTH) return undefined;
   const cuts = findCuts(text);
   if (!cuts) return undefined;
-  const budget = nodeBudget(text);
+  const budget = aliasBudget();
   const anchors: AnchorDefinition[] = [];
   const latestAnchor = new Map<string, Node>();
   const syntaxFindings: Finding[] = [];
@@ -62,7 +62,7 @@ export function parseInPieces(text: string, pieceSize = PIECE_SIZE): ParsedYaml 
   const root = assembly.finish();
   if (!root || !documentSpan) return undefined;
   const document: YamlDocument = { root, span: documentSpan };
-  return { documents: [document], syntaxFindings, anchors, confined: true };
+  return { documents: [document], syntaxFindings, anchors, aliasNodes: aliasNodesUsed(budget), confined: true };
 }
 
 // A plain key without spaces, then optional blanks and a colon that ends the key (YAML 1.2 [154]).

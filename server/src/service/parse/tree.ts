@@ -78,10 +78,39 @@ export function entryOf(key: string, keySpan: Span, value: Node, via: Span | und
 }
 
 export interface TreeBudget {
-  /** Nodes that may still be created; alias expansion beyond it is cut off (YAML "billion laughs"). */
+  /**
+   * Nodes that alias expansion may still create; expansion beyond it is cut off (YAML "billion
+   * laughs"). Nodes written in the text do not count: the text's length bounds them.
+   */
   remaining: number;
   exhaustedAt?: Span;
 }
+
+/**
+ * Nodes that alias expansion may create in one file, whatever its length (issue 19 item 8: a budget
+ * proportional to the length let a bomb after a 9.5 MB comment exhaust a 4 GB heap). Real files stay
+ * far below: 20,000 services that each merge a 10-key block expand to about 200,000 nodes.
+ */
+export const MAX_ALIAS_NODES = 1_000_000;
+
+/** A fresh budget for one file; `used` nodes already expanded elsewhere in it are taken off. */
+export function aliasBudget(used = 0): TreeBudget {
+  return { remaining: MAX_ALIAS_NODES - used };
+}
+
+/** Nodes expanded from aliases under a node written in the text (0 when none), as built by TreeBuilder. */
+export function expansionCost(node: Node): number {
+  return costs.get(node) ?? 0;
+}
+
+/** Gives `copy` (the same content at a shifted place) the expansion cost of `node`. */
+export function keepExpansionCost(node: Node, copy: Node): void {
+  const cost = costs.get(node);
+  if (cost !== undefined) costs.set(copy, cost);
+}
+
+/** Expansion cost per written node that holds aliases; nodes without any have no entry. */
+const costs = new WeakMap<Node, number>();
 
 /** Where the builder reports keys written twice in one mapping (found here in linear time). */
 type DuplicateKeySink = (key: string, span: Span) => void;
@@ -129,11 +158,20 @@ class TreeBuilder {
   }
 
   node(node: YamlNode, via: Span | undefined): Node {
+    if (via !== undefined) return this.build(node, via);
+    const before = this.budget.remaining;
+    const built = this.build(node, via);
+    if (before > this.budget.remaining) costs.set(built, before - this.budget.remaining);
+    return built;
+  }
+
+  /**
+   * Builds a node; one made by expanding an alias (`via` set) costs one node of the budget. An alias
+   * itself costs nothing, so expanding it here costs what `withVia` costs for the same anchor in an
+   * incremental re-parse.
+   */
+  private build(node: YamlNode, via: Span | undefined): Node {
     const span = this.spanOf(node);
-    if (this.budget.remaining-- <= 0) {
-      this.budget.exhaustedAt ??= via ?? span;
-      return emptyScalar(span, via);
-    }
     if (isAlias(node)) {
       const target = this.anchors.get(node.source);
       if (!target) {
@@ -147,6 +185,10 @@ class TreeBuilder {
       } finally {
         this.expanding.delete(target);
       }
+    }
+    if (via !== undefined && this.budget.remaining-- <= 0) {
+      this.budget.exhaustedAt ??= via;
+      return emptyScalar(span, via);
     }
     // Only anchors written here count; re-walking an alias target must not re-register older anchors.
     if (node.anchor && this.expanding.size === 0) this.anchors.set(node.anchor, node);
