@@ -37,6 +37,26 @@ describe('language server over stdio', function () {
     assert.deepEqual(await fixed, []);
   });
 
+  it('serves the new text when a client repeats a version number (issue 19 item 10)', async () => {
+    server = await startServer();
+    const opened = server.diagnostics(URI, 1);
+    server.open(URI, 'services:\n  web:\n    imag: nginx\n');
+    assert.equal((await opened).length, 1);
+    const hover = () => server.connection.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: { line: 3, character: 5 } });
+    const repeated = server.diagnostics(URI, 1);
+    await server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: URI, version: 1 },
+      contentChanges: [{ text: 'services:\n  web:\n    imagee: x\n    image: nginx\n' }],
+    });
+    const [finding] = await repeated;
+    assert.deepEqual(finding?.range.start, { line: 2, character: 4 });
+    assert.ok(await hover(), 'a hover on `image`, on a line only the new text has');
+    // A second didOpen of the open URI with the same version and new text.
+    const reopened = server.diagnostics(URI, 1);
+    server.open(URI, 'services:\n  web:\n    image: nginx\n');
+    assert.deepEqual(await reopened, []);
+  });
+
   it('leaves YAML files that only match a stack pattern alone unless they look like Compose', async () => {
     server = await startServer();
     const open = (uri: string, text: string) =>

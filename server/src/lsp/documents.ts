@@ -1,4 +1,4 @@
-/** Open documents and their parse cache: one parse per URI and version, shared by every feature. */
+/** Open documents and their parse cache: one parse per URI, version and text, shared by every feature. */
 import { TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fitHeapGrowth } from './heap';
@@ -39,8 +39,11 @@ export class Documents {
     if (!document) return undefined;
     const mode = modeForPath(uriPath(uri), this.stackPatterns);
     const cached = this.cache.get(uri);
-    if (cached && cached.version === document.version && cached.mode === mode) return cached.doc;
     const text = document.getText();
+    // The text must match too: a client may repeat a version number (a second didOpen, a didChange
+    // with the same version), and serving the old parse for the new text would put every finding,
+    // hover and range in the wrong place (issue 19 item 10). The same string object compares at once.
+    if (cached && cached.version === document.version && cached.mode === mode && cached.doc.text === text) return cached.doc;
     // Before parsing: opening a large file is its largest allocation.
     this.fitHeap({ uri, length: text.length });
     const doc = this.service.parse(text, mode, cached?.doc);
