@@ -57,6 +57,19 @@ describe('language server over stdio', function () {
     assert.deepEqual(await reopened, []);
   });
 
+  it('refuses malformed requests with InvalidParams and keeps serving (issue 19 item 16)', async () => {
+    server = await startServer();
+    const opened = server.diagnostics(URI, 1);
+    server.open(URI, 'services:\n  web:\n    image: nginx\n');
+    await opened;
+    const code = (promise: Promise<unknown>) => promise.then(() => 'answered', (error: { code?: number }) => error.code);
+    assert.equal(await code(server.connection.sendRequest('textDocument/hover', { position: { line: 0, character: 0 } })), -32602);
+    assert.equal(await code(server.connection.sendRequest('textDocument/rename', { textDocument: { uri: URI }, position: { line: 1, character: 3 }, newName: 42 })), -32602);
+    const rename = (await server.connection.sendRequest('textDocument/rename', { textDocument: { uri: URI }, position: { line: 1, character: 3 }, newName: 'api' })) as { changes: Record<string, unknown[]> };
+    assert.equal(rename.changes[URI]?.length, 1);
+    assert.equal(server.stderr().includes('TypeError'), false, server.stderr());
+  });
+
   it('leaves YAML files that only match a stack pattern alone unless they look like Compose', async () => {
     server = await startServer();
     const open = (uri: string, text: string) =>

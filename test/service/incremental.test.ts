@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { generateCompose } from '../../bench/generate';
 import { contentIdentity, reparse, type PreviousParse } from '../../server/src/service/parse/incremental';
 import { parseYaml, type ParsedYaml } from '../../server/src/service/parse/parse';
-import { get, type MapNode, type Node } from '../../server/src/service/parse/tree';
+import { get, MAX_ALIAS_NODES, type MapNode, type Node } from '../../server/src/service/parse/tree';
 import { createLanguageService, type ComposeDocument, type ComposeMode } from '../../server/src/service/index';
 import { corpusFiles } from '../support/corpus';
 import { below, random } from '../support/random';
@@ -135,10 +135,11 @@ describe('incremental parsing and the alias budget (issue 19 item 9)', function 
     '  last:\n    image: x',
   ].join('\n') + '\n';
 
+  const UNDER_LIMIT = Math.floor(MAX_ALIAS_NODES / 10_001);
   const cases: [string, string, number, number][] = [
-    // Each expansion of &big costs size + 1 nodes: 99 of them stay under the limit, a 100th crosses it.
-    ['crosses the absolute limit', '*big', 10_000, 99],
-    ['stays just under the absolute limit', '*small', 10_000, 99],
+    // Each expansion of &big costs size + 1 nodes: 49 of them stay under the limit, a 50th crosses it.
+    ['crosses the absolute limit', '*big', 10_000, UNDER_LIMIT],
+    ['stays just under the absolute limit', '*small', 10_000, UNDER_LIMIT],
     // The old per-length budget (100,000 nodes here): a fresh parse crossed it, the re-parsed block did not.
     ['crosses the old length-based budget', '*big', 2_999, 32],
   ];
@@ -153,7 +154,7 @@ describe('incremental parsing and the alias budget (issue 19 item 9)', function 
   }
 
   it('reports the limit once the edits add up past it', () => {
-    let doc = service.parse(nearLimit(10_000, 98), 'compose');
+    let doc = service.parse(nearLimit(10_000, UNDER_LIMIT - 1), 'compose');
     doc = service.parse(edit(doc.text, 'command: x', 'command: *big'), 'compose', doc);
     assert.deepEqual(doc.syntaxFindings, []);
     doc = service.parse(edit(doc.text, 'command: x', 'command: *big'), 'compose', doc);

@@ -1,10 +1,12 @@
 /**
- * Publishes diagnostics per document version: debounced after edits, latest version wins, and results
- * for a version that is no longer current are dropped rather than published.
+ * Publishes diagnostics per document version: debounced after edits, latest version wins. A run lets
+ * edits already received go first and is dropped when its version is replaced before or while it
+ * computes, so typing never queues work for stale versions (issue 19 item 5).
  */
 import type { Connection } from 'vscode-languageserver';
 import type { Documents } from './documents';
 import type { Diagnostic } from 'vscode-languageserver';
+import { settle } from './staleWork';
 
 export class DiagnosticsScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -12,21 +14,24 @@ export class DiagnosticsScheduler {
   constructor(
     private readonly connection: Connection,
     private readonly documents: Documents,
-    private readonly compute: (uri: string) => Diagnostic[],
+    /** The diagnostics of the current version, or undefined when a newer one replaced it meanwhile. */
+    private readonly compute: (uri: string) => Promise<Diagnostic[] | undefined>,
     public debounceMs: number,
   ) {}
 
   schedule(uri: string, immediately = false): void {
     this.cancel(uri);
     const version = this.documents.version(uri);
-    const run = (): void => {
+    const stale = (): boolean => this.documents.version(uri) !== version || this.timers.has(uri);
+    const run = async (): Promise<void> => {
       this.timers.delete(uri);
-      if (this.documents.version(uri) !== version) return;
-      const diagnostics = this.compute(uri);
-      if (this.documents.version(uri) !== version) return;
+      await settle();
+      if (stale()) return;
+      const diagnostics = await this.compute(uri);
+      if (diagnostics === undefined || stale()) return;
       void this.connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics });
     };
-    this.timers.set(uri, setTimeout(run, immediately ? 0 : this.debounceMs));
+    this.timers.set(uri, setTimeout(() => void run(), immediately ? 0 : this.debounceMs));
   }
 
   cancel(uri: string): void {

@@ -58,6 +58,11 @@ export class Documents {
     fitHeapGrowth(length);
   }
 
+  /** True while `doc` is the parse of the open document's current text, in its current mode. */
+  isCurrent(uri: string, doc: ComposeDocument): boolean {
+    return this.cache.get(uri)?.doc === doc && this.text.get(uri)?.getText() === doc.text;
+  }
+
   version(uri: string): number | undefined {
     return this.text.get(uri)?.version;
   }

@@ -18,6 +18,7 @@ import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { Documents } from './documents';
 import { LspFileHost } from './fileHost';
 import { runSafe } from './runSafe';
+import { contentModified, FindingsRunner, settle } from './staleWork';
 import { filePath, fileUri } from './uri';
 import { WorkspaceFiles } from './workspaceFiles';
 
@@ -37,6 +38,12 @@ function peerCoverage(value: unknown): PeerCoverage {
   const flags = value as Record<string, unknown>;
   const flag = (name: keyof PeerCoverage) => flags[name] === true;
   return { syntaxDiagnostics: flag('syntaxDiagnostics'), duplicateKeys: flag('duplicateKeys'), schemaDiagnostics: flag('schemaDiagnostics'), keyCompletion: flag('keyCompletion') };
+}
+
+/** The request's `textDocument.uri`, or undefined when a client left it out or sent something else. */
+function requestUri(params: unknown): string | undefined {
+  const uri = (params as { textDocument?: { uri?: unknown } } | undefined)?.textDocument?.uri;
+  return typeof uri === 'string' ? uri : undefined;
 }
 
 export function startServer(connection: Connection, runtime: ServerRuntime): void {
@@ -77,7 +84,15 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const lines = { lineIndex: new LineIndex(read.kind === 'text' ? read.text : '') };
     void connection.sendDiagnostics({ uri: fileUri(path), diagnostics: findings.map((finding) => toDiagnostic(lines, fileUri(path), finding)) });
   };
-  const safeDiagnostics = (uri: string) => {
+  const runner = new FindingsRunner(service, (uri, doc) => documents.isCurrent(uri, doc));
+  /** Parses the current version and computes its findings in steps: false when a newer version came first. */
+  const findingsReady = async (uri: string): Promise<boolean> => {
+    const doc = runSafe(logger, 'parse', uri, undefined, undefined, () => composeDocument(uri));
+    if (!doc || doc instanceof ResponseError) return true;
+    return runner.findings(uri, doc).catch(() => true); // a throwing analysis is logged where it is read
+  };
+  const safeDiagnostics = async (uri: string) => {
+    if (!(await findingsReady(uri))) return undefined;
     const result = runSafe(logger, 'diagnostics', uri, [], undefined, () => computeDiagnostics(uri));
     return Array.isArray(result) ? result : [];
   };
@@ -106,15 +121,28 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   /**
    * Wraps a request handler with runSafe and the fault-injection hook, and hands it the parsed document;
-   * a document Shipshape does not serve gets `fallback`.
+   * a document Shipshape does not serve gets `fallback`. Edits received before the request go first:
+   * a request whose document changed meanwhile answers ContentModified rather than parse a stale
+   * version, and one that needs every finding (`findings`) gives way to newer versions while they
+   * are computed.
    */
-  const handle = <P extends { textDocument: { uri: string } }, R>(method: string, fallback: R, run: (doc: ComposeDocument, params: P) => R) =>
-    (params: P, token?: { isCancellationRequested: boolean; onCancellationRequested: unknown }) =>
-      runSafe(logger, method, params.textDocument.uri, fallback, token as never, () => {
+  const handle = <P extends { textDocument: { uri: string } }, R>(method: string, fallback: R, run: (doc: ComposeDocument, params: P) => R, needs: { findings?: boolean } = {}) =>
+    async (params: P, token?: { isCancellationRequested: boolean; onCancellationRequested: unknown }): Promise<R | ResponseError<undefined>> => {
+      const uri = requestUri(params);
+      if (uri === undefined) return new ResponseError(ErrorCodes.InvalidParams, `${method} needs textDocument.uri`);
+      const before = documents.text.get(uri);
+      const version = before?.version;
+      const text = before?.getText();
+      await settle();
+      const now = documents.text.get(uri);
+      if (now?.version !== version || now?.getText() !== text) return contentModified();
+      if (needs.findings && !(await findingsReady(uri))) return contentModified();
+      return runSafe(logger, method, uri, fallback, token as never, () => {
         if (runtime.faultyMethods?.has(method)) throw new Error(`injected fault in ${method}`);
-        const doc = composeDocument(params.textDocument.uri);
-        return doc ? run(projectView(params.textDocument.uri, doc)?.doc ?? doc, params) : fallback;
+        const doc = composeDocument(uri);
+        return doc ? run(projectView(uri, doc)?.doc ?? doc, params) : fallback;
       });
+    };
 
   connection.onInitialize((params): InitializeResult => {
     const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
@@ -193,7 +221,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         ...(action.fixes ? { diagnostics: [toDiagnostic(doc, uri, action.fixes)] } : {}),
         ...(action.isPreferred ? { isPreferred: true } : {}),
       }));
-    }),
+    }, { findings: true }),
   );
 
   connection.onDefinition(
@@ -223,6 +251,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   connection.onRenameRequest(
     handle('textDocument/rename', null, (doc, params): WorkspaceEdit | ResponseError | null => {
+      // The protocol says string; a client sending anything else gets a clear refusal, not a TypeError.
+      if (typeof params.newName !== 'string') return new ResponseError(ErrorCodes.InvalidParams, 'newName must be a string');
       const result = service.rename(doc, toOffset(doc, params.position), params.newName);
       if (!result) return null;
       if ('refused' in result) return new ResponseError(ErrorCodes.InvalidRequest, result.refused);
@@ -266,7 +296,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   const emptyGraph: NetworkGraphResult = { nodes: [], edges: [] };
   connection.onRequest(
     NETWORK_GRAPH_METHOD,
-    handle(NETWORK_GRAPH_METHOD, emptyGraph, (doc, _params: NetworkGraphParams) => toNetworkGraph(doc, service.networkGraph(doc, serviceSettings))),
+    handle(NETWORK_GRAPH_METHOD, emptyGraph, (doc, _params: NetworkGraphParams) => toNetworkGraph(doc, service.networkGraph(doc, serviceSettings)), { findings: true }),
   );
 
   connection.onRequest(

@@ -29,6 +29,7 @@ import { workspaceSymbol, type WorkspaceFile, type WorkspaceSymbol } from './fea
 import { NO_FILES, type FileHost } from './host';
 import { parseCompose, type ComposeDocument } from './parse/model';
 import { perDocument } from './perDocument';
+import { append } from './append';
 import { schemaCatalog } from './schemaCatalog';
 import { Projects, type ProjectOptions } from './project/index';
 import type { CodeAction, ComposeMode, Finding, NetworkGraph, ServiceSettings, Span } from './types';
@@ -77,6 +78,12 @@ export interface LanguageService {
    * in a file over 256 KB a YAML error is kept to the piece or service it is in.
    */
   parse(text: string, mode: ComposeMode, previous?: ComposeDocument): ComposeDocument;
+  /**
+   * Computes the findings of `doc` one analysis per step, so that a caller whose version went stale
+   * meanwhile can stop between steps (cooperative cancellation); once run to its end, diagnostics,
+   * code actions and the graph reuse what it found. Nothing to do when they are known already.
+   */
+  findingsInSteps(doc: ComposeDocument): Generator<void, void>;
   /** All findings (syntax, schema, analyses) after settings and suppression comments, sorted. */
   diagnostics(doc: ComposeDocument, settings?: ServiceSettings): Finding[];
   /** Quick fixes and refactorings for the range `span`. */
@@ -133,12 +140,30 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const host = options.host ?? NO_FILES;
   const schemaKeys = schemas.composeKeys;
   // Findings are computed once per parsed version and shared by diagnostics and quick fixes.
-  const findingsOf = perDocument((doc) => sortFindings([...doc.syntaxFindings, ...analyses.flatMap((analysis) => analysis.run(doc))]));
+  /** Runs every analysis on `doc`, yielding after each one; returns all findings, sorted. */
+  function* runAnalyses(doc: ComposeDocument): Generator<void, Finding[]> {
+    const found: Finding[] = [...doc.syntaxFindings];
+    for (const analysis of analyses) {
+      append(found, analysis.run(doc));
+      yield;
+    }
+    return sortFindings(found);
+  }
+  const findingsOf = perDocument((doc) => {
+    const steps = runAnalyses(doc);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  });
   // Before diagnostics have run for a version, a subnet hover asks only the overlap checks (network-sized work).
   const overlapsOf = perDocument((doc) => [...checkOverlaps(doc), ...checkPools(doc)]);
   const projects = new Projects(findingsOf);
   return {
     parse: parseCompose,
+    findingsInSteps: function* (doc) {
+      if (!findingsOf.cached(doc)) findingsOf.set(doc, yield* runAnalyses(doc));
+    },
     diagnostics: (doc, settings = {}) => diagnostics(doc, findingsOf(doc), settings),
     codeActions: (doc, span, settings = {}) => codeAction(doc, span, diagnostics(doc, findingsOf(doc), settings), analyses, { schemaKeys, stackKeys: schemas.stackKeys(doc) }),
     quickFixes: (doc, finding) => quickFixes(doc, finding, analyses, { schemaKeys, stackKeys: schemas.stackKeys(doc) }),

@@ -35,6 +35,7 @@ export const YAML_OPTIONS = {
   intAsBigInt: false,
 } as const;
 const YAML_SPEC = 'https://yaml.org/spec/1.2.2/';
+const TOO_DEEP = 'Nesting is too deep to read here (thousands of levels); Compose files nest a few levels.';
 
 /**
  * Larger texts are not parsed: they would take many seconds and hundreds of MB. The largest real
@@ -47,17 +48,23 @@ export function parseYaml(text: string): ParsedYaml {
     const message = `The file has ${(text.length / 1e6).toFixed(1)} million characters; files over ${MAX_TEXT_LENGTH / 1e6} million are not checked.`;
     return { documents: [], anchors: [], aliasNodes: 0, syntaxFindings: [{ code: 'yaml-too-large', severity: 'error', message, span: { start: 0, end: 0 } }] };
   }
+  const read = readDocuments(text);
+  if (!read) {
+    const finding: Finding = { code: 'yaml-syntax', severity: 'error', message: TOO_DEEP, span: { start: 0, end: 0 }, docUrl: YAML_SPEC };
+    return { documents: [], anchors: [], aliasNodes: 0, syntaxFindings: [finding] };
+  }
   const syntaxFindings: Finding[] = [];
   const documents: YamlDocument[] = [];
   const budget = aliasBudget();
   const anchors: AnchorDefinition[] = [];
-  for (const doc of readDocuments(text)) {
+  for (const doc of read) {
     for (const error of doc.errors) syntaxFindings.push(yamlErrorFinding(error, { start: 0, end: text.length }, 0));
     const root = buildTree(doc, text, { budget, anchors, onDuplicateKey: (key, span) => syntaxFindings.push(duplicateKeyFinding(key, span)) });
     const range = doc.range;
     documents.push({ root, span: { start: range[0], end: range[2] } });
   }
   if (budget.exhaustedAt) syntaxFindings.push(aliasLimitFinding(budget.exhaustedAt));
+  if (budget.tooDeepAt) syntaxFindings.push({ code: 'yaml-syntax', severity: 'error', message: TOO_DEEP, span: { start: budget.tooDeepAt.start, end: budget.tooDeepAt.start }, docUrl: YAML_SPEC });
   return { documents, syntaxFindings, anchors, aliasNodes: aliasNodesUsed(budget) };
 }
 
@@ -86,22 +93,31 @@ export function parseSlice(
   tree: Omit<TreeContext, 'base' | 'onDuplicateKey'>,
 ): { readonly doc: ParsedDocument; readonly root: MapNode; readonly findings: Finding[] } | undefined {
   const docs = readDocuments(source);
-  const doc = docs.length === 1 ? docs[0]! : undefined;
+  const doc = docs?.length === 1 ? docs[0]! : undefined;
   if (!doc) return undefined;
   const findings = doc.errors.map((error) => yamlErrorFinding(error, range, base));
   const onDuplicateKey = (key: string, span: Span): void => {
     if (span.start !== sentinelStart) findings.push(duplicateKeyFinding(key, span));
   };
   const root = buildTree(doc, source, { ...tree, base, onDuplicateKey });
-  return tree.budget.exhaustedAt || root?.kind !== 'map' ? undefined : { doc, root, findings };
+  return tree.budget.exhaustedAt || tree.budget.tooDeepAt || root?.kind !== 'map' ? undefined : { doc, root, findings };
 }
 
-/** The text's YAML documents: read by the fast reader when it takes the text, by `yaml` otherwise. */
-function readDocuments(text: string): readonly ParsedDocument[] {
+/**
+ * The text's YAML documents: read by the fast reader when it takes the text, by `yaml` otherwise;
+ * undefined when `yaml` runs out of stack (its parser recurses once per level of nesting, and an
+ * unclosed `{` before 2,000 services nests every later line one level deeper).
+ */
+function readDocuments(text: string): readonly ParsedDocument[] | undefined {
   const simple = readSimpleYaml(text);
   if (simple) return [simple];
-  const docs = parseAllDocuments(text, YAML_OPTIONS);
-  return Array.isArray(docs) ? docs : [];
+  try {
+    const docs = parseAllDocuments(text, YAML_OPTIONS);
+    return Array.isArray(docs) ? docs : [];
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
 }
 
 export function duplicateKeyFinding(key: string, span: Span): Finding {
@@ -119,7 +135,7 @@ export function yamlErrorFinding(error: Pick<YAMLError, 'pos' | 'message'>, rang
   const start = Math.max(range.start, Math.min(error.pos[0] + base, range.end));
   const end = Math.max(start, Math.min(error.pos[1] + base, range.end));
   // The yaml package reports running out of stack on absurdly deep nesting as an ordinary error.
-  const message = /call stack/i.test(error.message) ? 'Nesting is too deep to read here (thousands of levels); Compose files nest a few levels.' : firstLine(error.message);
+  const message = /call stack/i.test(error.message) ? TOO_DEEP : firstLine(error.message);
   return { code: 'yaml-syntax', severity: 'error', message, span: { start, end }, docUrl: YAML_SPEC };
 }
 

@@ -84,14 +84,25 @@ export interface TreeBudget {
    */
   remaining: number;
   exhaustedAt?: Span;
+  /** Where nesting first went deeper than MAX_TREE_DEPTH (what lies below is left out). */
+  tooDeepAt?: Span;
 }
+
+/**
+ * Levels of nesting the tree keeps. The builder recurses once per level, and an unclosed `{` early in
+ * a large file makes `yaml` nest every later line one level deeper: unbounded, that overflowed the
+ * stack and broke "parsing never throws". Compose files nest about ten levels.
+ */
+export const MAX_TREE_DEPTH = 1000;
 
 /**
  * Nodes that alias expansion may create in one file, whatever its length (issue 19 item 8: a budget
  * proportional to the length let a bomb after a 9.5 MB comment exhaust a 4 GB heap). Real files stay
- * far below: 20,000 services that each merge a 10-key block expand to about 200,000 nodes.
+ * below: the benchmark's 20,000 services expand to about 160,000 nodes. Reaching the limit costs a
+ * few seconds, which a file whose aliases swallowed everything after them (an unclosed `{` above an
+ * anchor) pays on every keystroke.
  */
-export const MAX_ALIAS_NODES = 1_000_000;
+export const MAX_ALIAS_NODES = 500_000;
 
 /** A fresh budget for one file; `used` nodes already expanded elsewhere in it are taken off. */
 export function aliasBudget(used = 0): TreeBudget {
@@ -148,6 +159,7 @@ class TreeBuilder {
   private readonly anchors = new Map<string, YamlNode>();
   private readonly budget: TreeBudget;
   private readonly base: number;
+  private depth = 0;
 
   constructor(
     private readonly text: string,
@@ -193,10 +205,21 @@ class TreeBuilder {
     // Only anchors written here count; re-walking an alias target must not re-register older anchors.
     if (node.anchor && this.expanding.size === 0) this.anchors.set(node.anchor, node);
     const tag = node.tag && !node.tag.startsWith('tag:yaml.org,2002:') ? node.tag : undefined;
+    if (isScalar(node)) return this.anchored(node, span, via, this.scalar(node, span, via, tag));
+    if (this.depth >= MAX_TREE_DEPTH) {
+      this.budget.tooDeepAt ??= span;
+      return emptyScalar(span, via);
+    }
+    this.depth++;
     const built = isMap(node) ? this.map(node.items, span, via, tag)
       : isSeq(node) ? seqNode(span, via, tag, node.items.map((item) => this.node(item as YamlNode, via)))
-      : isScalar(node) ? this.scalar(node, span, via, tag)
       : emptyScalar(span, via);
+    this.depth--;
+    return this.anchored(node, span, via, built);
+  }
+
+  /** Registers `built` as the definition of the anchor written on `node`, if any. */
+  private anchored(node: YamlNode, span: Span, via: Span | undefined, built: Node): Node {
     if (node.anchor && !via && this.expanding.size === 0) this.context.anchors?.push({ name: node.anchor, start: span.start, node: built });
     return built;
   }
