@@ -22,6 +22,7 @@ import { generateCompose } from './generate';
 import { growthExponent } from './growth';
 import { startLspProcess, type LspProcess } from './lspProcess';
 import { COMPOSE_PEER, ROOT, SHIPSHAPE, YAML_PEER, type ServerUnderTest } from './servers';
+import { reportTyping } from './typing';
 
 const URI = 'file:///bench/compose.yaml';
 const QUERIES = 60;
@@ -97,6 +98,7 @@ async function main(): Promise<void> {
     rows.push({ services, bytes: text.length, yamlFloorMs: yamlFloor(text), results });
   }
   const defaultDebounce = await measureDefaultDebounce(generateCompose(1000));
+  await reportTyping(SHIPSHAPE.command); // bench/typing.ts: 300 edits while requests arrive (issue 19)
   const corpus = peers ? measureCorpusCheck() : undefined;
   const servers = peers ? [SHIPSHAPE, COMPOSE_PEER, YAML_PEER] : [SHIPSHAPE];
   printTable(rows, servers);
