@@ -1,8 +1,23 @@
 /** Entry point of `shipshape-language-server`: `--stdio`, `--node-ipc` or `--socket=N`, as LSP clients pass. */
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { VENDORED_SCHEMAS } from '../schemas/index';
+import { FramingGuard } from './framing';
 import { startServer } from './server';
 
-const connection = createConnection(ProposedFeatures.all);
+/**
+ * Over stdio the input passes a framing guard first: malformed framing ends the server at once with
+ * one line on stderr, as does the end of its input (issue 19 item 6).
+ */
+function stdioConnection() {
+  const refuse = (reason: string): never => {
+    process.stderr.write(`shipshape-language-server: ${reason} on standard input; exiting.\n`);
+    process.exit(1);
+  };
+  const input = process.stdin.pipe(new FramingGuard(refuse));
+  process.stdin.on('end', () => process.exit(0));
+  return createConnection(ProposedFeatures.all, new StreamMessageReader(input), new StreamMessageWriter(process.stdout));
+}
+
+const connection = process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
 const faults = process.env['SHIPSHAPE_FAULTY_METHODS'];
 startServer(connection, { schemas: VENDORED_SCHEMAS, ...(faults ? { faultyMethods: new Set(faults.split(',')) } : {}) });
