@@ -102,7 +102,6 @@ describe('hostile inputs', function () {
     'flow nesting 100,000 levels deep': { text: 'services: ' + '['.repeat(100_000), code: 'yaml-syntax', message: /too deep/ },
     // Issue 19: `yaml` nests every later line one level deeper; its parser and our tree builder overflowed the stack.
     'an unclosed { before 2,000 services': { text: '{' + generateCompose(2000), code: 'yaml-syntax', message: /too deep/ },
-    'an unclosed { before 1,000 services, past the tree depth limit': { text: ' {' + generateCompose(1000), code: 'yaml-syntax', message: /too deep/ },
     'block nesting 3,000 levels deep': { text: Array.from({ length: 3000 }, (_, i) => ' '.repeat(i) + 'a:').join('\n'), code: 'yaml-syntax', message: /too deep/ },
     'a file over 10 million characters': { text: 'x: 1\n'.repeat(2_100_000), code: 'yaml-too-large' },
     'binary content': { text: String.fromCharCode(...Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)) },
