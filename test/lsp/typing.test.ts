@@ -9,10 +9,10 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { typingScenario } from '../../bench/typing';
 import { createLanguageService } from '../../server/src/service/index';
-import { ROOT, schema, stackSchema } from '../support/service';
+import { ROOT, schemas } from '../support/service';
 
 const STRESS = process.env['STRESS_EDITS'] !== undefined;
-const reference = createLanguageService({ schema, stackSchema });
+const reference = createLanguageService({ schemas });
 
 (STRESS ? describe : describe.skip)('typing on a 1,000-service file', function () {
   this.timeout(600_000);
