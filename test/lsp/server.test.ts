@@ -17,7 +17,7 @@ describe('language server over stdio', function () {
     assert.equal(first!.code, 'schema-unknown-property');
     assert.equal(first!.source, 'shipshape');
     assert.equal(first!.message, "Unknown property 'imag' in service 'web'. Did you mean 'image'?");
-    assert.ok(first!.codeDescription?.href.startsWith('https://docs.docker.com/'));
+    assert.match(first!.codeDescription!.href, /\/docs\/rules\.md#schema-unknown-property$/);
   });
 
   it('applies incremental edits and publishes for the latest version', async () => {

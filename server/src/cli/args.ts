@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import type { RuleSetting, Severity } from '../service/index';
 
-export const FORMATS = ['text', 'json'] as const;
+export const FORMATS = ['text', 'json', 'sarif', 'github', 'junit', 'codeclimate'] as const;
 export type Format = (typeof FORMATS)[number];
 
 const RULE_SETTINGS: readonly RuleSetting[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -43,6 +43,10 @@ current folder are checked.
 Options:
   --format FORMAT     text (default): file:line:col severity code message
                       json: one array of findings with 0-based LSP ranges
+                      sarif: SARIF 2.1.0 (GitHub code scanning)
+                      github: GitHub Actions annotations
+                      junit: JUnit XML, a test suite per file
+                      codeclimate: GitLab Code Quality report
   --stack             check every file as a Swarm stack file (docker stack deploy); otherwise
                       files named *stack*.yml / *stack*.yaml are stack files
   --exclude GLOB      leave out matching files and folders (repeatable); a GLOB without '/'

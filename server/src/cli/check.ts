@@ -37,6 +37,11 @@ export interface ReportedFinding {
 export interface CheckedFile {
   /** The path as the user should read it (relative to where they ran the command, or as given). */
   readonly display: string;
+  /**
+   * With `/` separators, relative to the current folder when the file is inside it, else absolute;
+   * `-` for standard input. What machine-read formats (SARIF URIs, Code Climate paths) use.
+   */
+  readonly path: string;
   readonly findings: readonly ReportedFinding[];
 }
 
@@ -48,11 +53,11 @@ export interface CheckOptions {
 }
 
 /** The findings of one file, or `undefined` when `requireCompose` is set and the file is no Compose file. */
-export function checkText(service: LanguageService, display: string, text: string, options: CheckOptions): CheckedFile | undefined {
+export function checkText(service: LanguageService, text: string, options: CheckOptions): ReportedFinding[] | undefined {
   const doc = service.parse(text, options.mode);
   if (options.requireCompose && !looksLikeCompose(doc)) return undefined;
   const occurrences = new Map<string, number>();
-  const findings = service.diagnostics(doc, options.settings).map((finding): ReportedFinding => {
+  return service.diagnostics(doc, options.settings).map((finding): ReportedFinding => {
     const key = `${finding.code}\0${lineText(doc, finding.span.start).trim()}`;
     const ordinal = occurrences.get(key) ?? 0;
     occurrences.set(key, ordinal + 1);
@@ -67,7 +72,6 @@ export function checkText(service: LanguageService, display: string, text: strin
       fingerprint: createHash('sha256').update(`${key}\0${ordinal}`).digest('hex').slice(0, 32),
     };
   });
-  return { display, findings };
 }
 
 function hasFix(service: LanguageService, doc: ComposeDocument, finding: Finding): boolean {

@@ -7,7 +7,8 @@ import { version } from '../../../package.json';
 import { VENDORED_SCHEMAS } from '../schemas/index';
 import { createLanguageService, DEFAULT_STACK_PATTERNS, modeForPath, type LanguageService, type ServiceSettings } from '../service/index';
 import { parseCommand, USAGE, UsageError, type CliOptions } from './args';
-import { checkText, type CheckedFile } from './check';
+import * as nodePath from 'node:path';
+import { checkText, type ReportedFinding } from './check';
 import type { CliEnvironment } from './environment';
 import { resolveInputs } from './inputs';
 import { readBounded, readStdin } from './readFile';
@@ -45,7 +46,7 @@ export async function main(argv: readonly string[], io: CliEnvironment, createSe
 async function check(options: CliOptions, io: CliEnvironment, createService: () => LanguageService): Promise<number> {
   let service: LanguageService | undefined;
   const settings: ServiceSettings = { rules: options.rules };
-  const reporter = createReporter(options.format, io);
+  const reporter = createReporter(options.format, io, version);
   const totals: { files: number } & Counts = { files: 0, error: 0, warning: 0, information: 0, hint: 0 };
   let failedInputs = false;
   const problem = (display: string, reason: string) => {
@@ -64,23 +65,30 @@ async function check(options: CliOptions, io: CliEnvironment, createService: () 
       continue;
     }
     const mode = options.stack ? 'stack' : input.kind === 'stdin' ? 'compose' : modeForPath(toPosix(input.absolute));
-    let checked: CheckedFile | undefined;
+    let findings: ReportedFinding[] | undefined;
     try {
       service ??= createService();
-      checked = checkText(service, input.display, read.text, { mode, settings, requireCompose: input.kind === 'file' && input.requireCompose });
+      findings = checkText(service, read.text, { mode, settings, requireCompose: input.kind === 'file' && input.requireCompose });
     } catch (error) {
       // A bug in the core: one line naming the file, and the other files are still checked.
       problem(input.display, `internal error: ${error instanceof Error ? error.message : String(error)}`);
       continue;
     }
-    if (checked === undefined) continue;
-    const reported = keepReported(checked, options);
+    if (findings === undefined) continue;
+    const path = input.kind === 'stdin' ? '-' : reportPath(io.cwd, input.absolute);
+    const reported = keepReported({ display: input.display, path, findings }, options);
     totals.files++;
     for (const finding of reported.findings) totals[finding.severity]++;
     reporter.file(reported);
   }
   reporter.end(totals);
   return failedInputs ? 2 : exitStatus(totals, options);
+}
+
+/** `/`-separated, relative to `cwd` when inside it, else absolute. */
+function reportPath(cwd: string, absolute: string): string {
+  const relative = nodePath.relative(cwd, absolute);
+  return toPosix(relative.startsWith('..') || nodePath.isAbsolute(relative) ? absolute : relative);
 }
 
 if (require.main === module) {

@@ -26,7 +26,7 @@ import {
   type TextEdit as LspTextEdit,
 } from 'vscode-languageserver';
 import type { NetworkGraphResult } from '../protocol';
-import { referenceCount, TOKEN_MODIFIERS, TOKEN_TYPES } from '../service/index';
+import { referenceCount, ruleDocUrl, ruleInfo, TOKEN_MODIFIERS, TOKEN_TYPES } from '../service/index';
 import { SHOW_REFERENCES_COMMAND } from '../protocol';
 import type { CompletionItem, CompletionKind, ComposeDocument, DocumentHighlight, DocumentLink, DocumentSymbol, Finding, FoldingRange, InlayHint, ReferenceLens, SemanticToken, WorkspaceSymbol, GraphFinding, Hover, NetworkGraph, Severity, Span, SymbolKind, TextEdit } from '../service/index';
 
@@ -60,7 +60,10 @@ export function toDiagnostic(doc: Lines, uri: string, finding: Finding): Diagnos
     source: 'shipshape',
     message: finding.message,
   };
-  if (finding.docUrl) diagnostic.codeDescription = { href: finding.docUrl };
+  // The rule's section of docs/rules.md, which says what it catches and links the Docker docs behind it.
+  const rule = ruleInfo(finding.code);
+  if (rule) diagnostic.codeDescription = { href: ruleDocUrl(rule.code) };
+  else if (finding.docUrl) diagnostic.codeDescription = { href: finding.docUrl };
   if (finding.related?.length) {
     diagnostic.relatedInformation = finding.related.map((related) => ({ location: { uri, range: toRange(doc, related.span) }, message: related.message }));
   }

@@ -49,6 +49,7 @@ export type { DocumentHighlight } from './features/documentHighlight';
 export type { PrepareRenameResult, RenameResult } from './features/rename';
 export { LineIndex, type LineCharacter } from './parse/lineIndex';
 export { DEFAULT_STACK_PATTERNS, modeForPath } from './mode';
+export { RULES, ruleDocUrl, ruleInfo, RULES_DOC_URL, type RuleGroup, type RuleInfo } from './rules/catalogue';
 export * from './types';
 export type { SchemaSet, VendoredSchema } from './analyses/schemaCompile';
 export type { ProjectOptions } from './project/index';
