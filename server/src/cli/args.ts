@@ -26,6 +26,8 @@ export interface CliOptions {
   readonly failOn: Severity;
   /** Report errors only. */
   readonly quiet: boolean;
+  /** `--fix` writes the fixed files; `--fix-dry-run` prints the diff instead. */
+  readonly fix: 'none' | 'write' | 'dry-run';
 }
 
 export type Command = { readonly kind: 'help' } | { readonly kind: 'version' } | { readonly kind: 'check'; readonly options: CliOptions };
@@ -57,6 +59,10 @@ Options:
                       or information
   --max-warnings N    also exit 1 when there are more than N warnings
   --quiet             report errors only
+  --fix               apply the preferred quick fixes (as the editor offers them) until none
+                      is left, write each file atomically, then report what remains; files
+                      with YAML errors are left alone
+  --fix-dry-run       print the fixes as a diff instead of writing them
   -h, --help          show this help
   -v, --version       show the version
 
@@ -81,6 +87,8 @@ export function parseCommand(argv: readonly string[]): Command {
         'fail-on': { type: 'string' },
         'max-warnings': { type: 'string' },
         quiet: { type: 'boolean' },
+        fix: { type: 'boolean' },
+        'fix-dry-run': { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -94,6 +102,7 @@ export function parseCommand(argv: readonly string[]): Command {
   const [command, ...operands] = positionals;
   if (command === undefined) throw new UsageError('missing command (shipshape check ...)');
   if (command !== 'check') throw new UsageError(`unknown command '${command}'`);
+  if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run exclude each other');
   return {
     kind: 'check',
     options: {
@@ -105,6 +114,7 @@ export function parseCommand(argv: readonly string[]): Command {
       maxWarnings: values['max-warnings'] === undefined ? undefined : count('--max-warnings', values['max-warnings']),
       failOn: oneOf('--fail-on', values['fail-on'] ?? 'error', FAIL_ON),
       quiet: values.quiet ?? false,
+      fix: values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : 'none',
     },
   };
 }

@@ -9,6 +9,7 @@ import { createLanguageService, DEFAULT_STACK_PATTERNS, modeForPath, type Langua
 import { parseCommand, USAGE, UsageError, type CliOptions } from './args';
 import * as nodePath from 'node:path';
 import { checkText, type ReportedFinding } from './check';
+import { fixFile } from './fix';
 import type { CliEnvironment } from './environment';
 import { resolveInputs } from './inputs';
 import { readBounded, readStdin } from './readFile';
@@ -46,7 +47,8 @@ export async function main(argv: readonly string[], io: CliEnvironment, createSe
 async function check(options: CliOptions, io: CliEnvironment, createService: () => LanguageService): Promise<number> {
   let service: LanguageService | undefined;
   const settings: ServiceSettings = { rules: options.rules };
-  const reporter = createReporter(options.format, io, version);
+  // With --fix-dry-run the diff is the output; the findings after the fixes are only counted.
+  const reporter = createReporter(options.fix === 'dry-run' ? 'summary' : options.format, io, version);
   const totals: { files: number } & Counts = { files: 0, error: 0, warning: 0, information: 0, hint: 0 };
   let failedInputs = false;
   const problem = (display: string, reason: string) => {
@@ -68,7 +70,16 @@ async function check(options: CliOptions, io: CliEnvironment, createService: () 
     let findings: ReportedFinding[] | undefined;
     try {
       service ??= createService();
-      findings = checkText(service, read.text, { mode, settings, requireCompose: input.kind === 'file' && input.requireCompose });
+      let text = read.text;
+      if (options.fix !== 'none') {
+        const fixed = fixFile(service, { display: input.display, absolute: input.kind === 'file' ? input.absolute : undefined, requireCompose: input.kind === 'file' && input.requireCompose }, text, mode, settings, options.fix, io);
+        if ('problem' in fixed) {
+          problem(input.display, fixed.problem);
+          continue;
+        }
+        text = fixed.text;
+      }
+      findings = checkText(service, text, { mode, settings, requireCompose: input.kind === 'file' && input.requireCompose });
     } catch (error) {
       // A bug in the core: one line naming the file, and the other files are still checked.
       problem(input.display, `internal error: ${error instanceof Error ? error.message : String(error)}`);

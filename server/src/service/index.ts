@@ -9,6 +9,7 @@ import type { SchemaSet } from './analyses/schemaCompile';
 import { checkOverlaps } from './analyses/subnets/overlaps';
 import { checkPools } from './analyses/subnets/pools';
 import { codeAction, quickFixes } from './features/codeAction';
+import { fixAll, type FixResult } from './features/fixAll';
 import { definition } from './features/definition';
 import { documentHighlight, type DocumentHighlight } from './features/documentHighlight';
 import { references } from './features/references';
@@ -37,6 +38,7 @@ import type { CodeAction, ComposeMode, Finding, NetworkGraph, ServiceSettings, S
 export { looksLikeCompose, type ComposeDocument } from './parse/model';
 export type { DocumentSymbol, SymbolKind } from './features/documentSymbol';
 export type { Hover } from './features/hover';
+export type { FixResult } from './features/fixAll';
 export type { FoldingRange } from './features/foldingRange';
 export type { DocumentLink, LinkTarget } from './features/documentLink';
 export type { InlayHint, InlayHintSettings } from './features/inlayHint';
@@ -91,6 +93,8 @@ export interface LanguageService {
   codeActions(doc: ComposeDocument, span: Span, settings?: ServiceSettings): CodeAction[];
   /** The quick fixes `codeActions` offers for one finding of `diagnostics` (the CLI's `--fix` and its fixable flag). */
   quickFixes(doc: ComposeDocument, finding: Finding): CodeAction[];
+  /** The text with every preferred, unambiguous quick fix applied until stable (`shipshape check --fix`). */
+  fixAll(text: string, mode: ComposeMode, settings?: ServiceSettings): FixResult;
   documentSymbols(doc: ComposeDocument): DocumentSymbol[];
   /** Markdown documentation or explanation for the key or value at `offset`. */
   hover(doc: ComposeDocument, offset: number): Hover | undefined;
@@ -160,7 +164,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   // Before diagnostics have run for a version, a subnet hover asks only the overlap checks (network-sized work).
   const overlapsOf = perDocument((doc) => [...checkOverlaps(doc), ...checkPools(doc)]);
   const projects = new Projects(findingsOf);
-  return {
+  const service: LanguageService = {
     parse: parseCompose,
     findingsInSteps: function* (doc) {
       if (!findingsOf.cached(doc)) findingsOf.set(doc, yield* runAnalyses(doc));
@@ -168,6 +172,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     diagnostics: (doc, settings = {}) => diagnostics(doc, findingsOf(doc), settings),
     codeActions: (doc, span, settings = {}) => codeAction(doc, span, diagnostics(doc, findingsOf(doc), settings), analyses, { schemaKeys, stackKeys: schemas.stackKeys(doc) }),
     quickFixes: (doc, finding) => quickFixes(doc, finding, analyses, { schemaKeys, stackKeys: schemas.stackKeys(doc) }),
+    fixAll: (text, mode, settings = {}) => fixAll(service, text, mode, settings),
     documentSymbols: documentSymbol,
     completion: (doc, offset, triggerCharacter, settings = {}) =>
       completion(doc, offset, { schemaKeys, stackKeys: schemas.stackKeys(doc), ...(triggerCharacter ? { triggerCharacter } : {}) }).filter((item) => !peerCompletes(item, settings.peers)),
@@ -193,5 +198,6 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     codeLenses: codeLens,
     workspaceSymbols: workspaceSymbol,
   };
+  return service;
 }
 

@@ -6,11 +6,13 @@ import { githubReporter } from './github';
 import { jsonReporter } from './json';
 import { junitReporter } from './junit';
 import { sarifReporter } from './sarif';
-import type { Reporter } from './reporter';
+import { summaryLine, type Reporter } from './reporter';
 import { textReporter, useColour } from './text';
 
-export function createReporter(format: Format, io: CliEnvironment, version: string): Reporter {
+export function createReporter(format: Format | 'summary', io: CliEnvironment, version: string): Reporter {
   switch (format) {
+    case 'summary':
+      return { file: () => {}, end: (totals) => totals.files > 0 && io.err(summaryLine(totals)) };
     case 'text':
       return textReporter(io, useColour(io.env, io.isTTY));
     case 'json':
