@@ -43,13 +43,14 @@ describe('shipshape check --fix', () => {
     const fixed = readFileSync(file, 'utf8');
     assert.notEqual(fixed, SAMPLE);
     assert.match(result.stderr, /^fixed compose\.yaml: \d+ fix(es)?: /m);
-    for (const code of ['port-base60', 'port-conflict', 'ip-outside-subnet', 'subnet-overlap']) {
+    // An unknown key with a close valid key ('imag') is fixable too, since the editor offers that fix.
+    for (const code of ['port-base60', 'port-conflict', 'ip-outside-subnet', 'subnet-overlap', 'schema-unknown-property']) {
       assert.ok(codesOf(SAMPLE).includes(code), `the sample has ${code}`);
       assert.ok(!codesOf(fixed).includes(code), `${code} is fixed`);
     }
     // What is printed is the check of the fixed file.
     assert.deepEqual(result.stdout.split('\n').filter(Boolean).map((line) => line.split(' ')[2]), codesOf(fixed));
-    assert.ok(codesOf(fixed).includes('schema-unknown-property'), 'what has no fix stays reported');
+    assert.ok(codesOf(fixed).length > 0, 'what has no fix stays reported');
   });
 
   it('gives the same text as applying the quick fixes one by one through the code actions the editor gets', async () => {

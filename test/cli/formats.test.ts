@@ -58,7 +58,7 @@ describe('shipshape check --format', () => {
     assert.match(conflict.docUrl!, /^https:\/\/docs\.docker\.com\//);
     assert.equal(conflict.fixable, true, 'a free host port is offered');
     assert.equal(items.find((item) => item.code === 'port-base60')!.fixable, true, 'quoting is offered');
-    assert.equal(items.find((item) => item.code === 'schema-unknown-property')!.fixable, false);
+    assert.equal(items.find((item) => item.code === 'schema-unknown-property')!.fixable, true, 'a close valid key is offered');
     assert.deepEqual(JSON.parse((await run('--format', 'json', '--rule', 'schema-unknown-property=off', 'odd, name%.yaml')).stdout), []);
   });
 
