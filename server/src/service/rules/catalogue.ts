@@ -26,6 +26,7 @@ function group(name: RuleGroup, entries: readonly [code: string, severity: Sever
 group('YAML and schema', [
   ['yaml-syntax', 'error', 'The file is not valid YAML; Compose stops at the first such error.'],
   ['yaml-alias-limit', 'error', 'Aliases expand to too many nodes (a "billion laughs" structure); the expansion is stopped so the file cannot exhaust memory.'],
+  ['too-many-findings', 'warning', 'A file with more than 1,000 findings: the rest are counted in one finding, so a broken or generated file cannot flood the editor or CI; its severity is the worst among them.'],
   ['yaml-too-large', 'error', 'The file is larger than Shipshape checks; Compose files are never that big, so it is probably not one.'],
   ['duplicate-key', 'error', 'A mapping defines the same key twice; Compose (go-yaml) rejects the file.'],
   ['schema-unknown-property', 'error', 'A key the Compose Specification (or, in stack files, the Compose file format 3.13) does not define, usually a typo; Compose refuses the file.'],
