@@ -26,8 +26,10 @@ const PEER_SETTINGS = [
 
 const editorView: EditorView = {
   extensionVersion: (id) => {
-    const version: unknown = vscode.extensions.getExtension(id)?.packageJSON?.version;
-    return vscode.extensions.getExtension(id) ? (typeof version === 'string' ? version : '0') : undefined;
+    const extension = vscode.extensions.getExtension(id);
+    if (!extension) return undefined;
+    const version: unknown = extension.packageJSON?.version;
+    return typeof version === 'string' ? version : '0';
   },
   setting: (key) => vscode.workspace.getConfiguration().get(key),
 };
