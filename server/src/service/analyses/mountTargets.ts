@@ -7,6 +7,7 @@
  */
 import { composeFileDoc } from '../facts/composeFileDocs';
 import type { ComposeDocument } from '../parse/model';
+import { shortVolumeTarget } from '../parse/compose';
 import { get, isInterpolated, text, type Node } from '../parse/tree';
 import type { Finding } from '../types';
 import type { Analysis } from './analysis';
@@ -72,7 +73,7 @@ function* mounts(service: Node, withTmpfs: boolean): Generator<Mount> {
   for (const item of volumes?.kind === 'seq' ? volumes.items : []) {
     // Long syntax: point at `target`, the part to change.
     const node = item.kind === 'map' ? get(item, 'target') : item;
-    const target = item.kind === 'map' ? plain(node) : shortTarget(plain(item));
+    const target = item.kind === 'map' ? plain(node) : shortVolumeTarget(plain(item));
     if (node && target) yield { node, target: clean(target), written: target, volume: true };
   }
   if (!withTmpfs) return;
@@ -86,14 +87,6 @@ function* mounts(service: Node, withTmpfs: boolean): Generator<Mount> {
 /** A scalar's text when it does not depend on variables. */
 function plain(node: Node | undefined): string | undefined {
   return node && !isInterpolated(node) ? text(node) : undefined;
-}
-
-/** The container path of `[source:]target[:mode]`, keeping a Windows drive (`C:\x`) in the source. */
-function shortTarget(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  const parts = value.split(':');
-  if (parts.length > 1 && /^[A-Za-z]$/.test(parts[0]!) && /^[\\/]/.test(parts[1]!)) parts.splice(0, 2, `${parts[0]}:${parts[1]}`);
-  return parts.length === 1 ? parts[0] : parts[1];
 }
 
 /** Go's `path.Clean` for absolute container paths: no `.`, `..`, repeated or trailing slashes. */

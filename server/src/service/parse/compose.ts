@@ -171,3 +171,11 @@ export function shortVolumeSource(value: string): string | undefined {
   if (/^[./~]/.test(source) || source.startsWith('\\\\')) return undefined;
   return source;
 }
+
+/** The container path of a short-syntax volume (`src:/path:ro`, `/path`; a Windows drive in the source is no separator). */
+export function shortVolumeTarget(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const parts = value.split(':');
+  if (parts.length > 1 && /^[A-Za-z]$/.test(parts[0]!) && /^[\\/]/.test(parts[1]!)) parts.splice(0, 2, `${parts[0]}:${parts[1]}`);
+  return parts.length === 1 ? parts[0] : parts[1];
+}
