@@ -4,15 +4,12 @@
  * unmodified schema, on the corpus and on lists built to hit both of ajv's loops.
  */
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import Ajv, { type ErrorObject } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020';
 import { parse } from 'yaml';
 import { AJV_OPTIONS, compileSchema } from '../../server/src/service/analyses/schemaCompile';
-import { findingsOf, ROOT, schemas } from '../support/service';
-
-const CORPUS = path.join(ROOT, '..', 'shared', 'corpus');
+import { corpusFiles } from '../support/corpus';
+import { findingsOf, schemas } from '../support/service';
 
 /** ajv with its own uniqueItems: the schema only loses the draft-04 ids it refuses. */
 function reference(json: object): (data: unknown) => ErrorObject[] {
@@ -36,7 +33,7 @@ const HAND_MADE: readonly unknown[] = [
 ];
 
 describe('uniqueItems in linear time', () => {
-  const corpus = readdirSync(CORPUS).filter((name) => /\.ya?ml$/.test(name)).map((name) => parse(readFileSync(path.join(CORPUS, name), 'utf8'), { merge: true, maxAliasCount: -1 }) as unknown);
+  const corpus = corpusFiles().map(({ text }) => parse(text, { merge: true, maxAliasCount: -1 }) as unknown);
   const cases = [...HAND_MADE, ...corpus];
   for (const [name, vendored] of [['compose', schemas.compose], ['stack 3.13', schemas.stack['3.13']!], ['stack 3.0', schemas.stack['3.0']!]] as const) {
     it(`reports exactly ajv's uniqueItems errors with the ${name} schema`, () => {
