@@ -35,6 +35,9 @@ export function benchEditorFeatures(services = 1000): void {
     ['inlayHint (screen)', () => service.inlayHints(doc, screen)],
     ['codeAction (screen, all findings)', () => service.codeActions(doc, screen)],
     ['codeLens (references)', () => service.codeLenses(doc)],
+    ['formatting (formatted already)', () => service.format(doc, { tabSize: 2 })],
+    ['formatting (every line moves)', () => service.format(doc, { tabSize: 4 })],
+    ['rangeFormatting (screen)', () => service.format(doc, { tabSize: 4 }, screen)],
     ['workspaceSymbol ("svc1")', () => service.workspaceSymbols([{ path: '/bench/compose.yaml', doc }], 'svc1')],
   ];
   console.log(`\nEditor features, ${services} services (${(text.length / 1024).toFixed(0)} KB), in process:`);

@@ -25,6 +25,7 @@ export function settings(): ShipshapeSettings {
     stackFilePatterns: config.get<string[]>('stackFilePatterns', []),
     rules: config.get<Record<string, string>>('rules', {}),
     diagnostics: { debounceMs: config.get<number>('diagnostics.debounceMs', 150) },
+    format: { sequenceIndent: config.get<string>('format.sequenceIndent', 'preserve') },
     codeLens: { references: config.get<boolean>('codeLens.references', false) },
     inlayHints: { variables: config.get<boolean>('inlayHints.variables', true), inherited: config.get<boolean>('inlayHints.inherited', true), ports: config.get<boolean>('inlayHints.ports', true) },
     peers: currentCoverage(),

@@ -12,6 +12,8 @@ export interface ShipshapeSettings {
   readonly diagnostics?: { readonly debounceMs?: number };
   /** Each kind of inlay hint on or off (all on by default). */
   readonly inlayHints?: { readonly variables?: boolean; readonly inherited?: boolean; readonly ports?: boolean };
+  /** Format Document: sequences under a key indented, flush with it, or as the file mostly writes them (`preserve`). */
+  readonly format?: { readonly sequenceIndent?: string };
   /** "N references" lenses on services and networks (off by default). */
   readonly codeLens?: { readonly references?: boolean };
   /**

@@ -124,3 +124,30 @@ describe('code lenses and workspace symbols over stdio', function () {
     assert.deepEqual(symbols.map((symbol) => [symbol.name, symbol.location.uri.slice(root.length)]), [['web', '/compose.yaml'], ['webhook', '/api/docker-compose.prod.yml']]);
   });
 });
+
+describe('formatting over stdio', function () {
+  let server: TestServer;
+  afterEach(async () => server?.stop());
+
+  it('advertises document and range formatting and answers per-line edits with the tab size and the sequence setting', async () => {
+    server = await startServer({ settings: { format: { sequenceIndent: 'flush' } } });
+    const capabilities = server.initializeResult.capabilities;
+    assert.equal(capabilities.documentFormattingProvider, true);
+    assert.equal(capabilities.documentRangeFormattingProvider, true);
+    server.open(URI, 'services:\n  web:\n    image: nginx   \n    ports:\n      - "80:80"\n# the database\n  db:\n    image: postgres\n');
+    const textDocument = { uri: URI };
+    const options = { tabSize: 4, insertSpaces: true };
+    const whole = await server.connection.sendRequest('textDocument/formatting', { textDocument, options });
+    assert.deepEqual(whole, [
+      { range: { start: { line: 1, character: 0 }, end: { line: 4, character: 15 } }, newText: '    web:\n        image: nginx\n        ports:\n        - "80:80"' },
+      { range: { start: { line: 6, character: 0 }, end: { line: 7, character: 19 } }, newText: '    db:\n        image: postgres' },
+    ]);
+    const range = { start: { line: 2, character: 0 }, end: { line: 2, character: 5 } };
+    const ranged = await server.connection.sendRequest('textDocument/rangeFormatting', { textDocument, options: { tabSize: 2, insertSpaces: true }, range });
+    // Only the service `web`, and only its changed lines.
+    assert.deepEqual(ranged, [
+      { range: { start: { line: 2, character: 0 }, end: { line: 2, character: 19 } }, newText: '    image: nginx' },
+      { range: { start: { line: 4, character: 0 }, end: { line: 4, character: 15 } }, newText: '    - "80:80"' },
+    ]);
+  });
+});

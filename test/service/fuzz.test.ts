@@ -43,6 +43,8 @@ const FEATURES: { readonly [K in Exclude<keyof LanguageService, 'parse'>]: (doc:
   codeLenses: (doc) => service.codeLenses(doc),
   workspaceSymbols: (doc) => service.workspaceSymbols([{ path: '/fuzz/compose.yaml', doc }], 'a'),
   inlayHints: (doc, offset) => service.inlayHints(doc, { start: offset, end: doc.text.length }),
+  // A range formats the whole text first, so this covers Format Document too.
+  format: (doc, offset) => service.format(doc, { tabSize: 2 + (offset % 3), sequenceIndent: offset % 2 ? 'flush' : 'preserve' }, { start: offset, end: Math.min(doc.text.length, offset + 80) }),
   semanticTokens: (doc, offset) => service.semanticTokens(doc, { start: offset, end: Math.min(doc.text.length, offset + 200) }),
 };
 

@@ -24,11 +24,12 @@ import {
   type Hover as LspHover,
   type Range,
   type TextEdit as LspTextEdit,
+  type FormattingOptions,
 } from 'vscode-languageserver';
 import type { NetworkGraphResult } from '../protocol';
 import { referenceCount, ruleDocUrl, ruleInfo, TOKEN_MODIFIERS, TOKEN_TYPES } from '../service/index';
 import { SHOW_REFERENCES_COMMAND } from '../protocol';
-import type { CompletionItem, CompletionKind, ComposeDocument, DocumentHighlight, DocumentLink, DocumentSymbol, Finding, FoldingRange, InlayHint, ReferenceLens, SemanticToken, WorkspaceSymbol, GraphFinding, Hover, NetworkGraph, Severity, Span, SymbolKind, TextEdit } from '../service/index';
+import type { CompletionItem, CompletionKind, ComposeDocument, DocumentHighlight, DocumentLink, DocumentSymbol, Finding, FoldingRange, InlayHint, ReferenceLens, SemanticToken, WorkspaceSymbol, GraphFinding, Hover, NetworkGraph, Severity, Span, SymbolKind, TextEdit, FormatOptions, SequenceIndent } from '../service/index';
 
 /** Anything with a line index: a parsed document, or the text of a file that is not one (`.env`). */
 type Lines = Pick<ComposeDocument, 'lineIndex'>;
@@ -73,6 +74,13 @@ export function toDiagnostic(doc: Lines, uri: string, finding: Finding): Diagnos
 
 export function toTextEdit(doc: ComposeDocument, edit: TextEdit): LspTextEdit {
   return { range: toRange(doc, edit.span), newText: edit.newText };
+}
+
+const SEQUENCE_INDENTS: readonly SequenceIndent[] = ['preserve', 'indent', 'flush'];
+
+/** LSP formatting options and the `shipshape.format.sequenceIndent` setting (an unknown value means `preserve`). */
+export function toFormatOptions(options: FormattingOptions, sequenceIndent: string | undefined): FormatOptions {
+  return { tabSize: options.tabSize, sequenceIndent: SEQUENCE_INDENTS.find((known) => known === sequenceIndent) ?? 'preserve' };
 }
 
 const SYMBOL_KIND: Record<SymbolKind, LspSymbolKind> = {

@@ -13,7 +13,7 @@ import {
 } from 'vscode-languageserver';
 import { NETWORK_GRAPH_METHOD, RUN_TARGETS_METHOD, type NetworkGraphParams, type NetworkGraphResult, type RunTargetsParams, type RunTargetsResult, type ShipshapeSettings } from '../protocol';
 import { createLanguageService, LineIndex, looksLikeCompose, type ComposeDocument, type Finding, type PeerCoverage, type InlayHintSettings, type RuleSetting, type SchemaSet, type ServiceSettings } from '../service/index';
-import { toCompletionItem, toDiagnostic, toDocumentHighlight, toDocumentLink, toDocumentSymbol, toFoldingRange, toHover, toSelectionRange, toSemanticTokens, toInlayHint, toCodeLens, toWorkspaceSymbol, SEMANTIC_TOKENS_LEGEND, toLocation, toNetworkGraph, toOffset, toRange, toSpan, toTextEdit } from './convert';
+import { toCompletionItem, toDiagnostic, toDocumentHighlight, toDocumentLink, toDocumentSymbol, toFoldingRange, toHover, toSelectionRange, toSemanticTokens, toInlayHint, toCodeLens, toWorkspaceSymbol, SEMANTIC_TOKENS_LEGEND, toFormatOptions, toLocation, toNetworkGraph, toOffset, toRange, toSpan, toTextEdit } from './convert';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { Documents } from './documents';
 import { LspFileHost } from './fileHost';
@@ -102,6 +102,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   let inlayHintRefresh = false;
   let referenceLenses = false;
   let codeLensRefresh = false;
+  let sequenceIndent: string | undefined;
   let roots: readonly string[] = [];
   let stackPatterns: readonly string[] | undefined;
   const workspaceFiles = new WorkspaceFiles(service, host, () => roots, () => stackPatterns);
@@ -112,6 +113,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     if (inlayHintRefresh) void connection.languages.inlayHint.refresh().catch(() => undefined);
     referenceLenses = settings?.codeLens?.references ?? false;
     if (codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+    sequenceIndent = settings?.format?.sequenceIndent;
     stackPatterns = settings?.stackFilePatterns;
     serviceSettings = { rules: (settings?.rules ?? {}) as Record<string, RuleSetting>, peers: peerCoverage(settings?.peers) };
     scheduler.debounceMs = settings?.diagnostics?.debounceMs ?? DEFAULT_DEBOUNCE_MS;
@@ -170,6 +172,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         inlayHintProvider: { resolveProvider: false },
         codeLensProvider: { resolveProvider: false },
         workspaceSymbolProvider: true,
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
       },
       serverInfo: { name: 'shipshape-language-server', version: '0.1.0' },
@@ -281,6 +285,13 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   connection.onCodeLens(
     handle('textDocument/codeLens', [], (doc, params) => (referenceLenses ? service.codeLenses(doc).map((lens) => toCodeLens(doc, params.textDocument.uri, lens)) : [])),
+  );
+
+  connection.onDocumentFormatting(
+    handle('textDocument/formatting', [], (doc, params) => service.format(doc, toFormatOptions(params.options, sequenceIndent)).map((edit) => toTextEdit(doc, edit))),
+  );
+  connection.onDocumentRangeFormatting(
+    handle('textDocument/rangeFormatting', [], (doc, params) => service.format(doc, toFormatOptions(params.options, sequenceIndent), toSpan(doc, params.range)).map((edit) => toTextEdit(doc, edit))),
   );
 
   // Not about one document, so not through `handle`; open buffers win over the disk through the host.

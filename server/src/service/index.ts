@@ -26,6 +26,7 @@ import { documentLink, type DocumentLink } from './features/documentLink';
 import { semanticTokens, type SemanticToken } from './features/semanticTokens';
 import { inlayHint, type InlayHint, type InlayHintSettings } from './features/inlayHint';
 import { codeLens, type ReferenceLens } from './features/codeLens';
+import { formatting, type FormatOptions } from './features/formatting';
 import { workspaceSymbol, type WorkspaceFile, type WorkspaceSymbol } from './features/workspaceSymbol';
 import { NO_FILES, type FileHost } from './host';
 import { parseCompose, type ComposeDocument } from './parse/model';
@@ -33,7 +34,7 @@ import { perDocument } from './perDocument';
 import { append } from './append';
 import { schemaCatalog } from './schemaCatalog';
 import { Projects, type ProjectOptions } from './project/index';
-import type { CodeAction, ComposeMode, Finding, NetworkGraph, ServiceSettings, Span } from './types';
+import type { CodeAction, ComposeMode, Finding, NetworkGraph, ServiceSettings, Span, TextEdit } from './types';
 
 export { looksLikeCompose, type ComposeDocument } from './parse/model';
 export type { DocumentSymbol, SymbolKind } from './features/documentSymbol';
@@ -44,6 +45,7 @@ export type { DocumentLink, LinkTarget } from './features/documentLink';
 export type { InlayHint, InlayHintSettings } from './features/inlayHint';
 export { referenceCount, type ReferenceLens } from './features/codeLens';
 export type { WorkspaceFile, WorkspaceSymbol } from './features/workspaceSymbol';
+export type { FormatOptions, SequenceIndent } from './features/formatting';
 export { TOKEN_MODIFIERS, TOKEN_TYPES, type SemanticToken, type TokenType } from './features/semanticTokens';
 export type { FileHost, FileRead, DirectoryEntry } from './host';
 export type { CompletionItem, CompletionKind } from './features/completion';
@@ -135,6 +137,11 @@ export interface LanguageService {
   inlayHints(doc: ComposeDocument, range: Span, settings?: InlayHintSettings): InlayHint[];
   /** One lens per declared service and network, with the places that reference it. */
   codeLenses(doc: ComposeDocument): ReferenceLens[];
+  /**
+   * Edits re-indenting the file (or only the top-level and service entries `range` touches), trimming
+   * trailing spaces and ending it with one line break; none unless the result means the same YAML.
+   */
+  format(doc: ComposeDocument, options: FormatOptions, range?: Span): TextEdit[];
   /** The declared names of every given file that fuzzy-match `query`, best first. */
   workspaceSymbols(files: readonly WorkspaceFile[], query: string): WorkspaceSymbol[];
 }
@@ -197,6 +204,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     inlayHints: inlayHint,
     codeLenses: codeLens,
     workspaceSymbols: workspaceSymbol,
+    format: formatting,
   };
   return service;
 }
