@@ -4,7 +4,9 @@
  * The output goes to server/src/schemas/generated/ (not committed: `npm ci` builds it), which the bundles
  * and the tests from source both import; test/service/generatedValidators.test.ts fails when it is older
  * than schemas/. Only the Compose schema and the latest stack schema are generated: each v3 version is
- * 250–320 KB of code, so the older ones are compiled when a file first declares them.
+ * 250–320 KB of code, so the older ones are compiled when a file first declares them. Shipshape's own
+ * configuration schema (schemas/shipshape-config.schema.json) is generated too: the configuration file
+ * and the editor settings are validated with it (service/config/validate.ts).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -36,12 +38,30 @@ export function validatorSource(schemaFile: string): string {
   return HEADER + standaloneCode(ajv, { file: SCHEMA_KEY, service: `${SCHEMA_KEY}${servicePointer(json)}` });
 }
 
+export const CONFIG_SCHEMA = 'schemas/shipshape-config.schema.json';
+
+const CONFIG_DECLARATION = `${HEADER}import type { ValidateFunction } from 'ajv';
+/** A whole configuration (.shipshape.yaml, or package.json's "shipshape" value). */
+export declare const config: ValidateFunction;
+/** The shipshape.* editor settings the language server receives. */
+export declare const settings: ValidateFunction;
+`;
+
+/** The configuration schema's module: `config` for the file, `settings` for the editor settings. */
+export function configValidatorSource(): string {
+  const json = JSON.parse(readFileSync(path.join(ROOT, CONFIG_SCHEMA), 'utf8')) as object;
+  const ajv = ajvFor(json, { ...AJV_OPTIONS, code: { source: true } });
+  return HEADER + standaloneCode(ajv, { config: SCHEMA_KEY, settings: `${SCHEMA_KEY}#/definitions/editorSettings` });
+}
+
 export function generatedFiles(): ReadonlyMap<string, string> {
   const files = new Map<string, string>();
   for (const [name, schemaFile] of Object.entries(PRECOMPILED)) {
     files.set(`${name}.js`, validatorSource(schemaFile));
     files.set(`${name}.d.ts`, DECLARATION);
   }
+  files.set('shipshape-config.js', configValidatorSource());
+  files.set('shipshape-config.d.ts', CONFIG_DECLARATION);
   return files;
 }
 

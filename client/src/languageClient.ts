@@ -18,11 +18,21 @@ export function documentSelector(): DocumentSelector {
   ];
 }
 
+/**
+ * A setting's value only when the user set it (user, workspace or folder settings): otherwise the
+ * server goes by the project's .shipshape.yaml, which a default sent from here would override.
+ */
+function userValue<T>(config: vscode.WorkspaceConfiguration, key: string): T | undefined {
+  const inspected = config.inspect<T>(key);
+  return inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
+}
+
 export function settings(): ShipshapeSettings {
   const config = vscode.workspace.getConfiguration('shipshape');
+  const stackFilePatterns = userValue<string[]>(config, 'stackFilePatterns');
   return {
     enable: config.get<boolean>('enable', true),
-    stackFilePatterns: config.get<string[]>('stackFilePatterns', []),
+    ...(stackFilePatterns === undefined ? {} : { stackFilePatterns }),
     rules: config.get<Record<string, string>>('rules', {}),
     diagnostics: { debounceMs: config.get<number>('diagnostics.debounceMs', 150) },
     format: { sequenceIndent: config.get<string>('format.sequenceIndent', 'preserve') },

@@ -28,6 +28,8 @@ export interface CliOptions {
   readonly quiet: boolean;
   /** `--fix` writes the fixed files; `--fix-dry-run` prints the diff instead. */
   readonly fix: 'none' | 'write' | 'dry-run';
+  /** `--config FILE`: this configuration for every file, instead of the one found above each file. */
+  readonly config: string | undefined;
 }
 
 export type Command = { readonly kind: 'help' } | { readonly kind: 'version' } | { readonly kind: 'check'; readonly options: CliOptions };
@@ -63,11 +65,15 @@ Options:
                       is left, write each file atomically, then report what remains; files
                       with YAML errors are left alone
   --fix-dry-run       print the fixes as a diff instead of writing them
+  --config FILE       use this configuration (YAML, or package.json's "shipshape" key) for
+                      every file; otherwise each file's .shipshape.yaml, .shipshape.yml or
+                      package.json is found in its folder or above, up to the repository root
   -h, --help          show this help
   -v, --version       show the version
 
 Exit status: 0 nothing at or above --fail-on, 1 findings at or above it (or more warnings than
---max-warnings), 2 usage error, or an operand that could not be read or named no Compose file.
+--max-warnings), 2 usage error, an operand that could not be read or named no Compose file, or a
+configuration file with errors.
 `;
 
 export function parseCommand(argv: readonly string[]): Command {
@@ -89,6 +95,7 @@ export function parseCommand(argv: readonly string[]): Command {
         quiet: { type: 'boolean' },
         fix: { type: 'boolean' },
         'fix-dry-run': { type: 'boolean' },
+        config: { type: 'string' },
       },
     });
   } catch (error) {
@@ -115,6 +122,7 @@ export function parseCommand(argv: readonly string[]): Command {
       failOn: oneOf('--fail-on', values['fail-on'] ?? 'error', FAIL_ON),
       quiet: values.quiet ?? false,
       fix: values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : 'none',
+      config: values.config,
     },
   };
 }

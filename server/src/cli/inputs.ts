@@ -8,7 +8,7 @@
 import { statSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { modeForPath } from '../service/index';
+import type { ComposeMode } from '../service/index';
 import { failure } from './readFile';
 import { toPosix, walkFiles, type PathFilter } from './walk';
 
@@ -24,8 +24,10 @@ export type Input =
 export interface InputOptions {
   readonly cwd: string;
   readonly exclude: readonly string[];
-  /** Stack-file globs (settings `stackFilePatterns`): such names are found in folders too. */
-  readonly stackPatterns: readonly string[];
+  /** Stack or Compose by the file's configuration (`stackFilePatterns`): stack files are found in folders too. */
+  readonly modeOf: (absolute: string) => ComposeMode;
+  /** Left out by the file's configuration (`exclude`), as `--exclude` leaves files out. */
+  readonly configExcluded: (absolute: string) => boolean;
 }
 
 /**
@@ -39,7 +41,8 @@ const COMPOSE_FILE_NAME = /(?:^|[-_.])compose(?:[-_.][^/]*)?\.ya?ml$/i;
 export const LOOKED_FOR = 'compose.yaml, docker-compose.yml, *compose*.yml or *stack*.yml';
 
 export function* resolveInputs(operands: readonly string[], options: InputOptions): Generator<Input> {
-  const filter = excludeFilter(options.exclude, options.cwd);
+  const flags = excludeFilter(options.exclude, options.cwd);
+  const filter: PathFilter = { excluded: (absolute, isDirectory) => flags.excluded(absolute, isDirectory) || options.configExcluded(absolute) };
   // A file named twice (`. compose.yaml`) is checked once.
   const seen = new Set<string>();
   const fresh = (absolute: string): boolean => {
@@ -51,7 +54,7 @@ export function* resolveInputs(operands: readonly string[], options: InputOption
   if (operands.length === 0) {
     let found = false;
     for (const absolute of walkFiles(options.cwd, filter, false)) {
-      const kind = composeKind(absolute, options.stackPatterns);
+      const kind = composeKind(absolute, options.modeOf);
       if (kind === undefined) continue;
       found = true;
       yield { kind: 'file', display: path.basename(absolute), absolute, requireCompose: kind === 'stack-name' };
@@ -83,7 +86,7 @@ export function* resolveInputs(operands: readonly string[], options: InputOption
 function* folderInputs(operand: string, root: string, options: InputOptions, filter: PathFilter, fresh: (a: string) => boolean): Generator<Input> {
   let found = false;
   for (const absolute of walkFiles(root, filter)) {
-    const kind = composeKind(absolute, options.stackPatterns);
+    const kind = composeKind(absolute, options.modeOf);
     if (kind === undefined) continue;
     found = true;
     if (fresh(absolute)) yield { kind: 'file', display: path.join(operand, path.relative(root, absolute)), absolute, requireCompose: kind === 'stack-name' };
@@ -104,9 +107,9 @@ function* globInputs(operand: string, options: InputOptions, filter: PathFilter,
   if (!found) yield { kind: 'problem', display: operand, reason: 'no files match this pattern' };
 }
 
-function composeKind(absolute: string, stackPatterns: readonly string[]): 'compose-name' | 'stack-name' | undefined {
+function composeKind(absolute: string, modeOf: InputOptions['modeOf']): 'compose-name' | 'stack-name' | undefined {
   if (COMPOSE_FILE_NAME.test(path.basename(absolute))) return 'compose-name';
-  if (/\.ya?ml$/i.test(absolute) && modeForPath(toPosix(absolute), stackPatterns) === 'stack') return 'stack-name';
+  if (/\.ya?ml$/i.test(absolute) && modeOf(absolute) === 'stack') return 'stack-name';
   return undefined;
 }
 

@@ -5,10 +5,11 @@
  */
 import { version } from '../../../package.json';
 import { VENDORED_SCHEMAS } from '../schemas/index';
-import { createLanguageService, DEFAULT_STACK_PATTERNS, modeForPath, type LanguageService, type ServiceSettings } from '../service/index';
+import { createLanguageService, rulesWith, stackModeFor, type LanguageService, type ServiceSettings } from '../service/index';
 import { parseCommand, USAGE, UsageError, type CliOptions } from './args';
 import * as nodePath from 'node:path';
 import { checkText, type ReportedFinding } from './check';
+import { CliConfig } from './config';
 import { fixFile } from './fix';
 import type { CliEnvironment } from './environment';
 import { resolveInputs } from './inputs';
@@ -46,7 +47,12 @@ export async function main(argv: readonly string[], io: CliEnvironment, createSe
 
 async function check(options: CliOptions, io: CliEnvironment, createService: () => LanguageService): Promise<number> {
   let service: LanguageService | undefined;
-  const settings: ServiceSettings = { rules: options.rules };
+  const config = new CliConfig(io);
+  const unreadable = options.config === undefined ? undefined : config.useFile(options.config);
+  if (unreadable !== undefined) {
+    io.err(`shipshape: ${unreadable}\n`);
+    return 2;
+  }
   // With --fix-dry-run the diff is the output; the findings after the fixes are only counted.
   const reporter = createReporter(options.fix === 'dry-run' ? 'summary' : options.format, io, version);
   const totals: { files: number } & Counts = { files: 0, error: 0, warning: 0, information: 0, hint: 0 };
@@ -56,17 +62,26 @@ async function check(options: CliOptions, io: CliEnvironment, createService: () 
     failedInputs = true;
   };
 
-  for (const input of resolveInputs(options.operands, { cwd: io.cwd, exclude: options.exclude, stackPatterns: DEFAULT_STACK_PATTERNS })) {
+  const inputOptions = { cwd: io.cwd, exclude: options.exclude, modeOf: (absolute: string) => config.modeOf(absolute), configExcluded: (absolute: string) => config.excluded(absolute) };
+  for (const input of resolveInputs(options.operands, inputOptions)) {
     if (input.kind === 'problem') {
       problem(input.display, input.reason);
       continue;
     }
+    // Standard input is configured as a file in the current folder would be.
+    const configured = config.forFile(input.kind === 'stdin' ? nodePath.join(io.cwd, '-') : input.absolute);
+    if (configured === 'broken') {
+      failedInputs = true;
+      continue;
+    }
+    // Precedence: defaults < configuration file < flags.
+    const settings: ServiceSettings = { rules: rulesWith(configured.file, options.rules) };
     const read = input.kind === 'stdin' ? await readStdin(io.stdin) : readBounded(input.absolute);
     if (read.kind !== 'text') {
       problem(input.display, read.kind === 'missing' ? 'no such file' : read.reason);
       continue;
     }
-    const mode = options.stack ? 'stack' : input.kind === 'stdin' ? 'compose' : modeForPath(toPosix(input.absolute));
+    const mode = options.stack ? 'stack' : input.kind === 'stdin' ? 'compose' : stackModeFor(toPosix(input.absolute), configured.file);
     let findings: ReportedFinding[] | undefined;
     try {
       service ??= createService();

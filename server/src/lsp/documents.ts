@@ -2,8 +2,7 @@
 import { TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fitHeapGrowth } from './heap';
-import { uriPath } from './uri';
-import { modeForPath, type ComposeDocument, type ComposeMode, type LanguageService } from '../service/index';
+import type { ComposeDocument, ComposeMode, LanguageService } from '../service/index';
 
 interface CacheEntry {
   readonly version: number;
@@ -14,9 +13,9 @@ interface CacheEntry {
 export class Documents {
   readonly text = new TextDocuments(TextDocument);
   private readonly cache = new Map<string, CacheEntry>();
-  private stackPatterns: readonly string[] | undefined;
 
-  constructor(private readonly service: LanguageService) {
+  /** `modeOf` decides stack or Compose per URI (settings and configuration file); a changed mode re-parses. */
+  constructor(private readonly service: LanguageService, private readonly modeOf: (uri: string) => ComposeMode) {
     this.text.onDidClose((event) => {
       this.cache.delete(event.document.uri);
       this.fitHeap();
@@ -27,17 +26,11 @@ export class Documents {
     this.text.listen(connection);
   }
 
-  setStackPatterns(patterns: readonly string[] | undefined): void {
-    this.stackPatterns = patterns;
-    this.cache.clear();
-    this.fitHeap();
-  }
-
   /** The parsed current version of an open document, or undefined when it is not open. */
   get(uri: string): ComposeDocument | undefined {
     const document = this.text.get(uri);
     if (!document) return undefined;
-    const mode = modeForPath(uriPath(uri), this.stackPatterns);
+    const mode = this.modeOf(uri);
     const cached = this.cache.get(uri);
     const text = document.getText();
     // The text must match too: a client may repeat a version number (a second didOpen, a didChange

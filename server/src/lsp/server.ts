@@ -15,6 +15,7 @@ import { NETWORK_GRAPH_METHOD, RUN_TARGETS_METHOD, type NetworkGraphParams, type
 import { createLanguageService, LineIndex, looksLikeCompose, type ComposeDocument, type Finding, type PeerCoverage, type InlayHintSettings, type RuleSetting, type SchemaSet, type ServiceSettings } from '../service/index';
 import { toCompletionItem, toDiagnostic, toDocumentHighlight, toDocumentLink, toDocumentSymbol, toFoldingRange, toHover, toSelectionRange, toSemanticTokens, toInlayHint, toCodeLens, toWorkspaceSymbol, SEMANTIC_TOKENS_LEGEND, toFormatOptions, toLocation, toNetworkGraph, toOffset, toRange, toSpan, toTextEdit } from './convert';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
+import { EditorConfig } from './editorConfig';
 import { Documents } from './documents';
 import { LspFileHost } from './fileHost';
 import { runSafe } from './runSafe';
@@ -29,8 +30,8 @@ export interface ServerRuntime {
 }
 
 const DEFAULT_DEBOUNCE_MS = 150;
-/** What a project reads besides its open documents: env files and Compose files (for overrides and includes). */
-const WATCHED_FILES = ['**/.env', '**/*.env', '**/{compose,docker-compose}*.{yaml,yml}'];
+/** What a project reads besides its open documents: env files, Compose files (for overrides and includes), configuration. */
+const WATCHED_FILES = ['**/.env', '**/*.env', '**/{compose,docker-compose}*.{yaml,yml}', '**/.shipshape.{yaml,yml}', '**/package.json'];
 
 /** Keeps only the boolean flags of a peer coverage sent by the client; anything else counts as not covered. */
 function peerCoverage(value: unknown): PeerCoverage {
@@ -49,7 +50,10 @@ function requestUri(params: unknown): string | undefined {
 export function startServer(connection: Connection, runtime: ServerRuntime): void {
   const host = new LspFileHost();
   const service = createLanguageService({ schemas: runtime.schemas, host });
-  const documents = new Documents(service);
+  let roots: readonly string[] = [];
+  let stackPatterns: readonly string[] | undefined;
+  const config = new EditorConfig(host, () => roots, (path, findings, lines) => publishOtherFile(path, findings, lines));
+  const documents = new Documents(service, (uri) => config.modeOf(uri, stackPatterns));
   host.setBuffers(documents.text);
   let watchFiles = false;
   let enabled = true;
@@ -66,22 +70,22 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   /** The document in its project (its `.env` applied), when it has one. */
   const projectView = (uri: string, doc: ComposeDocument) => {
     const path = filePath(uri);
-    return path === undefined ? undefined : service.project(path, doc, {}, serviceSettings);
+    return path === undefined ? undefined : service.project(path, doc, {}, config.settingsFor(uri, serviceSettings));
   };
 
   const computeDiagnostics = (uri: string) => {
     const doc = composeDocument(uri);
-    if (!doc) return [];
+    if (!doc || config.excludes(uri)) return [];
     const view = projectView(uri, doc);
-    if (!view) return service.diagnostics(doc, serviceSettings).map((finding) => toDiagnostic(doc, uri, finding));
+    if (!view) return service.diagnostics(doc, config.settingsFor(uri, serviceSettings)).map((finding) => toDiagnostic(doc, uri, finding));
     const own = filePath(uri);
     for (const [path, findings] of view.diagnostics) if (path !== own) publishOtherFile(path, findings);
     return (view.diagnostics.get(own!) ?? []).map((finding) => toDiagnostic(view.doc, uri, finding));
   };
   /** Findings in a file Shipshape does not serve as a document (`.env`), published under its URI. */
-  const publishOtherFile = (path: string, findings: readonly Finding[]) => {
-    const read = host.read(path);
-    const lines = { lineIndex: new LineIndex(read.kind === 'text' ? read.text : '') };
+  const publishOtherFile = (path: string, findings: readonly Finding[], lineIndex?: LineIndex) => {
+    const read = lineIndex ? undefined : host.read(path);
+    const lines = { lineIndex: lineIndex ?? new LineIndex(read?.kind === 'text' ? read.text : '') };
     void connection.sendDiagnostics({ uri: fileUri(path), diagnostics: findings.map((finding) => toDiagnostic(lines, fileUri(path), finding)) });
   };
   const runner = new FindingsRunner(service, (uri, doc) => documents.isCurrent(uri, doc));
@@ -103,8 +107,6 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   let referenceLenses = false;
   let codeLensRefresh = false;
   let sequenceIndent: string | undefined;
-  let roots: readonly string[] = [];
-  let stackPatterns: readonly string[] | undefined;
   const workspaceFiles = new WorkspaceFiles(service, host, () => roots, () => stackPatterns);
   const applySettings = (settings: ShipshapeSettings | undefined) => {
     enabled = settings?.enable ?? true;
@@ -117,7 +119,6 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     stackPatterns = settings?.stackFilePatterns;
     serviceSettings = { rules: (settings?.rules ?? {}) as Record<string, RuleSetting>, peers: peerCoverage(settings?.peers) };
     scheduler.debounceMs = settings?.diagnostics?.debounceMs ?? DEFAULT_DEBOUNCE_MS;
-    documents.setStackPatterns(settings?.stackFilePatterns);
     for (const document of documents.text.all()) scheduler.schedule(document.uri, true);
   };
 
@@ -188,6 +189,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       .catch((error: unknown) => logger.error(`Watching project files failed: ${String(error)}`));
   });
   connection.onDidChangeWatchedFiles(() => {
+    config.changed();
     for (const document of documents.text.all()) scheduler.schedule(document.uri, true);
   });
 
@@ -218,7 +220,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onCodeAction(
     handle('textDocument/codeAction', [] as LspCodeAction[], (doc, params) => {
       const uri = params.textDocument.uri;
-      return service.codeActions(doc, toSpan(doc, params.range), serviceSettings).map((action): LspCodeAction => ({
+      return service.codeActions(doc, toSpan(doc, params.range), config.settingsFor(uri, serviceSettings)).map((action): LspCodeAction => ({
         title: action.title,
         kind: action.kind === 'quickfix' ? CodeActionKind.QuickFix : CodeActionKind.RefactorRewrite,
         edit: { changes: { [uri]: action.edits.map((edit) => toTextEdit(doc, edit)) } },
@@ -307,7 +309,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   const emptyGraph: NetworkGraphResult = { nodes: [], edges: [] };
   connection.onRequest(
     NETWORK_GRAPH_METHOD,
-    handle(NETWORK_GRAPH_METHOD, emptyGraph, (doc, _params: NetworkGraphParams) => toNetworkGraph(doc, service.networkGraph(doc, serviceSettings)), { findings: true }),
+    handle(NETWORK_GRAPH_METHOD, emptyGraph, (doc, _params: NetworkGraphParams) => toNetworkGraph(doc, service.networkGraph(doc, config.settingsFor(_params.textDocument.uri, serviceSettings))), { findings: true }),
   );
 
   connection.onRequest(

@@ -57,6 +57,7 @@ export { RULES, ruleDocUrl, ruleInfo, RULES_DOC_URL, type RuleGroup, type RuleIn
 export * from './types';
 export type { SchemaSet, VendoredSchema } from './analyses/schemaCompile';
 export type { ProjectOptions } from './project/index';
+export * from './config/index';
 
 /** A file seen in its Compose project. */
 export interface ProjectView {

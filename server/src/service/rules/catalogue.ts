@@ -16,7 +16,7 @@ export interface RuleInfo {
   readonly group: RuleGroup;
 }
 
-export type RuleGroup = 'YAML and schema' | 'Ports' | 'Networks and addresses' | 'References' | 'Services' | 'Swarm stacks' | 'Variables and env files';
+export type RuleGroup = 'YAML and schema' | 'Ports' | 'Networks and addresses' | 'References' | 'Services' | 'Swarm stacks' | 'Variables and env files' | 'Configuration';
 
 const rules: RuleInfo[] = [];
 function group(name: RuleGroup, entries: readonly [code: string, severity: Severity, summary: string][]): void {
@@ -195,6 +195,12 @@ group('Variables and env files', [
   ['env-file-invalid', 'error', 'A line of an env file Compose cannot read.'],
   ['env-file-unreadable', 'error', 'An env file that cannot be read.'],
   ['env-variable-unused', 'information', 'A variable set in the env file that no value of the Compose file uses.'],
+]);
+
+// Reported on Shipshape's own configuration file (.shipshape.yaml, package.json's "shipshape"), not on Compose files.
+group('Configuration', [
+  ['config-invalid', 'error', 'A value of the configuration file that the schema does not allow (a wrong type, an unknown key, a severity that does not exist); the editor ignores that key, shipshape check stops with exit status 2.'],
+  ['config-unknown-rule', 'warning', 'A rule code in the configuration that no rule has, usually a typo; the closest code is named.'],
 ]);
 
 export const RULES: readonly RuleInfo[] = rules;

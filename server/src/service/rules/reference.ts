@@ -7,7 +7,7 @@ export function renderRulesReference(): string {
   let text = '# Shipshape rules\n\n';
   text += '<!-- Generated from server/src/service/rules/catalogue.ts by `npm run docs:rules`; edit the catalogue, not this file. -->\n\n';
   text += 'Every finding has one of these codes. Change a severity or turn a rule off with `--rule CODE=LEVEL` on the command\n';
-  text += 'line, `shipshape.rules` in VS Code settings, or `# shipshape-disable-next-line CODE` above a line. The severity given\n';
+  text += 'line, `rules` in `.shipshape.yaml`, `shipshape.rules` in VS Code settings, or `# shipshape-disable-next-line CODE` above a line. The severity given\n';
   text += 'is the usual one; some rules report less where the mistake is less certain.\n\n';
   for (const [group, rules] of groups) text += `- [${group}](#${anchor(group)}): ${rules.map((rule) => `[${rule.code}](#${rule.code})`).join(', ')}\n`;
   for (const [group, rules] of groups) {
