@@ -11,7 +11,7 @@ import {
   type Range,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import { NETWORK_GRAPH_METHOD, RUN_TARGETS_METHOD, type NetworkGraphParams, type NetworkGraphResult, type RunTargetsParams, type RunTargetsResult, type ShipshapeSettings } from '../protocol';
+import { NETWORK_GRAPH_METHOD, RUN_TARGETS_METHOD, type NetworkGraphParams, type NetworkGraphResult, type RunTargetsParams, type RunTargetsResult } from '../protocol';
 import { createLanguageService, LineIndex, looksLikeCompose, type ComposeDocument, type Finding, type PeerCoverage, type InlayHintSettings, type RuleSetting, type SchemaSet, type ServiceSettings } from '../service/index';
 import { toCompletionItem, toDiagnostic, toDocumentHighlight, toDocumentLink, toDocumentSymbol, toFoldingRange, toHover, toSelectionRange, toSemanticTokens, toInlayHint, toCodeLens, toWorkspaceSymbol, SEMANTIC_TOKENS_LEGEND, toFormatOptions, toLocation, toNetworkGraph, toOffset, toRange, toSpan, toTextEdit } from './convert';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
@@ -19,6 +19,7 @@ import { EditorConfig } from './editorConfig';
 import { Documents } from './documents';
 import { LspFileHost } from './fileHost';
 import { runSafe } from './runSafe';
+import { readSettings } from './settings';
 import { contentModified, FindingsRunner, settle } from './staleWork';
 import { filePath, fileUri } from './uri';
 import { WorkspaceFiles } from './workspaceFiles';
@@ -108,7 +109,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   let codeLensRefresh = false;
   let sequenceIndent: string | undefined;
   const workspaceFiles = new WorkspaceFiles(service, host, () => roots, () => stackPatterns);
-  const applySettings = (settings: ShipshapeSettings | undefined) => {
+  const applySettings = (raw: unknown) => {
+    const settings = readSettings(raw, (line) => connection.console.warn(line));
     enabled = settings?.enable ?? true;
     inlayHintSettings = settings?.inlayHints ?? {};
     // Hints already drawn follow a changed setting only when the client is asked to refresh them.
@@ -154,7 +156,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     inlayHintRefresh = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
     codeLensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
-    applySettings((params.initializationOptions as { settings?: ShipshapeSettings } | undefined)?.settings);
+    applySettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -193,7 +195,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     for (const document of documents.text.all()) scheduler.schedule(document.uri, true);
   });
 
-  connection.onDidChangeConfiguration((change) => applySettings((change.settings as { shipshape?: ShipshapeSettings } | undefined)?.shipshape));
+  connection.onDidChangeConfiguration((change) => applySettings((change.settings as { shipshape?: unknown } | undefined)?.shipshape));
 
   documents.text.onDidOpen((event) => scheduler.schedule(event.document.uri, true));
   documents.text.onDidChangeContent((event) => scheduler.schedule(event.document.uri));

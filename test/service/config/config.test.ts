@@ -109,7 +109,7 @@ describe('configuration file', () => {
       { name: 'rules that are not a mapping', text: 'rules: ⟦off⟧\nexclude: [x]\n', code: 'config-invalid', message: "rules must be a mapping, not 'off'.", keeps: { rules: {}, exclude: ['x'] } },
       { name: 'an unknown key', text: '⟦rule⟧:\n  port-unquoted: off\n', code: 'config-invalid', message: "unknown key 'rule'. Did you mean 'rules'? Keys: rules, stackFilePatterns, exclude, projects." },
       { name: 'a glob that is not a string', text: 'stackFilePatterns: [⟦42⟧]\n', code: 'config-invalid', message: 'stackFilePatterns[0] must be a string, not 42.', keeps: { stackFilePatterns: undefined } },
-      { name: 'a glob with unbalanced braces', text: 'exclude: [ok, ⟦"{a,b"⟧]\n', code: 'config-invalid', message: "exclude[1] has a '{' without its '}'", keeps: { exclude: [] } },
+      { name: 'a glob with unbalanced braces', text: 'exclude: [ok, ⟦"{a,b"⟧]\n', code: 'config-invalid', message: "exclude[1] has a '{' without its '}'.", keeps: { exclude: [] } },
       { name: 'a project without files', text: 'projects:\n  - ⟦envFiles: [a.env]\n⟧', code: 'config-invalid', message: "projects[0] needs 'files'.", keeps: { projects: [] } },
       { name: 'a rule code that does not exist', text: 'rules:\n  ⟦port-unqoted⟧: off\n', code: 'config-unknown-rule', message: "rules: unknown rule 'port-unqoted'. Did you mean 'port-unquoted'?" },
       { name: 'a file that is not a mapping', text: '⟦- rules\n⟧', code: 'config-invalid', message: 'the configuration must be a mapping, not a list.' },

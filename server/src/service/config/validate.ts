@@ -76,7 +76,7 @@ function check(validate: ValidateFunction, raw: unknown, prefix: string): Checke
     if (!Array.isArray(globs)) continue;
     const index = globs.findIndex((glob) => globProblem(String(glob)) !== undefined);
     if (index < 0) continue;
-    drop([key], { path: [key, String(index)], atKey: false, message: `${keyName([key, String(index)], prefix)} ${globProblem(String(globs[index]))}` });
+    drop([key], { path: [key, String(index)], atKey: false, message: `${keyName([key, String(index)], prefix)} ${globProblem(String(globs[index]))}.` });
     delete value[key];
   }
   append(problems, unknownRules(value['rules'], prefix));
