@@ -7,13 +7,16 @@ import { currentCoverage } from './coexistence';
 
 /**
  * VS Code's built-in YAML extension gives `compose.yaml` & co. the `dockercompose` language id; stack
- * files and other Compose names stay `yaml`, so those are matched by pattern.
+ * files and other Compose names stay `yaml`, so those are matched by pattern. Every name with `stack`
+ * in it is served (server/src/service/mode/paths.ts STACK_CANDIDATE_PATTERNS): the server decides from
+ * the content whether `kafka-stack.yml` is a stack file, and leaves alone what is no Compose file.
  */
 export function documentSelector(): DocumentSelector {
   const patterns = vscode.workspace.getConfiguration('shipshape').get<string[]>('stackFilePatterns') ?? [];
   return [
     { language: 'dockercompose' },
     { language: 'yaml', pattern: '**/{docker-compose,compose}*.{yml,yaml}' },
+    { language: 'yaml', pattern: '**/*stack*.{yml,yaml}' },
     ...patterns.map((pattern) => ({ language: 'yaml', pattern })),
   ];
 }

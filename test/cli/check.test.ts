@@ -67,6 +67,10 @@ describe('shipshape check', () => {
   it('checks *stack*.yml files, or any file with --stack, in stack mode', () => {
     assert.equal(run('check', write('docker-stack.yml', 'services:\n  web:\n    image: nginx\n')).status, 0);
     assert.equal(run('check', '--stack', clean).status, 0);
+    // The modeline wins over the name, as in the editor: numeric cpus is a stack error.
+    const cpus = 'services:\n  web:\n    image: nginx\n    deploy: {resources: {limits: {cpus: 0.5}}}\n';
+    assert.equal(run('check', write('docker-compose.yml', cpus)).status, 0);
+    assert.match(run('check', write('docker-compose.yml', `# shipshape: stack\n${cpus}`)).stdout, /stack-cpus-not-string/);
   });
 
   it('reports hostile files with exit status 1 or 2, never a hang or a stack trace', function () {

@@ -60,6 +60,32 @@ describe('real-world corpus', function () {
     }
   });
 
+  it("decides each file's mode from its real path and content as INDEX.tsv says, or notes the contradiction; no note where it agrees", () => {
+    // Stack files that say so nowhere, neither in the name nor in a key only Swarm reads: Shipshape
+    // checks them as Compose files, the lenient reading, and cannot tell (both are docker/cli or workshop files).
+    const undecidable = new Set(['docker/cli/e2e/stack/testdata/full-stack.yml', 'jpetazzo/container.training/stacks/elk.yml']);
+    const outcomes: string[] = [];
+    for (const { origin, mode, text } of corpusFiles()) {
+      const doc = service.parse(text, { path: `/${origin}` });
+      const noted = service.diagnostics(doc).some((f) => f.code === 'mode-contradicted');
+      if (doc.mode === mode) assert.ok(!noted, `${origin}: a false note`);
+      else if (!noted) assert.ok(undecidable.has(origin), `${origin}: checked as ${doc.mode} (${doc.modeSource}), INDEX says ${mode}`);
+      outcomes.push(`${mode} ${doc.mode} ${doc.modeSource}${noted ? ' noted' : ''}`);
+    }
+    const counts = new Map<string, number>();
+    for (const outcome of outcomes) counts.set(outcome, (counts.get(outcome) ?? 0) + 1);
+    // INDEX kind, decided mode, by what: the measured spread, so a change in detection shows here.
+    assert.deepEqual(Object.fromEntries([...counts].sort()), {
+      'compose compose content': 8,
+      'compose compose default': 5,
+      'compose compose name': 67,
+      'stack compose default': 2,
+      'stack compose name noted': 2, // swarmprom's docker-compose.yml and docker-compose.traefik.yml
+      'stack stack content': 6,
+      'stack stack name': 2,
+    });
+  });
+
   it('answers hover and completion at a spread of offsets in every file without an exception', () => {
     for (const { mode, text } of corpusFiles()) {
       const doc = service.parse(text, mode);

@@ -24,4 +24,18 @@ describe('stack files over stdio', function () {
     const edits = actions.find((action) => action.title === "Quote it: '0.5'")?.edit?.changes?.[URI] as TextEdit[] | undefined;
     assert.deepEqual(edits, [{ range: finding!.range, newText: "'0.5'" }]);
   });
+
+  it('decides the mode from the modeline and the content too, and notes a name the content contradicts', async () => {
+    server = await startServer();
+    // `full-stack.yml` names a web-app stack, not a Swarm one: extends is no stack error there.
+    const fullStack = server.diagnostics('file:///w/full-stack.yml', 1);
+    server.open('file:///w/full-stack.yml', 'services:\n  web:\n    image: x\n    extends: {file: base.yml, service: web}\n');
+    assert.deepEqual((await fullStack).map((d) => d.code), []);
+    const modeline = server.diagnostics('file:///w/docker-compose.yml', 1);
+    server.open('file:///w/docker-compose.yml', '# shipshape: stack\nservices:\n  web:\n    image: nginx\n    deploy:\n      resources:\n        limits: {cpus: 0.5}\n');
+    assert.deepEqual((await modeline).map((d) => d.code), ['stack-cpus-not-string']);
+    const swarm = server.diagnostics('file:///w/compose.yaml', 1);
+    server.open('file:///w/compose.yaml', 'services:\n  web:\n    image: nginx\n    deploy: {mode: global}\n');
+    assert.deepEqual((await swarm).map((d) => d.code), ['mode-contradicted', 'deploy-key-ignored-by-compose']);
+  });
 });

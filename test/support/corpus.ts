@@ -10,13 +10,13 @@ export function hasCorpus(): boolean {
   return existsSync(path.join(CORPUS, 'INDEX.tsv'));
 }
 
-/** Every corpus file, sorted by name; none when the corpus is absent. */
-export function corpusFiles(): { file: string; mode: ComposeMode; text: string }[] {
+/** Every corpus file, sorted by name, with its path in its repository (`owner/name/path`); none when the corpus is absent. */
+export function corpusFiles(): { file: string; mode: ComposeMode; text: string; origin: string }[] {
   if (!hasCorpus()) return [];
   const index = readFileSync(path.join(CORPUS, 'INDEX.tsv'), 'utf8').trim().split('\n').slice(1);
-  const kinds = new Map(index.map((line) => line.split('\t')).map((cols) => [cols[0]!, cols[5] === 'stack' ? ('stack' as const) : ('compose' as const)]));
+  const rows = new Map(index.map((line) => line.split('\t')).map((cols) => [cols[0]!, { mode: cols[5] === 'stack' ? ('stack' as const) : ('compose' as const), origin: `${cols[1]}/${cols[2]}` }]));
   return readdirSync(CORPUS)
     .filter((f) => /\.ya?ml$/.test(f))
     .sort()
-    .map((file) => ({ file, mode: kinds.get(file) ?? 'compose', text: readFileSync(path.join(CORPUS, file), 'utf8') }));
+    .map((file) => ({ file, mode: rows.get(file)?.mode ?? 'compose', origin: rows.get(file)?.origin ?? file, text: readFileSync(path.join(CORPUS, file), 'utf8') }));
 }

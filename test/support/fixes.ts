@@ -1,6 +1,6 @@
 /** Applies quick fixes and refactorings in process, so fix tests compare the text after the edit. */
 import * as assert from 'node:assert/strict';
-import type { CodeAction, ComposeMode, TextEdit } from '../../server/src/service/index';
+import type { CodeAction, ComposeMode, ModeChoice, TextEdit } from '../../server/src/service/index';
 import { parseMarkers } from './markers';
 import { service } from './service';
 
@@ -13,7 +13,7 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 }
 
 /** The text after applying the only fix for `code` offered at the cursor; `title` is checked when given. */
-export function checkFix(marked: string, code: string, expected: string, options: { mode?: ComposeMode; title?: string } = {}): void {
+export function checkFix(marked: string, code: string, expected: string, options: { mode?: ModeChoice; title?: string } = {}): void {
   const { text, actions } = fixesAt(marked, code, options.mode);
   assert.equal(actions.length, 1, `expected one fix for ${code}, got ${actions.map((a) => a.title).join(', ') || 'none'}`);
   if (options.title) assert.equal(actions[0]!.title, options.title);
@@ -26,7 +26,7 @@ export function checkNoFix(marked: string, code: string, mode: ComposeMode = 'co
 }
 
 /** The quick fixes offered for the finding `code` at the fixture's cursor. */
-export function fixesAt(marked: string, code: string, mode: ComposeMode = 'compose'): { text: string; actions: CodeAction[] } {
+export function fixesAt(marked: string, code: string, mode: ModeChoice = 'compose'): { text: string; actions: CodeAction[] } {
   const { text, cursor } = parseMarkers(marked);
   assert.ok(cursor !== undefined, 'fixture needs a <|> cursor');
   const doc = service.parse(text, mode);
@@ -35,7 +35,7 @@ export function fixesAt(marked: string, code: string, mode: ComposeMode = 'compo
 }
 
 /** The text after applying the fix titled `title` (or the only/preferred one) for `code` at the cursor. */
-export function applyFix(marked: string, code: string, title?: string, mode: ComposeMode = 'compose'): string {
+export function applyFix(marked: string, code: string, title?: string, mode: ModeChoice = 'compose'): string {
   const { text, actions } = fixesAt(marked, code, mode);
   const action = title ? actions.find((a) => a.title === title) : (actions.find((a) => a.isPreferred) ?? actions[0]);
   assert.ok(action, `no fix ${title ?? ''} for ${code}; offered: ${actions.map((a) => a.title).join(' | ')}`);

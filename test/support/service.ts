@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import { memoryHost } from '../../server/src/service/host';
 import { VENDORED_SCHEMAS } from '../../server/src/schemas/index';
-import { createLanguageService, type CompletionItem, type ComposeMode, type Finding } from '../../server/src/service/index';
+import { createLanguageService, type CompletionItem, type ComposeMode, type Finding, type ModeChoice } from '../../server/src/service/index';
 import { parseMarkers, renderSpans } from './markers';
 import * as assert from 'node:assert/strict';
 
@@ -15,7 +15,7 @@ export const service = createLanguageService({ schemas });
 export const projectFiles = new Map<string, string>();
 export const projectService = createLanguageService({ schemas, host: memoryHost(projectFiles) });
 
-export function findingsOf(text: string, mode: ComposeMode = 'compose', codes?: readonly string[]): Finding[] {
+export function findingsOf(text: string, mode: ModeChoice = 'compose', codes?: readonly string[]): Finding[] {
   const findings = service.diagnostics(service.parse(text, mode));
   return codes ? findings.filter((f) => codes.includes(f.code)) : findings;
 }
@@ -24,7 +24,7 @@ export function findingsOf(text: string, mode: ComposeMode = 'compose', codes?: 
  * Checks that the findings with the given codes sit exactly on the `⟦...⟧` spans of the fixture and,
  * when `messages` is given, say what it says (in span order).
  */
-export function checkFindings(marked: string, codes: readonly string[], options: { mode?: ComposeMode; messages?: readonly string[] } = {}): Finding[] {
+export function checkFindings(marked: string, codes: readonly string[], options: { mode?: ModeChoice; messages?: readonly string[] } = {}): Finding[] {
   const { text, spans } = parseMarkers(marked);
   const findings = findingsOf(text, options.mode ?? 'compose', codes);
   assert.equal(renderSpans(text, findings.map((f) => f.span)), renderSpans(text, spans), findings.map((f) => `${f.code}: ${f.message}`).join('\n'));
@@ -36,7 +36,7 @@ export function checkFindings(marked: string, codes: readonly string[], options:
  * Hovers at the `<|>` cursor and checks the Markdown contains every expected piece (or, with `null`,
  * that there is no hover). Returns the Markdown.
  */
-export function checkHover(marked: string, expected: string | readonly string[] | null, options: { mode?: ComposeMode } = {}): string | undefined {
+export function checkHover(marked: string, expected: string | readonly string[] | null, options: { mode?: ModeChoice } = {}): string | undefined {
   const { text, cursor } = parseMarkers(marked);
   assert.ok(cursor !== undefined, 'fixture needs a <|> cursor');
   const result = service.hover(service.parse(text, options.mode ?? 'compose'), cursor);

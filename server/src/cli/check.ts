@@ -4,7 +4,7 @@
  * one document at a time, never all of them (issue 19 item 14).
  */
 import { createHash } from 'node:crypto';
-import type { ComposeMode, LanguageService, ServiceSettings, Severity } from '../service/index';
+import type { LanguageService, ModeChoice, ServiceSettings, Severity } from '../service/index';
 import { looksLikeCompose, type ComposeDocument, type Finding, type Span } from '../service/index';
 
 /** 0-based, UTF-16 characters, as in LSP. */
@@ -46,7 +46,7 @@ export interface CheckedFile {
 }
 
 export interface CheckOptions {
-  readonly mode: ComposeMode;
+  readonly mode: ModeChoice;
   readonly settings: ServiceSettings;
   /** Only check the text when its content looks like Compose (a stack-named file found in a folder). */
   readonly requireCompose: boolean;

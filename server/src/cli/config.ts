@@ -5,7 +5,7 @@
  * run exits 2), since checking it with half its configuration would report what the user turned off.
  */
 import * as nodePath from 'node:path';
-import { ConfigLookup, isExcluded, stackModeFor, type ComposeMode, type ConfigFile } from '../service/index';
+import { ConfigLookup, isExcluded, stackModeFor, type ConfigFile, type ModeChoice } from '../service/index';
 import { DISK_HOST } from './diskHost';
 import type { CliEnvironment } from './environment';
 import { toPosix } from './walk';
@@ -40,7 +40,7 @@ export class CliConfig {
     return usable ? { file } : 'broken';
   }
 
-  modeOf(absolute: string): ComposeMode {
+  modeOf(absolute: string): ModeChoice {
     const configured = this.forFile(absolute);
     return stackModeFor(toPosix(absolute), configured === 'broken' ? undefined : configured.file);
   }

@@ -3,7 +3,7 @@
  * this writes it atomically or prints it as a unified diff, and says what changed.
  */
 import { createTwoFilesPatch } from 'diff';
-import { looksLikeCompose, type ComposeMode, type LanguageService, type ServiceSettings } from '../service/index';
+import { looksLikeCompose, type LanguageService, type ModeChoice, type ServiceSettings } from '../service/index';
 import type { CliOptions } from './args';
 import type { CliEnvironment } from './environment';
 import { writeAtomically } from './writeFile';
@@ -16,7 +16,7 @@ export interface FixTarget {
 }
 
 /** The text to check after fixing, or a problem (the file could not be written, or is standard input). */
-export function fixFile(service: LanguageService, target: FixTarget, text: string, mode: ComposeMode, settings: ServiceSettings, fix: Exclude<CliOptions['fix'], 'none'>, io: CliEnvironment): { readonly text: string } | { readonly problem: string } {
+export function fixFile(service: LanguageService, target: FixTarget, text: string, mode: ModeChoice, settings: ServiceSettings, fix: Exclude<CliOptions['fix'], 'none'>, io: CliEnvironment): { readonly text: string } | { readonly problem: string } {
   if (target.absolute === undefined && fix === 'write') return { problem: 'standard input cannot be fixed in place; use --fix-dry-run to see the fixes' };
   if (target.requireCompose && !looksLikeCompose(service.parse(text, mode))) return { text };
   const result = service.fixAll(text, mode, settings);

@@ -8,7 +8,7 @@
 import { statSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import type { ComposeMode } from '../service/index';
+import { mayBeStackFile, type ModeChoice } from '../service/index';
 import { failure } from './readFile';
 import { toPosix, walkFiles, type PathFilter } from './walk';
 
@@ -25,7 +25,7 @@ export interface InputOptions {
   readonly cwd: string;
   readonly exclude: readonly string[];
   /** Stack or Compose by the file's configuration (`stackFilePatterns`): stack files are found in folders too. */
-  readonly modeOf: (absolute: string) => ComposeMode;
+  readonly modeOf: (absolute: string) => ModeChoice;
   /** Left out by the file's configuration (`exclude`), as `--exclude` leaves files out. */
   readonly configExcluded: (absolute: string) => boolean;
 }
@@ -107,9 +107,10 @@ function* globInputs(operand: string, options: InputOptions, filter: PathFilter,
   if (!found) yield { kind: 'problem', display: operand, reason: 'no files match this pattern' };
 }
 
+/** A folder walk takes every name with `stack` in it, and whatever a user-set stack pattern matches. */
 function composeKind(absolute: string, modeOf: InputOptions['modeOf']): 'compose-name' | 'stack-name' | undefined {
   if (COMPOSE_FILE_NAME.test(path.basename(absolute))) return 'compose-name';
-  if (/\.ya?ml$/i.test(absolute) && modeOf(absolute) === 'stack') return 'stack-name';
+  if (/\.ya?ml$/i.test(absolute) && (mayBeStackFile(toPosix(absolute)) || isStackBySetting(modeOf(absolute)))) return 'stack-name';
   return undefined;
 }
 
@@ -136,4 +137,8 @@ export function excludeFilter(patterns: readonly string[], cwd: string): PathFil
       return matchers.some((match) => match(relative) || match(posixAbsolute));
     },
   };
+}
+
+function isStackBySetting(choice: ModeChoice): boolean {
+  return choice === 'stack' || (typeof choice === 'object' && choice.stackBySetting === true);
 }

@@ -5,7 +5,7 @@
  */
 import { version } from '../../../package.json';
 import { VENDORED_SCHEMAS } from '../schemas/index';
-import { createLanguageService, rulesWith, stackModeFor, type LanguageService, type ServiceSettings } from '../service/index';
+import { createLanguageService, rulesWith, stackModeFor, type LanguageService, type ModeChoice, type ServiceSettings } from '../service/index';
 import { parseCommand, USAGE, UsageError, type CliOptions } from './args';
 import * as nodePath from 'node:path';
 import { checkText, type ReportedFinding } from './check';
@@ -81,7 +81,8 @@ async function check(options: CliOptions, io: CliEnvironment, createService: () 
       problem(input.display, read.kind === 'missing' ? 'no such file' : read.reason);
       continue;
     }
-    const mode = options.stack ? 'stack' : input.kind === 'stdin' ? 'compose' : stackModeFor(toPosix(input.absolute), configured.file);
+    // --stack is the caller's choice; otherwise the core decides from the setting, the modeline, the name and the content.
+    const mode: ModeChoice = options.stack ? 'stack' : input.kind === 'stdin' ? {} : stackModeFor(toPosix(input.absolute), configured.file);
     let findings: ReportedFinding[] | undefined;
     try {
       service ??= createService();

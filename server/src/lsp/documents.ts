@@ -2,11 +2,11 @@
 import { TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fitHeapGrowth } from './heap';
-import type { ComposeDocument, ComposeMode, LanguageService } from '../service/index';
+import type { ComposeDocument, LanguageService, ModeChoice } from '../service/index';
 
 interface CacheEntry {
   readonly version: number;
-  readonly mode: ComposeMode;
+  readonly mode: ModeChoice;
   readonly doc: ComposeDocument;
 }
 
@@ -14,8 +14,8 @@ export class Documents {
   readonly text = new TextDocuments(TextDocument);
   private readonly cache = new Map<string, CacheEntry>();
 
-  /** `modeOf` decides stack or Compose per URI (settings and configuration file); a changed mode re-parses. */
-  constructor(private readonly service: LanguageService, private readonly modeOf: (uri: string) => ComposeMode) {
+  /** `modeOf` says how to decide stack or Compose per URI (settings and configuration file, then the core); a change re-parses. */
+  constructor(private readonly service: LanguageService, private readonly modeOf: (uri: string) => ModeChoice) {
     this.text.onDidClose((event) => {
       this.cache.delete(event.document.uri);
       this.fitHeap();
@@ -36,7 +36,7 @@ export class Documents {
     // The text must match too: a client may repeat a version number (a second didOpen, a didChange
     // with the same version), and serving the old parse for the new text would put every finding,
     // hover and range in the wrong place (issue 19 item 10). The same string object compares at once.
-    if (cached && cached.version === document.version && cached.mode === mode && cached.doc.text === text) return cached.doc;
+    if (cached && cached.version === document.version && sameChoice(cached.mode, mode) && cached.doc.text === text) return cached.doc;
     // Before parsing: opening a large file is its largest allocation.
     this.fitHeap({ uri, length: text.length });
     const doc = this.service.parse(text, mode, cached?.doc);
@@ -59,4 +59,10 @@ export class Documents {
   version(uri: string): number | undefined {
     return this.text.get(uri)?.version;
   }
+}
+
+/** The same way to decide the mode: a fixed mode, or the same path and setting. */
+function sameChoice(a: ModeChoice, b: ModeChoice): boolean {
+  if (typeof a === 'string' || typeof b === 'string') return a === b;
+  return a.path === b.path && a.stackBySetting === b.stackBySetting;
 }

@@ -5,7 +5,7 @@
  * are published as diagnostics on the configuration file at the bad key, the place a user looks; the
  * valid keys still apply meanwhile. Lookups are kept until a watched file changes (`changed()`).
  */
-import type { ComposeMode, ConfigFile, FileHost, Finding, LineIndex, ServiceSettings } from '../service/index';
+import type { ConfigFile, FileHost, Finding, LineIndex, ModeChoice, ServiceSettings } from '../service/index';
 import { ConfigLookup, isExcluded, rulesWith, stackModeFor } from '../service/index';
 import { filePath, uriPath } from './uri';
 
@@ -38,8 +38,8 @@ export class EditorConfig {
     this.published.clear();
   }
 
-  /** Stack or Compose: the `stackFilePatterns` setting when the user set it, else the configuration's. */
-  modeOf(uri: string, settingPatterns: readonly string[] | undefined): ComposeMode {
+  /** What decides stack or Compose: the `stackFilePatterns` setting when the user set it, else the configuration's; then the core. */
+  modeOf(uri: string, settingPatterns: readonly string[] | undefined): ModeChoice {
     return stackModeFor(filePath(uri) ?? uriPath(uri), this.forDocument(uri), settingPatterns);
   }
 

@@ -4,7 +4,7 @@
  * buffers win and the size bounds hold), parsed once per distinct text.
  */
 import { readdirSync } from 'node:fs';
-import { looksLikeCompose, modeForPath, type ComposeDocument, type FileHost, type LanguageService } from '../service/index';
+import { looksLikeCompose, mayBeStackFile, stackModeFor, type ComposeDocument, type FileHost, type LanguageService } from '../service/index';
 
 /** Bounds that keep a query quick in a huge monorepo: the walk stops there (a partial answer beats a hang). */
 const MAX_DEPTH = 6;
@@ -33,7 +33,7 @@ export class WorkspaceFiles {
       seen.add(path);
       let entry = this.parsed.get(path);
       if (entry?.text !== read.text) {
-        entry = { text: read.text, doc: this.service.parse(read.text, modeForPath(path, this.stackPatterns() ?? undefined)) };
+        entry = { text: read.text, doc: this.service.parse(read.text, stackModeFor(path, undefined, this.stackPatterns())) };
         this.parsed.set(path, entry);
       }
       if (looksLikeCompose(entry.doc)) result.push({ path, doc: entry.doc });
@@ -58,7 +58,7 @@ export class WorkspaceFiles {
       for (const entry of entries) {
         const path = `${folder}/${entry.name}`;
         if (entry.isDirectory() && depth < MAX_DEPTH && !entry.name.startsWith('.') && entry.name !== 'node_modules') queue.push({ folder: path, depth: depth + 1 });
-        else if (entry.isFile() && (COMPOSE_NAME.test(entry.name) || modeForPath(path, this.stackPatterns() ?? undefined) === 'stack')) files.push(path);
+        else if (entry.isFile() && (COMPOSE_NAME.test(entry.name) || mayBeStackFile(path) || stackModeFor(path, undefined, this.stackPatterns()).stackBySetting === true)) files.push(path);
       }
     }
     return files.sort();

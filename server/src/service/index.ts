@@ -34,7 +34,7 @@ import { perDocument } from './perDocument';
 import { append } from './append';
 import { schemaCatalog } from './schemaCatalog';
 import { Projects, type ProjectOptions } from './project/index';
-import type { CodeAction, ComposeMode, Finding, NetworkGraph, ServiceSettings, Span, TextEdit } from './types';
+import type { CodeAction, Finding, ModeChoice, NetworkGraph, ServiceSettings, Span, TextEdit } from './types';
 
 export { looksLikeCompose, type ComposeDocument } from './parse/model';
 export type { DocumentSymbol, SymbolKind } from './features/documentSymbol';
@@ -52,7 +52,7 @@ export type { CompletionItem, CompletionKind } from './features/completion';
 export type { DocumentHighlight } from './features/documentHighlight';
 export type { PrepareRenameResult, RenameResult } from './features/rename';
 export { LineIndex, type LineCharacter } from './parse/lineIndex';
-export { DEFAULT_STACK_PATTERNS, modeForPath } from './mode';
+export { DEFAULT_STACK_PATTERNS, mayBeStackFile } from './mode/paths';
 export { RULES, ruleDocUrl, ruleInfo, RULES_DOC_URL, type RuleGroup, type RuleInfo } from './rules/catalogue';
 export * from './types';
 export type { SchemaSet, VendoredSchema } from './analyses/schemaCompile';
@@ -81,9 +81,10 @@ export interface LanguageService {
   /**
    * Parses one version of a document. Never throws. Given the document's previous version, re-parses
    * only what the edit touched when that is safe. Without YAML errors the result equals a full parse;
-   * in a file over 256 KB a YAML error is kept to the piece or service it is in.
+   * in a file over 256 KB a YAML error is kept to the piece or service it is in. `mode` is the mode
+   * itself, or the file's path and configured patterns to decide it from (with its modeline and content).
    */
-  parse(text: string, mode: ComposeMode, previous?: ComposeDocument): ComposeDocument;
+  parse(text: string, mode: ModeChoice, previous?: ComposeDocument): ComposeDocument;
   /**
    * Computes the findings of `doc` one analysis per step, so that a caller whose version went stale
    * meanwhile can stop between steps (cooperative cancellation); once run to its end, diagnostics,
@@ -97,7 +98,7 @@ export interface LanguageService {
   /** The quick fixes `codeActions` offers for one finding of `diagnostics` (the CLI's `--fix` and its fixable flag). */
   quickFixes(doc: ComposeDocument, finding: Finding): CodeAction[];
   /** The text with every preferred, unambiguous quick fix applied until stable (`shipshape check --fix`). */
-  fixAll(text: string, mode: ComposeMode, settings?: ServiceSettings): FixResult;
+  fixAll(text: string, mode: ModeChoice, settings?: ServiceSettings): FixResult;
   documentSymbols(doc: ComposeDocument): DocumentSymbol[];
   /** Markdown documentation or explanation for the key or value at `offset`. */
   hover(doc: ComposeDocument, offset: number): Hover | undefined;

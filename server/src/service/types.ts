@@ -11,6 +11,24 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
 /** Whether a file is read by `docker compose` or deployed with `docker stack deploy`. */
 export type ComposeMode = 'compose' | 'stack';
 
+/**
+ * What decided a file's mode, strongest first (mode/decide.ts): the caller (`--stack`, a test), a
+ * configured stack-file pattern, a `# shipshape: stack|compose` modeline, the file name, the content,
+ * or nothing (then Compose).
+ */
+export type ModeSource = 'given' | 'setting' | 'modeline' | 'name' | 'content' | 'default';
+
+/** What a binding knows about a file so the core can decide its mode: its path, and whether a setting makes it a stack file. */
+export interface ModeFacts {
+  /** The file's `/`-separated path, when it has one. */
+  readonly path?: string | undefined;
+  /** A `stackFilePatterns` glob the user set (editor setting or configuration file) matches the file: the strongest signal. */
+  readonly stackBySetting?: boolean | undefined;
+}
+
+/** A mode the caller fixes, or the facts to decide it from. */
+export type ModeChoice = ComposeMode | ModeFacts;
+
 /** A second place in the same document that explains a finding (the other side of a conflict, an alias use). */
 export interface RelatedSpan {
   readonly span: Span;

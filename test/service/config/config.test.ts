@@ -78,12 +78,13 @@ describe('configuration file', () => {
       assert.deepEqual(config('').config, { rules: {}, stackFilePatterns: undefined, exclude: [], projects: [] });
     });
 
-    it('applies stack patterns relative to its folder, else the defaults; patterns from above win', () => {
+    it("applies stack patterns relative to its folder; patterns from above win; the rest is the core's to decide", () => {
       const file = config('stackFilePatterns: ["deploy/*.yml"]\n');
-      assert.equal(stackModeFor('/repo/deploy/prod.yml', file), 'stack');
-      assert.equal(stackModeFor('/repo/docker-stack.yml', file), 'compose');
-      assert.equal(stackModeFor('/repo/docker-stack.yml', config('rules: {}\n')), 'stack');
-      assert.equal(stackModeFor('/repo/deploy/prod.yml', file, ['**/*stack*.yml']), 'compose');
+      assert.deepEqual(stackModeFor('/repo/deploy/prod.yml', file), { path: '/repo/deploy/prod.yml', stackBySetting: true });
+      // Not matched by a setting: the name, the modeline or the content decide (test/service/mode.test.ts).
+      assert.deepEqual(stackModeFor('/repo/docker-stack.yml', file), { path: '/repo/docker-stack.yml', stackBySetting: false });
+      assert.deepEqual(stackModeFor('/repo/docker-stack.yml', config('rules: {}\n')), { path: '/repo/docker-stack.yml', stackBySetting: false });
+      assert.deepEqual(stackModeFor('/repo/deploy/prod.yml', file, ['**/*stack*.yml']), { path: '/repo/deploy/prod.yml', stackBySetting: false });
     });
 
     it('excludes files and whole folders below its folder', () => {

@@ -5,6 +5,7 @@ import { dependenciesAnalysis } from './dependencies';
 import { deployAnalysis, deployEnumSchemaClaim } from './deploy';
 import { fileObjectsAnalysis } from './fileObjects';
 import { interpolationAnalysis } from './interpolation';
+import { modeNotesAnalysis } from './modeNotes';
 import { mountTargetsAnalysis } from './mountTargets';
 import { networksAnalysis } from './networks';
 import { obsoleteKeysAnalysis } from './obsoleteKeys';
@@ -41,5 +42,6 @@ export function createAnalyses(validators: SchemaValidators): Analysis[] {
     fileObjectsAnalysis(),
     obsoleteKeysAnalysis(),
     interpolationAnalysis,
+    modeNotesAnalysis,
   ];
 }

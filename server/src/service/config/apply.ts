@@ -3,8 +3,8 @@
  * defaults < configuration file < editor settings < command-line flags. The bindings pass the layers
  * above the file; this module only knows how the file's own globs apply (relative to its folder).
  */
-import { matchesAny, modeForPath } from '../mode';
-import type { ComposeMode, RuleSetting } from '../types';
+import { matchesAny } from '../mode/paths';
+import type { ModeFacts, RuleSetting } from '../types';
 import type { ConfigFile } from './configFile';
 
 /** The path relative to the configuration's folder, or undefined when it is not below it. */
@@ -14,14 +14,15 @@ function relativeTo(file: ConfigFile, path: string): string | undefined {
 }
 
 /**
- * Stack or Compose for the file at absolute `path`: by the patterns given from above (an editor setting the
- * user set), else the configuration's patterns, else the defaults.
+ * What decides stack or Compose for the file at absolute `path`: the patterns given from above (an editor
+ * setting the user set), else the configuration's patterns, make it a stack file when one matches;
+ * otherwise the core decides from its modeline, name and content (service/mode/decide.ts).
  */
-export function stackModeFor(path: string, file: ConfigFile | undefined, patterns?: readonly string[]): ComposeMode {
-  if (patterns) return modeForPath(path, patterns);
+export function stackModeFor(path: string, file: ConfigFile | undefined, patterns?: readonly string[]): ModeFacts {
+  if (patterns) return { path, stackBySetting: matchesAny(path, patterns) };
   const own = file?.config.stackFilePatterns;
   const relative = file && relativeTo(file, path);
-  return own && relative !== undefined ? modeForPath(relative, own) : modeForPath(path);
+  return { path, stackBySetting: own !== undefined && relative !== undefined && matchesAny(relative, own) };
 }
 
 /** Whether the configuration's `exclude` leaves out `path` or one of its folders below the configuration's. */

@@ -5,7 +5,7 @@
  * is never touched (its structure is uncertain), and a round that would introduce one is undone.
  */
 import type { ComposeDocument } from '../parse/model';
-import type { CodeAction, ComposeMode, Finding, ServiceSettings, TextEdit } from '../types';
+import type { CodeAction, Finding, ModeChoice, ServiceSettings, TextEdit } from '../types';
 
 /**
  * Fixes interact (both sides of a port conflict offer the same free port; moving a subnet puts a static
@@ -25,12 +25,12 @@ export interface FixResult {
 }
 
 export interface FixEngine {
-  parse(text: string, mode: ComposeMode): ComposeDocument;
+  parse(text: string, mode: ModeChoice): ComposeDocument;
   diagnostics(doc: ComposeDocument, settings?: ServiceSettings): Finding[];
   quickFixes(doc: ComposeDocument, finding: Finding): CodeAction[];
 }
 
-export function fixAll(engine: FixEngine, original: string, mode: ComposeMode, settings: ServiceSettings): FixResult {
+export function fixAll(engine: FixEngine, original: string, mode: ModeChoice, settings: ServiceSettings): FixResult {
   if (hasYamlErrors(engine.parse(original, mode))) return { text: original, applied: [], refused: 'it has YAML errors; fix those first' };
   let text = original;
   const applied: string[] = [];

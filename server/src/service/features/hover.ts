@@ -14,6 +14,8 @@ import { at, text, type Node } from '../parse/tree';
 import type { Finding, Span } from '../types';
 import { keyDocumentation } from '../docs/keyDocumentation';
 import { gatewayNetwork } from '../analyses/networks/gateway';
+import { findModeline } from '../mode/modeline';
+import { modelineHover } from './hover/mode';
 import { portHover } from './hover/ports';
 import {
   cidrHover,
@@ -45,8 +47,9 @@ export interface HoverContext {
   readonly findings: () => readonly Finding[];
 }
 
-
 export function hover(doc: ComposeDocument, offset: number, context: HoverContext): Hover | undefined {
+  const modeline = findModeline(doc.text);
+  if (modeline && offset >= modeline.span.start && offset <= modeline.span.end) return { contents: modelineHover(doc, modeline), span: modeline.span };
   const cursor = cursorContext(doc, offset);
   const { path } = cursor;
   if (cursor.role === 'key') {

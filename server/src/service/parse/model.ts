@@ -2,38 +2,24 @@
  * The typed Compose model over the resolved YAML tree: the top-level sections with their named elements.
  * Elements keep their key span and value node, so every analysis can point at what the user wrote.
  */
-import type { ComposeMode, Finding, Span } from '../types';
+import { decideMode } from '../mode/decide';
+import type { ComposeMode, Finding, ModeChoice, ModeSource, Span } from '../types';
 import { LineIndex } from './lineIndex';
 import { reparse } from './incremental';
 import { parseYaml, type ParsedYaml, type YamlDocument } from './parse';
 import { parseInPieces } from './pieces';
+import type { ComposeModel, Element } from './elements';
 import { isSection, type SectionName } from './sections';
 import { asMap, type MapNode, type Node } from './tree';
 
-/** A named element of a top-level section, e.g. service `web` or network `back`. */
-export interface Element {
-  readonly section: SectionName;
-  readonly name: string;
-  readonly keySpan: Span;
-  readonly node: Node;
-  /** Set when the element comes from a merge key. */
-  readonly via?: Span;
-}
-
-export interface ComposeModel {
-  readonly services: ReadonlyMap<string, Element>;
-  readonly networks: ReadonlyMap<string, Element>;
-  readonly volumes: ReadonlyMap<string, Element>;
-  readonly secrets: ReadonlyMap<string, Element>;
-  readonly configs: ReadonlyMap<string, Element>;
-  /** Top-level entries of every document, later documents after earlier ones. */
-  readonly topLevel: readonly { readonly key: string; readonly keySpan: Span; readonly node: Node }[];
-}
+export type { ComposeModel, Element } from './elements';
 
 /** One parsed version of a Compose or stack file: everything features need, computed once. */
 export interface ComposeDocument {
   readonly text: string;
   readonly mode: ComposeMode;
+  /** What decided `mode` (a modeline, the name, the content…); the mode-contradiction note reads it. */
+  readonly modeSource: ModeSource;
   readonly lineIndex: LineIndex;
   readonly documents: readonly YamlDocument[];
   readonly syntaxFindings: readonly Finding[];
@@ -41,16 +27,18 @@ export interface ComposeDocument {
 }
 
 /**
- * Parses `text`. With the previous version of the same file, only the element an edit touched is
+ * Parses `text` and decides its mode from `choice` (mode/decide.ts). With the previous version of the same file, only the element an edit touched is
  * re-parsed when that is safe (see incremental.ts); a large text is parsed in pieces (pieces.ts). For a
  * text without YAML errors the result is the same as a full parse either way; in a large text a YAML
  * error is kept to the piece or element it is in.
  */
-export function parseCompose(text: string, mode: ComposeMode, previous?: ComposeDocument): ComposeDocument {
+export function parseCompose(text: string, choice: ModeChoice, previous?: ComposeDocument): ComposeDocument {
   const before = previous && parses.get(previous);
   const large = text.length >= LARGE_TEXT;
   const parsed = (before && reparse(before, text, large)) ?? (large ? parseInPieces(text) : undefined) ?? parseYaml(text);
-  const doc: ComposeDocument = { text, mode, lineIndex: new LineIndex(text), documents: parsed.documents, syntaxFindings: parsed.syntaxFindings, model: buildModel(parsed.documents) };
+  const model = buildModel(parsed.documents);
+  const { mode, source } = decideMode(choice, text, model);
+  const doc: ComposeDocument = { text, mode, modeSource: source, lineIndex: new LineIndex(text), documents: parsed.documents, syntaxFindings: parsed.syntaxFindings, model };
   parses.set(doc, { ...parsed, text });
   return doc;
 }

@@ -176,6 +176,8 @@ group('Swarm stacks', [
   ['stack-unsupported-key', 'error', 'A key the Compose file format 3.13 that docker stack deploy reads does not have.'],
   ['stack-ignored-key', 'warning', 'A key docker stack deploy silently drops.'],
   ['stack-deprecated-key', 'information', 'A deprecated key docker stack deploy ignores.'],
+  ['mode-contradicted', 'information', "A file checked as Compose (or as a stack) because of its name whose keys only the other tool reads; add a '# shipshape: stack' or '# shipshape: compose' modeline to say how it is deployed."],
+  ['modeline-unknown', 'warning', "A '# shipshape:' modeline that names neither 'stack' nor 'compose', so it is ignored."],
   ['stack-build-ignored', 'information', "docker stack deploy ignores 'build': the image must be built and pushed first."],
   ['stack-build-without-image', 'error', "'build' without 'image': docker stack deploy never builds and refuses the service."],
   ['stack-depends-on-ignored', 'information', 'docker stack deploy ignores depends_on: services start in no particular order.'],
