@@ -185,3 +185,23 @@ describe('references: dependency cycles', () => {
     assert.equal(cycles[0]!.message, 'Dependency cycle: s0 -> s1 -> s2 -> s3 -> s4 -> s5 -> s6 -> … -> s4999 -> s0 (5000 services). Compose cannot decide which service to start first.');
   });
 });
+
+describe('references: extends cycles', () => {
+  it('reports each extends of a cycle, in both forms, with the chain (issue 19 item 4)', () => {
+    checkFindings('services:\n  a:\n    image: x\n    extends: ⟦b⟧\n  b:\n    extends: {service: ⟦a⟧}\n  c:\n    extends: a\n', ['extends-cycle'], {
+      messages: ['Circular reference in extends: a → b → a. Compose refuses the file.', 'Circular reference in extends: a → b → a. Compose refuses the file.'],
+    });
+  });
+
+  it('reports a service that extends itself, and points at the next step', () => {
+    const [self] = checkFindings('services:\n  c:\n    image: x\n    extends: ⟦c⟧\n', ['extends-cycle'], { messages: ['Circular reference in extends: c → c. Compose refuses the file.'] });
+    assert.equal(self!.related, undefined);
+    const [first] = checkFindings('services:\n  a:\n    extends: ⟦b⟧\n  b:\n    extends:\n      service: ⟦a⟧\n', ['extends-cycle']);
+    assert.deepEqual(first!.related?.map((r) => r.message), ["'b' extends 'a'"]);
+  });
+
+  it('ignores chains that end, extends through another file, and stack files', () => {
+    checkFindings('services:\n  a:\n    image: x\n  b:\n    extends: a\n  c:\n    extends: {service: b}\n  d:\n    extends: {file: other.yaml, service: d}\n', ['extends-cycle']);
+    assert.deepEqual(findingsOf('services:\n  a:\n    extends: a\n', 'stack', ['extends-cycle']), []);
+  });
+});

@@ -125,6 +125,9 @@ group('References', [
   ['ipc-service-undefined', 'error', 'ipc: service:x names a service that is not in the file.'],
   ['pid-service-undefined', 'error', 'pid: service:x names a service that is not in the file.'],
   ['depends-on-cycle', 'error', 'Services that depend on each other in a cycle; Compose cannot order their start.'],
+  ['extends-cycle', 'error', 'Services whose extends chain comes back to one of them, in one file or through others; Compose refuses the project ("circular reference").'],
+  ['extends-service-missing', 'error', 'extends names a service that the file it names does not have.'],
+  ['extends-file-unreadable', 'error', 'extends names a file that cannot be read (missing, refused or too large).'],
   ['depends-on-healthy-no-healthcheck', 'warning', 'A service waits for another to be healthy, but that one has no healthcheck here.'],
   ['profile-dependency-missing', 'warning', 'A service depends on one that starts only with a profile it does not have.'],
 ]);

@@ -1,7 +1,8 @@
-/** The references analysis: undefined and unused names, dependency cycles, and their quick fixes. */
+/** The references analysis: undefined and unused names, dependency and extends cycles, and their quick fixes. */
 import type { Analysis, FixProvider } from '../analysis';
 import { declareMissing, replaceWithSuggestion } from './declareFixes';
 import { findDependencyCycles } from './dependencyCycles';
+import { findExtendsCycles } from './extendsCycles';
 import { findUndefinedReferences, UNDEFINED_RULES } from './undefinedReferences';
 import { findUnusedNetworks } from './unusedNetworks';
 
@@ -15,7 +16,7 @@ export function referencesAnalysis(): Analysis {
   for (const rule of Object.values(UNDEFINED_RULES)) fixes[rule.code] = both;
   return {
     name: 'references',
-    run: (doc) => [...findUndefinedReferences(doc), ...findUnusedNetworks(doc), ...findDependencyCycles(doc)],
+    run: (doc) => [...findUndefinedReferences(doc), ...findUnusedNetworks(doc), ...findDependencyCycles(doc), ...findExtendsCycles(doc)],
     fixes,
   };
 }
