@@ -113,6 +113,8 @@ const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
   enum: CompletionItemKind.EnumMember,
   reference: CompletionItemKind.Reference,
   snippet: CompletionItemKind.Snippet,
+  file: CompletionItemKind.File,
+  folder: CompletionItemKind.Folder,
 };
 
 export function toCompletionItem(doc: ComposeDocument, item: CompletionItem): LspCompletionItem {
@@ -127,6 +129,7 @@ export function toCompletionItem(doc: ComposeDocument, item: CompletionItem): Ls
     insertTextMode: InsertTextMode.adjustIndentation,
     ...(item.sortText ? { sortText: item.sortText } : {}),
     ...(item.filterText ? { filterText: item.filterText } : {}),
+    ...(item.retrigger ? { command: { title: 'Complete again', command: 'editor.action.triggerSuggest' } } : {}),
   };
 }
 

@@ -164,7 +164,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         documentSymbolProvider: true,
         hoverProvider: true,
         // A space answers only after `key: ` or `- `, a colon only right after a key (see features/completion.ts).
-        completionProvider: { triggerCharacters: [':', ' '] },
+        completionProvider: { triggerCharacters: [':', ' ', '/'] },
         definitionProvider: true,
         referencesProvider: true,
         documentHighlightProvider: true,
@@ -214,7 +214,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   connection.onCompletion(
     handle('textDocument/completion', null, (doc, params) => {
-      const items = service.completion(doc, toOffset(doc, params.position), params.context?.triggerCharacter, serviceSettings);
+      const items = service.completion(doc, toOffset(doc, params.position), params.context?.triggerCharacter, serviceSettings, filePath(params.textDocument.uri));
       return { isIncomplete: false, items: items.map((item) => toCompletionItem(doc, item)) };
     }),
   );

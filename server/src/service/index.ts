@@ -34,6 +34,7 @@ import { perDocument } from './perDocument';
 import { append } from './append';
 import { schemaCatalog } from './schemaCatalog';
 import { Projects, type ProjectOptions } from './project/index';
+import { checkBuildTargets } from './project/buildTarget';
 import type { CodeAction, Finding, ModeChoice, NetworkGraph, ServiceSettings, Span, TextEdit } from './types';
 
 export { looksLikeCompose, type ComposeDocument } from './parse/model';
@@ -104,9 +105,10 @@ export interface LanguageService {
   hover(doc: ComposeDocument, offset: number): Hover | undefined;
   /**
    * Keys, values, references and snippets for the cursor at `offset`; `triggerCharacter` as typed, if any.
-   * Key names that an installed peer already completes (`settings.peers`) are left out.
+   * Key names that an installed peer already completes (`settings.peers`) are left out. With the document's
+   * absolute `path`, file-valued keys complete files and folders, and `build.target` the Dockerfile's stages.
    */
-  completion(doc: ComposeDocument, offset: number, triggerCharacter?: string, settings?: ServiceSettings): CompletionItem[];
+  completion(doc: ComposeDocument, offset: number, triggerCharacter?: string, settings?: ServiceSettings, path?: string): CompletionItem[];
   /** The declaration(s) of the name at `offset` (or the anchor of the alias there). */
   definition(doc: ComposeDocument, offset: number): Span[];
   /** Every occurrence of the service/network/volume/secret/config named at `offset`. */
@@ -129,8 +131,8 @@ export interface LanguageService {
   documentLinks(doc: ComposeDocument, path?: string): DocumentLink[];
   /**
    * The project the file at absolute `path` belongs to, read through the service's host: its `.env` (or the
-   * env files in `options`) applied. Undefined when the file stands alone: then the other methods on `doc` are the
-   * whole story.
+   * env files in `options`) applied, and the files it builds from (a `build.target` missing from its Dockerfile).
+   * Undefined when the file stands alone: then the other methods on `doc` are the whole story.
    */
   project(path: string, doc: ComposeDocument, options?: ProjectOptions, settings?: ServiceSettings): ProjectView | undefined;
   /** Names, `${VAR}` variables, anchors and aliases in text order (only those overlapping `range`, when given). */
@@ -183,8 +185,10 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     quickFixes: (doc, finding) => quickFixes(doc, finding, analyses, { schemaKeys, stackKeys: schemas.stackKeys(doc) }),
     fixAll: (text, mode, settings = {}) => fixAll(service, text, mode, settings),
     documentSymbols: documentSymbol,
-    completion: (doc, offset, triggerCharacter, settings = {}) =>
-      completion(doc, offset, { schemaKeys, stackKeys: schemas.stackKeys(doc), ...(triggerCharacter ? { triggerCharacter } : {}) }).filter((item) => !peerCompletes(item, settings.peers)),
+    completion: (doc, offset, triggerCharacter, settings = {}, path = undefined) =>
+      completion(doc, offset, { schemaKeys, stackKeys: schemas.stackKeys(doc), ...(triggerCharacter ? { triggerCharacter } : {}), ...(path === undefined ? {} : { files: { host, path } }) }).filter(
+        (item) => !peerCompletes(item, settings.peers),
+      ),
     hover: (doc, offset) => hover(doc, offset, { schemaKeys: schemas.hoverKeys(doc), stackKeys: schemas.stackKeys(doc), findings: () => findingsOf.cached(doc) ?? overlapsOf(doc) }),
     definition,
     references,
@@ -197,9 +201,10 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     documentLinks: (doc, path) => documentLink(doc, { host, path }),
     project: (path, doc, options, settings = {}) => {
       const view = projects.view(path, doc, host, options);
-      if (!view) return undefined;
+      const targets = checkBuildTargets(view?.doc ?? doc, path, host);
+      if (!view) return targets.length === 0 ? undefined : { doc, diagnostics: new Map([[path, diagnostics(doc, [...findingsOf(doc), ...targets], settings)]]) };
       const result = new Map<string, Finding[]>();
-      for (const [file, findings] of view.findings) result.set(file, file === path ? diagnostics(view.doc, findings, settings) : applyRuleSettings(findings, settings));
+      for (const [file, findings] of view.findings) result.set(file, file === path ? diagnostics(view.doc, [...findings, ...targets], settings) : applyRuleSettings(findings, settings));
       return { doc: view.doc, diagnostics: result };
     },
     semanticTokens,

@@ -14,6 +14,8 @@ import type { Span } from '../types';
 import { driverOptionKeys, driverOptionValues } from './completion/driverOptions';
 import { writtenKeys, type CompletionItem } from './completion/item';
 import { keyItems } from './completion/keys';
+import { buildTargetItems } from './completion/buildTarget';
+import { pathItems, type FileCompletionContext } from './completion/paths';
 import { networkSnippet, serviceKeySnippets, serviceSnippet } from './completion/snippets';
 import { valueItems } from './completion/values';
 
@@ -25,11 +27,15 @@ export interface CompletionContext {
   readonly stackKeys: SchemaKeys;
   /** The character that triggered the request, when it was not invoked explicitly. */
   readonly triggerCharacter?: string;
+  /** The document's path and the host, for file paths and Dockerfile stages; none for a document without a path. */
+  readonly files?: FileCompletionContext;
 }
 
 /** Where a trigger character is worth answering: after `key: ` or `- ` (space), right after a key (colon). */
 const TRIGGERS: Readonly<Record<string, RegExp>> = {
   ' ': /(:|^[ \t]*-|[[,{])[ \t]$/,
+  // Only file paths answer a slash (see below).
+  '/': /\/$/,
   ':': /^[ \t]*(-[ \t]+)?[\w.-]+:$/,
 };
 
@@ -38,6 +44,8 @@ export function completion(doc: ComposeDocument, offset: number, context: Comple
   const trigger = context.triggerCharacter === undefined ? undefined : TRIGGERS[context.triggerCharacter];
   if (trigger && !trigger.test(doc.text.slice(lineStart, offset))) return [];
   const cursor = cursorContext(doc, offset);
+  const paths = context.files && pathItems(doc, cursor, offset, context.files);
+  if (paths || context.triggerCharacter === '/') return paths ?? [];
   if (cursor.role === 'value') {
     if (isHalfTypedKey(doc, cursor, context.schemaKeys)) return keyCompletion(doc, [...cursor.path, ''], undefined, cursor.node!.span, context);
     if (isNewMappingItem(cursor, context.schemaKeys)) return keyCompletion(doc, [...cursor.path, ''], undefined, cursor.span, context);
@@ -46,7 +54,8 @@ export function completion(doc: ComposeDocument, offset: number, context: Comple
     const span = node && !doc.text.slice(node.span.start, node.span.end).includes('\n') ? node.span : cursor.span;
     const prefix = doc.text[offset - 1] === ':' ? ' ' : '';
     const option = driverOptionAt(cursor.path);
-    const items = option ? driverOptionValues(option.option, span, prefix) : valueItems(doc, cursor.path, span, prefix, context.schemaKeys);
+    const targets = context.files && buildTargetItems(doc, cursor, span, prefix, context.files);
+    const items = targets ?? (option ? driverOptionValues(option.option, span, prefix) : valueItems(doc, cursor.path, span, prefix, context.schemaKeys));
     // Clients match the typed text from the start of the replaced range, opening quote included.
     const quote = doc.text[span.start];
     return quote === '"' || quote === "'" ? items.map((item) => ({ ...item, filterText: quote + (item.filterText ?? item.label) })) : items;

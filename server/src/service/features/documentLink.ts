@@ -11,6 +11,7 @@ import type { ComposeDocument } from '../parse/model';
 import { asMap, get, listItems, text, type Node } from '../parse/tree';
 import type { Span } from '../types';
 import { imagePage } from './documentLink/imagePage';
+import { buildFiles, isLocalPath } from './localFiles';
 
 export type LinkTarget = { readonly kind: 'url'; readonly url: string } | { readonly kind: 'file'; readonly path: string };
 
@@ -78,11 +79,9 @@ function imageLink(doc: ComposeDocument, node: Node | undefined, links: Document
 
 /** `build: ./dir` or `build: {context, dockerfile}`: the context links to the Dockerfile it builds, when there is one. */
 function buildLinks(doc: ComposeDocument, build: Node | undefined, folder: string, host: FileHost, links: DocumentLink[]): void {
-  if (!build) return;
+  const contextPath = buildFiles(build, folder)?.context;
+  if (!build || contextPath === undefined) return;
   const contextNode = build.kind === 'map' ? get(build, 'context') : build;
-  const contextValue = contextNode ? (text(contextNode) ?? undefined) : '.';
-  if (contextValue === undefined || isRemote(contextValue) || contextValue.startsWith('~')) return;
-  const contextPath = resolvePath(folder, contextValue);
   const dockerfileNode = asMap(build) ? get(build, 'dockerfile') : undefined;
   const dockerfile = fileLink(doc, dockerfileNode, contextPath);
   if (dockerfile) links.push(dockerfile);
@@ -103,7 +102,7 @@ function fileLink(doc: ComposeDocument, node: Node | undefined, base: string): (
   if (node?.kind !== 'scalar' || node.via) return undefined;
   const raw = text(node);
   const content = contentSpan(node);
-  if (raw === undefined || raw === '' || !content || isRemote(raw) || raw.startsWith('~')) return undefined;
+  if (raw === undefined || raw === '' || !content || !isLocalPath(raw)) return undefined;
   // A short bind mount names its source before the first colon.
   const isMount = /^[./]/.test(raw) && raw.includes(':') && !/^[A-Za-z]:[\\/]/.test(raw);
   const value = isMount ? raw.slice(0, raw.indexOf(':')) : raw;
@@ -118,9 +117,4 @@ function contentSpan(node: Node): Span | undefined {
   if (node.kind !== 'scalar' || node.style === 'block' || node.span.end <= node.span.start) return undefined;
   const quoted = node.style === 'single' || node.style === 'double' ? 1 : 0;
   return { start: node.span.start + quoted, end: node.span.end - quoted };
-}
-
-/** Git URLs, `oci://` includes and other remote resources that compose-go fetches rather than reads. */
-function isRemote(value: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(value) || value.startsWith('git@') || /^github\.com\//.test(value);
 }

@@ -169,6 +169,7 @@ group('Services', [
   ['placement-constraint-unknown-attr', 'error', 'A placement constraint on a node attribute Swarm does not know: no node matches.'],
   ['placement-constraint-contradiction', 'warning', 'Placement constraints that cannot all hold: no node matches and the tasks stay pending.'],
   ['placement-preference-invalid', 'warning', 'A placement preference Swarm skips (it only spreads over node or engine labels).'],
+  ['build-target-missing', 'warning', "A 'build.target' that names no stage of the service's Dockerfile; the build stops (\"target stage could not be found\")."],
 ]);
 
 group('Swarm stacks', [

@@ -3,7 +3,7 @@ import type { ComposeDocument } from '../../parse/model';
 import type { MapNode } from '../../parse/tree';
 import type { Span } from '../../types';
 
-export type CompletionKind = 'property' | 'value' | 'enum' | 'reference' | 'snippet';
+export type CompletionKind = 'property' | 'value' | 'enum' | 'reference' | 'snippet' | 'file' | 'folder';
 
 export interface CompletionItem {
   readonly label: string;
@@ -20,6 +20,8 @@ export interface CompletionItem {
   readonly sortText?: string;
   /** What the client matches the typed text against, when it differs from the label. */
   readonly filterText?: string;
+  /** Ask the client to complete again once inserted (a folder, to go on to its entries). */
+  readonly retrigger?: boolean;
 }
 
 /** Escapes `$`, `}` and `\` so a literal inserts verbatim inside an LSP snippet. */
