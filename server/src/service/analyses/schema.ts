@@ -49,6 +49,9 @@ export function schemaAnalysis(validators: SchemaValidators, claims: readonly Sc
   return {
     name: 'schema',
     run(doc: ComposeDocument): Finding[] {
+      // Past the alias limit the tree holds empty values where expansion stopped: judging them would
+      // add "must be a mapping" errors about values the file does have. The limit finding says it all.
+      if (doc.syntaxFindings.some((finding) => finding.code === 'yaml-alias-limit')) return [];
       const findings: Finding[] = [];
       const mode = doc.mode;
       const claimed = (items: readonly [Located, ...Located[]]): boolean => claims.some((claim) => claim(items[0], mode));

@@ -59,7 +59,7 @@ export function parseYaml(text: string): ParsedYaml {
   const anchors: AnchorDefinition[] = [];
   for (const doc of read) {
     for (const error of doc.errors) syntaxFindings.push(yamlErrorFinding(error, { start: 0, end: text.length }, 0));
-    const root = buildTree(doc, text, { budget, anchors, onDuplicateKey: (key, span) => syntaxFindings.push(duplicateKeyFinding(key, span)) });
+    const root = buildTree(doc, text, { budget, anchors, onDuplicateKey: (key, span) => syntaxFindings.push(duplicateKeyFinding(key, span)), onBadMerge: (span) => syntaxFindings.push(badMergeFinding(span)) });
     const range = doc.range;
     documents.push({ root, span: { start: range[0], end: range[2] } });
   }
@@ -71,6 +71,11 @@ export function parseYaml(text: string): ParsedYaml {
 /** Nodes a budget from aliasBudget() has handed out. */
 export function aliasNodesUsed(budget: TreeBudget): number {
   return MAX_ALIAS_NODES - Math.max(0, budget.remaining);
+}
+
+/** go-yaml v3 decode.go: "map merge requires map or sequence of maps as the value". */
+function badMergeFinding(span: Span): Finding {
+  return { code: 'yaml-merge-invalid', severity: 'error', message: 'A merge key (<<) takes a mapping, an alias of one, or a list of those; Compose and docker stack deploy refuse anything else ("map merge requires map or sequence of maps as the value").', span, docUrl: 'https://yaml.org/type/merge.html' };
 }
 
 function aliasLimitFinding(span: Span): Finding {
@@ -90,7 +95,7 @@ export function parseSlice(
   base: number,
   range: Span,
   sentinelStart: number | undefined,
-  tree: Omit<TreeContext, 'base' | 'onDuplicateKey'>,
+  tree: Omit<TreeContext, 'base' | 'onDuplicateKey' | 'onBadMerge'>,
 ): { readonly doc: ParsedDocument; readonly root: MapNode; readonly findings: Finding[] } | undefined {
   const docs = readDocuments(source);
   const doc = docs?.length === 1 ? docs[0]! : undefined;
@@ -99,7 +104,7 @@ export function parseSlice(
   const onDuplicateKey = (key: string, span: Span): void => {
     if (span.start !== sentinelStart) findings.push(duplicateKeyFinding(key, span));
   };
-  const root = buildTree(doc, source, { ...tree, base, onDuplicateKey });
+  const root = buildTree(doc, source, { ...tree, base, onDuplicateKey, onBadMerge: (span) => findings.push(badMergeFinding(span)) });
   return tree.budget.exhaustedAt || tree.budget.tooDeepAt || root?.kind !== 'map' ? undefined : { doc, root, findings };
 }
 

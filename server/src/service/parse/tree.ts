@@ -136,6 +136,8 @@ export interface AnchorDefinition {
 export interface TreeContext {
   readonly budget: TreeBudget;
   readonly onDuplicateKey: DuplicateKeySink;
+  /** Where the builder reports a `<<` whose value is not a mapping (or a list of mappings). */
+  readonly onBadMerge?: (span: Span) => void;
   /** Where the parsed text starts in the whole document: added to every span. */
   readonly base?: number;
   /** Resolves an alias whose anchor lies outside the parsed text (when one block is re-parsed alone). */
@@ -270,7 +272,11 @@ class TreeBuilder {
     const result: Entry[][] = [];
     for (const source of sources) {
       const resolved = this.node(source, isAlias(source) ? via : undefined);
-      if (resolved.kind !== 'map') continue;
+      if (resolved.kind !== 'map') {
+        // go-yaml v3 (used by compose-go and docker/cli) refuses the whole file here.
+        if (this.expanding.size === 0) this.context.onBadMerge?.(this.spanOf(source));
+        continue;
+      }
       result.push(resolved.entries.map((entry) => entryOf(entry.key, entry.keySpan, entry.value, entry.via ?? via)));
     }
     return result;

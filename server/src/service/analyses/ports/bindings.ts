@@ -84,7 +84,9 @@ export interface Binding extends LocalBinding {
 
 /**
  * One service's host-side bindings. Stack files bind every address (Swarm ignores host IPs) and expand
- * host ranges port by port (docker/cli opts/swarmopts/port.go), so they have no pools.
+ * host ranges port by port (docker/cli opts/swarmopts/port.go), so they have no pools. An item that
+ * fails to parse binds nothing: Compose refuses it, and its one syntax finding says why (no conflict
+ * or replica findings follow from a guess at what it meant).
  */
 export function localBindings(service: Node, ports: readonly PortSpec[], stack: boolean, networkMode: NetworkModeKind | undefined, frame: Frame): LocalBinding[] {
   const bindings: LocalBinding[] = [];
@@ -92,14 +94,14 @@ export function localBindings(service: Node, ports: readonly PortSpec[], stack: 
   if (kind === 'service' || kind === 'container' || kind === 'none') return bindings;
   if (kind === 'host') {
     for (const spec of [...ports, ...exposed(service)]) {
-      if (spec.unknown || !spec.target) continue;
+      if (spec.unknown || !spec.target || spec.problems.length > 0) continue;
       bindings.push(local(spec, frame, { source: 'host-network', protocol: spec.protocol, address: ANY_ADDRESS, start: spec.target.start, end: spec.target.end, pool: false, mode: 'host', span: spec.target.span }));
     }
     return bindings;
   }
   for (const spec of ports) {
     const published = spec.published;
-    if (spec.unknown || !published || !spec.target || published.start === 0) continue;
+    if (spec.unknown || !published || !spec.target || published.start === 0 || spec.problems.length > 0) continue;
     const address = stack ? ANY_ADDRESS : hostAddress(spec.hostIp?.address);
     const pool = !stack && published.end > published.start && spec.target.start === spec.target.end;
     const mode = stack && spec.mode === 'host' ? 'host' : 'ingress';

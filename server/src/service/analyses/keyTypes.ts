@@ -1,0 +1,76 @@
+/**
+ * Mapping keys that YAML reads as something other than a string: `1:`, `80:`, `true:`, `null:`,
+ * `2024-01-01:`. Both loaders refuse them: compose-go converts every key to a string and stops at the
+ * first that is not one (loader/loader.go convertToStringKeysRecursive, "non-string key in
+ * services.web.environment: 1", loader_test.go TestNonStringKeys); docker/cli's stack loader fails to
+ * validate the file ("json: unsupported type: map[interface {}]interface {}"). The parser keeps every
+ * key as text, so the key is judged as written, by the YAML 1.2 core schema that go-yaml v3 resolves
+ * plain scalars with (`yes` and `on` stay strings there).
+ */
+import type { ComposeDocument } from '../parse/model';
+import type { Node } from '../parse/tree';
+import type { Finding } from '../types';
+import type { Analysis } from './analysis';
+
+const KEY_DOCS = 'https://docs.docker.com/reference/compose-file/';
+
+/** go-yaml v3's resolve.go: plain scalars that are not strings, by what they are. */
+const NON_STRING: readonly [kind: string, pattern: RegExp][] = [
+  ['a number', /^[-+]?(?:0|[1-9][0-9_]*|0[0-7_]+|0o[0-7_]+|0x[0-9a-fA-F_]+|0b[01_]+)$/],
+  ['a number', /^[-+]?(?:\.[0-9_]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?$/],
+  ['a number', /^(?:[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/],
+  ['a boolean', /^(?:true|True|TRUE|false|False|FALSE)$/],
+  ['null', /^(?:~|null|Null|NULL)$/],
+  ['a date', /^\d{4}-\d\d?-\d\d?(?:(?:[Tt]|[ \t]+)\d\d?:\d\d:\d\d(?:\.\d*)?(?:[ \t]*(?:Z|[-+]\d\d?(?::\d\d)?))?)?$/],
+];
+
+export const keyTypesAnalysis: Analysis = {
+  name: 'keyTypes',
+  run(doc: ComposeDocument): Finding[] {
+    const findings: Finding[] = [];
+    for (const document of doc.documents) if (document.root) visit(doc, document.root, [], findings);
+    return findings;
+  },
+  fixes: {
+    'key-not-string': (doc, finding) => {
+      const written = doc.text.slice(finding.span.start, finding.span.end);
+      return [{ title: `Quote it: '${written}'`, kind: 'quickfix', edits: [{ span: finding.span, newText: `'${written}'` }], isPreferred: true }];
+    },
+  },
+};
+
+/** Written nodes only (what aliases and merge keys bring in is checked where it is written). */
+function visit(doc: ComposeDocument, node: Node, path: (string | number)[], findings: Finding[]): void {
+  if (node.via !== undefined) return;
+  if (node.kind === 'seq') {
+    node.items.forEach((item, i) => {
+      path.push(i);
+      visit(doc, item, path, findings);
+      path.pop();
+    });
+  }
+  if (node.kind !== 'map') return;
+  for (const entry of node.entries) {
+    if (entry.via !== undefined) continue;
+    const written = doc.text.slice(entry.keySpan.start, entry.keySpan.end);
+    const kind = NON_STRING.find(([, pattern]) => pattern.test(written))?.[0];
+    if (kind) {
+      findings.push({
+        code: 'key-not-string',
+        severity: 'error',
+        message: `YAML reads the key ${written} as ${kind}, and Compose and docker stack deploy accept only string keys ("non-string key ${location(path)}: ${written}"): quote it, '${written}'.`,
+        span: entry.keySpan,
+        docUrl: KEY_DOCS,
+      });
+    }
+    path.push(entry.key);
+    visit(doc, entry.value, path, findings);
+    path.pop();
+  }
+}
+
+/** Where compose-go says the key is: `at top level`, `in services.web.environment`, `in networks.n.ipam.config[0]`. */
+function location(path: readonly (string | number)[]): string {
+  if (path.length === 0) return 'at top level';
+  return `in ${path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join('')}`;
+}
