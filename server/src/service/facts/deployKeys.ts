@@ -94,7 +94,7 @@ export const DEPLOY_KEYS: Readonly<Record<string, DeployKeyFact>> = {
     docUrl: `${DEPLOY}#replicas`,
   },
   endpoint_mode: {
-    meaning: 'vip: the service name resolves to one virtual IP that load-balances over the tasks; dnsrr: it resolves to the task IPs (bring your own load balancer; no ingress-published ports).',
+    meaning: 'vip: the service name resolves to one virtual IP that load-balances over the tasks; dnsrr: it resolves to the task IPs (bring your own load balancer; no ingress-published ports). In both modes `tasks.<service>` resolves to the IP of every running task.',
     values: DEPLOY_ENUMS.endpoint_mode.stack,
     default: 'vip',
     honouredByCompose: false,

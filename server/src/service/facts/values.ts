@@ -20,8 +20,8 @@ export const DEPLOY_VALUE_SUMMARIES: Readonly<Record<string, string>> = {
   global: 'Run exactly one task on every eligible node.',
   'replicated-job': 'Run `replicas` tasks to completion.',
   'global-job': 'Run one task to completion on every eligible node.',
-  vip: 'One virtual IP, load-balanced over the tasks (default).',
-  dnsrr: 'DNS round-robin over the task IPs; no ingress-published ports.',
+  vip: 'One virtual IP, load-balanced over the tasks (default); `tasks.<service>` still lists every task.',
+  dnsrr: 'DNS round-robin over the task IPs, the answer `tasks.<service>` gives in either mode; no ingress-published ports.',
   any: 'Restart whenever the container exits (Swarm\'s default; docker compose maps it to `always`).',
   'on-failure': 'Restart only after a non-zero exit.',
   none: 'Never restart (docker compose maps it to `no`).',
@@ -74,6 +74,13 @@ export const VALUE_DOCS: Readonly<Record<string, readonly ValueDoc[]>> = {
   'services.*.ports.*.mode': [
     { value: 'ingress', summary: 'Swarm routing mesh: the port opens on every node and load-balances to any task (default).' },
     { value: 'host', summary: 'Bind the port only on the node running each task, bypassing the mesh.' },
+  ],
+  'services.*.develop.watch.*.action': [
+    { value: 'sync', summary: 'Copy changed files into the running container at `target`.' },
+    { value: 'rebuild', summary: 'Rebuild the image and recreate the container.' },
+    { value: 'sync+restart', summary: 'Copy changed files, then restart the container (for configuration files).' },
+    { value: 'restart', summary: 'Restart the container without copying anything (Compose 2.32+).' },
+    { value: 'sync+exec', summary: 'Copy changed files, then run the `exec` command in the container (Compose 2.32+).' },
   ],
   'services.*.logging.driver': [
     { value: 'json-file', summary: 'JSON lines on the host disk (default).' },

@@ -31,6 +31,7 @@ import {
   secretHover,
   serviceHover,
   staticIpHover,
+  taskDnsHover,
 } from './hover/values';
 
 export interface Hover {
@@ -93,7 +94,7 @@ function valueHover(doc: ComposeDocument, path: YamlPath, node: Node, context: H
   if (option) return driverOptionHover(doc, option.network, option.option, value);
   if (service && isDurationPath(path)) return durationHover(value, path, doc.mode);
   if (pattern === 'services.*.deploy.placement.constraints.*') return constraintHover(value, path);
-  return enumHover(path, value, doc);
+  return enumHover(path, value, doc) ?? taskDnsHover(doc, value);
 }
 
 /** Keys that name something: services, networks, `depends_on` and service `networks` map keys, driver options. */

@@ -191,6 +191,13 @@ export function durationHover(value: string, path: YamlPath, mode: ComposeMode):
 }
 
 /** `node.role == manager` → "Tasks run only on nodes whose `node.role` (manager or worker) is `manager`." Read as the placement check reads it. */
+/**
+ * Who sets each kind of label decides what a constraint on it can be trusted with: managers set node
+ * labels, each node sets its own engine labels (docs.docker.com/engine/swarm/manage-nodes/#add-or-remove-label-metadata).
+ */
+const NODE_LABEL_TRUST = 'Only managers set node labels, so a compromised worker cannot claim one: use them to keep sensitive services on chosen nodes.';
+const ENGINE_LABEL_TRUST = 'Each node sets its own engine labels, so a compromised node could claim any: do not rely on them for security (use node labels).';
+
 export function constraintHover(value: string, path: YamlPath): string {
   const heading = `**Placement constraint** ${code(value)}`;
   const parsed = parseConstraint(value);
@@ -202,7 +209,8 @@ export function constraintHover(value: string, path: YamlPath): string {
     const known = [...Object.keys(CONSTRAINT_ATTRIBUTES), ...CONSTRAINT_LABEL_PREFIXES.map((p) => `${p}<key>`)];
     return markdown(heading, [`⛔ Unknown attribute ${code(key)}: no node matches it. Use ${known.join(', ')}.`], docUrl(path));
   }
-  return markdown(heading, [`Tasks run only on nodes whose ${code(key)} (${described}) ${operator === '==' ? 'is' : 'is not'} ${code(wanted)}.`, 'Every constraint must hold; with no matching node the tasks stay pending.'], docUrl(path));
+  const trust = !isLabel(key) ? [] : lower.startsWith('node.labels.') ? [NODE_LABEL_TRUST] : [ENGINE_LABEL_TRUST];
+  return markdown(heading, [`Tasks run only on nodes whose ${code(key)} (${described}) ${operator === '==' ? 'is' : 'is not'} ${code(wanted)}.`, 'Every constraint must hold; with no matching node the tasks stay pending.', ...trust], docUrl(path));
 }
 
 const PLUGINS_URL = 'https://docs.docker.com/engine/extend/plugins_network/';
@@ -218,6 +226,19 @@ export function driverHover(driver: string): string | undefined {
   if (fact?.summary) return markdown(heading, [fact.summary, ...(fact.details ?? [])], fact.docUrl);
   if (fact) return markdown(heading, ['A Windows container host driver (`nat`, `transparent`, `l2bridge`, `l2tunnel`, `ics`): it works only on Windows engines.'], 'https://learn.microsoft.com/virtualization/windowscontainers/container-networking/network-drivers-topologies');
   return markdown(heading, ['A network plugin (e.g. Weave Net, Calico, Kuryr): it must be installed on every host that runs this network (`docker plugin install`), and it decides addressing and reach itself.'], PLUGINS_URL);
+}
+
+const TASKS_NAME = /\btasks\.([A-Za-z0-9][\w.-]*)/;
+
+/** `tasks.<service>` written in a value (a command, an environment URL): Swarm's DNS name for every task. */
+export function taskDnsHover(doc: ComposeDocument, value: string): string | undefined {
+  const service = TASKS_NAME.exec(value)?.[1];
+  if (service === undefined || !doc.model.services.has(service)) return undefined;
+  const lines =
+    doc.mode === 'stack'
+      ? [`Swarm's DNS answers ${code(`tasks.${service}`)} with the IP of every running task of ${code(service)}, where ${code(service)} alone gives the service's virtual IP (or, with \`endpoint_mode: dnsrr\`, the task IPs too).`, 'Use it to reach each replica, for example to form a cluster.']
+      : [`${code(`tasks.${service}`)} is a Swarm DNS name: under \`docker compose\` it does not resolve. There ${code(service)} itself answers with the address of every container of the service.`];
+  return markdown(`**Task DNS** ${code(`tasks.${service}`)}`, lines, SWARM_NETWORKING);
 }
 
 export function networkModeHover(doc: ComposeDocument, service: Node): string | undefined {
