@@ -26,7 +26,8 @@ export interface LspProcess {
 /** Answers to the server's own requests (`workspace/configuration`, ...); every other request gets null. */
 export type ClientRequests = Readonly<Record<string, (params: unknown) => unknown>>;
 
-export async function startLspProcess(command: readonly string[], initializationOptions: object, env: Record<string, string> = {}, requests: ClientRequests = {}): Promise<LspProcess> {
+/** `rootUri`: the workspace folder (servers read a project's other files only inside it). */
+export async function startLspProcess(command: readonly string[], initializationOptions: object, env: Record<string, string> = {}, requests: ClientRequests = {}, rootUri: string | null = null): Promise<LspProcess> {
   const started = performance.now();
   const child = spawn(command[0]!, command.slice(1), { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let stderr = '';
@@ -49,7 +50,7 @@ export async function startLspProcess(command: readonly string[], initialization
   connection.listen();
   const result = (await connection.sendRequest('initialize', {
     processId: process.pid,
-    rootUri: null,
+    rootUri,
     capabilities: { workspace: { configuration: Object.keys(requests).includes('workspace/configuration') }, textDocument: { publishDiagnostics: { versionSupport: true }, hover: { contentFormat: ['markdown', 'plaintext'] }, completion: { completionItem: { snippetSupport: true } } } },
     initializationOptions,
   })) as InitializeResult;

@@ -23,6 +23,7 @@ import { growthExponent } from './growth';
 import { startLspProcess, type LspProcess } from './lspProcess';
 import { COMPOSE_PEER, ROOT, SHIPSHAPE, YAML_PEER, type ServerUnderTest } from './servers';
 import { reportTyping } from './typing';
+import { measureProject, printProject } from './project';
 
 const URI = 'file:///bench/compose.yaml';
 const QUERIES = 60;
@@ -99,11 +100,13 @@ async function main(): Promise<void> {
   }
   const defaultDebounce = await measureDefaultDebounce(generateCompose(1000));
   await reportTyping(SHIPSHAPE.command); // bench/typing.ts: 300 edits while requests arrive (issue 19)
+  const project = await measureProject();
   const corpus = peers ? measureCorpusCheck() : undefined;
   const servers = peers ? [SHIPSHAPE, COMPOSE_PEER, YAML_PEER] : [SHIPSHAPE];
   printTable(rows, servers);
   const exponents = printGrowth(rows, servers);
   printSpread(rows);
+  printProject(project);
   if (corpus) printCorpus(corpus);
   console.log(`\nDefault debounce (150 ms) at 1,000 services: edit -> diagnostics median ${defaultDebounce.toFixed(0)} ms.`);
   console.log(`Load average at the end: ${loadAverage()} (${os.cpus().length} CPUs).`);
@@ -111,7 +114,7 @@ async function main(): Promise<void> {
   const file = path.join(ROOT, 'bench', 'results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   mkdirSync(path.dirname(file), { recursive: true });
   const versions = Object.fromEntries(servers.map((s) => [s.name, packageVersion(s)]));
-  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), commit: gitCommit(), node: process.version, cpus: os.cpus().length, load: loadAverage(), versions, rows, exponents, corpus, defaultDebounceEditMs: defaultDebounce }, null, 2) + '\n');
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), commit: gitCommit(), node: process.version, cpus: os.cpus().length, load: loadAverage(), versions, rows, exponents, project, corpus, defaultDebounceEditMs: defaultDebounce }, null, 2) + '\n');
   console.log(`Results written to ${path.relative(process.cwd(), file)}`);
 }
 

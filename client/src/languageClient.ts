@@ -40,6 +40,7 @@ export function settings(): ShipshapeSettings {
     diagnostics: { debounceMs: config.get<number>('diagnostics.debounceMs', 150) },
     format: { sequenceIndent: config.get<string>('format.sequenceIndent', 'preserve') },
     codeLens: { references: config.get<boolean>('codeLens.references', false) },
+    projects: config.get<NonNullable<ShipshapeSettings['projects']>>('projects', []),
     inlayHints: { variables: config.get<boolean>('inlayHints.variables', true), inherited: config.get<boolean>('inlayHints.inherited', true), ports: config.get<boolean>('inlayHints.ports', true) },
     peers: currentCoverage(),
   };

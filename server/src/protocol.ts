@@ -17,6 +17,11 @@ export interface ShipshapeSettings {
   /** "N references" lenses on services and networks (off by default). */
   readonly codeLens?: { readonly references?: boolean };
   /**
+   * Explicit Compose projects (`docker compose -f a -f b --env-file e`), paths relative to the first
+   * workspace folder: a file they list is checked merged with the others.
+   */
+  readonly projects?: readonly { readonly files?: readonly string[]; readonly envFiles?: readonly string[] }[];
+  /**
    * Not a user setting: what other installed Compose extensions already report, worked out by the VS Code
    * client (client/src/peers.ts) so the server leaves those results out.
    */
@@ -46,11 +51,19 @@ export interface NetworkGraphParams {
   readonly textDocument: { readonly uri: string };
 }
 
-export type NetworkGraphResult = NetworkGraph<LspRange>;
-export type GraphNodeDto = GraphNode<LspRange>;
-export type GraphEdgeDto = GraphEdge<LspRange>;
-export type GraphFindingDto = GraphFinding<LspRange>;
-export type GraphPortDto = GraphPort<LspRange>;
+/**
+ * A range in the graph: in the shown document, or, for a project of several files (an override, an
+ * included file), in the file `uri` names. Only ranges in the shown document follow the editor's cursor.
+ */
+export interface GraphRange extends LspRange {
+  readonly uri?: string;
+}
+
+export type NetworkGraphResult = NetworkGraph<GraphRange>;
+export type GraphNodeDto = GraphNode<GraphRange>;
+export type GraphEdgeDto = GraphEdge<GraphRange>;
+export type GraphFindingDto = GraphFinding<GraphRange>;
+export type GraphPortDto = GraphPort<GraphRange>;
 
 /**
  * `compose/runTargets`: sent by the VS Code client for its "Run service" / "Deploy stack" code lenses (a

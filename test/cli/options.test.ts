@@ -3,7 +3,8 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { runInProcess, scratchTree } from '../support/cli';
 
-// One error (schema-unknown-property), one warning (port-base60) and one note (subnet-overlaps-default-pool).
+// One error (schema-unknown-property), one warning (port-base60) and two notes (network-unused: a typo'd
+// `imag:` is no override entry, so the unused network is reported; subnet-overlaps-default-pool).
 const MIXED = `services:
   web:
     imag: nginx
@@ -25,16 +26,16 @@ describe('shipshape check rule options', () => {
   it('reports every severity by default and fails on errors only', async () => {
     const result = await runInProcess(['check', file]);
     assert.equal(result.status, 1);
-    assert.deepEqual(codes(result.stdout), ['error schema-unknown-property', 'warning port-base60', 'information subnet-overlaps-default-pool']);
-    assert.equal(result.stderr, '1 file checked: 1 error, 1 warning, 1 note\n');
+    assert.deepEqual(codes(result.stdout), ['error schema-unknown-property', 'warning port-base60', 'information network-unused', 'information subnet-overlaps-default-pool']);
+    assert.equal(result.stderr, '1 file checked: 1 error, 1 warning, 2 notes\n');
     assert.equal((await runInProcess(['check', warningsOnly])).status, 0, 'warnings alone do not fail by default');
   });
 
   it('--rule changes a severity or turns a rule off, repeatable, the last one winning', async () => {
     const result = await runInProcess(['check', file, '--rule', 'schema-unknown-property=warning', '--rule', 'subnet-overlaps-default-pool=off', '--rule=port-base60=off', '--rule', 'port-base60=hint']);
     assert.equal(result.status, 0);
-    assert.deepEqual(codes(result.stdout), ['warning schema-unknown-property', 'hint port-base60']);
-    assert.equal(result.stderr, '1 file checked: 0 errors, 1 warning, 1 note\n');
+    assert.deepEqual(codes(result.stdout), ['warning schema-unknown-property', 'hint port-base60', 'information network-unused']);
+    assert.equal(result.stderr, '1 file checked: 0 errors, 1 warning, 2 notes\n');
   });
 
   it('--fail-on warning and information fail on less severe findings', async () => {

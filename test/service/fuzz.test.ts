@@ -40,6 +40,16 @@ const FEATURES: { readonly [K in Exclude<keyof LanguageService, 'parse'>]: (doc:
   selectionRanges: (doc, offset) => service.selectionRanges(doc, [offset, 0, doc.text.length]),
   documentLinks: (doc) => service.documentLinks(doc, '/fuzz/compose.yaml'),
   project: (doc) => projectService.project('/fuzz/compose.yaml', doc),
+  // In a project with an override (see below), every file-crossing feature on the mutated base.
+  projectDefinition: (doc, offset) => projectService.projectDefinition(members(doc), '/fuzz/compose.yaml', offset),
+  projectReferences: (doc, offset) => projectService.projectReferences(members(doc), '/fuzz/compose.yaml', offset, true),
+  projectPrepareRename: (doc, offset) => projectService.projectPrepareRename(members(doc), '/fuzz/compose.yaml', offset),
+  projectRename: (doc, offset) => projectService.projectRename(members(doc), '/fuzz/compose.yaml', offset, 'renamed'),
+  projectNetworkGraph: (doc) => {
+    const view = projectService.project('/fuzz/compose.yaml', doc);
+    return view && projectService.projectNetworkGraph(view);
+  },
+  folderProject: () => projectService.folderProject('/fuzz'),
   codeLenses: (doc) => service.codeLenses(doc),
   workspaceSymbols: (doc) => service.workspaceSymbols([{ path: '/fuzz/compose.yaml', doc }], 'a'),
   inlayHints: (doc, offset) => service.inlayHints(doc, { start: offset, end: doc.text.length }),
@@ -48,12 +58,20 @@ const FEATURES: { readonly [K in Exclude<keyof LanguageService, 'parse'>]: (doc:
   semanticTokens: (doc, offset) => service.semanticTokens(doc, { start: offset, end: Math.min(doc.text.length, offset + 200) }),
 };
 
+/** The files of the mutated base's project (itself and the override), as navigation reads them. */
+function members(doc: ComposeDocument) {
+  return projectService.project('/fuzz/compose.yaml', doc)?.members ?? [];
+}
+
 describe('fuzzing every feature on mutated corpus files', function () {
   this.timeout(180_000);
 
   it('throws nowhere and answers every call', () => {
     // A project around each file, so that its environment is applied to every mutation.
     projectFiles.set('/fuzz/.env', 'PORT=8080\nTAG=1\nexport NAME="a b"\n');
+    // An override merged onto every mutation (the mutated text stands for compose.yaml itself).
+    projectFiles.set('/fuzz/compose.yaml', '');
+    projectFiles.set('/fuzz/compose.override.yaml', 'services:\n  web:\n    ports: ["8080:80"]\n    depends_on: [db]\n  db:\n    image: postgres\n    networks: [back]\nnetworks:\n  back: {}\n');
     const rnd = random(20261123);
     const files = [
       ...corpusFiles().map((file) => ({ ...file, mutations: MUTATIONS_PER_FILE })),

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Readable } from 'node:stream';
 import { main } from '../../server/src/cli/main';
-import { ROOT, service } from './service';
+import { createLanguageService } from '../../server/src/service/index';
+import { ROOT, schemas } from './service';
 
 export const CLI = path.join(ROOT, 'dist', 'cli.js');
 
@@ -47,8 +48,8 @@ export function filesReported(stdout: string): string[] {
 }
 
 /**
- * Runs `main` in this process with one shared language service: the same code as the built CLI without
- * a process start and schema compile per run. Spawned runs (`runCli`) cover the entry point itself,
+ * Runs `main` in this process: the same code as the built CLI without a process start per run (the
+ * validators are generated at build time, so a language service per run costs little). Spawned runs (`runCli`) cover the entry point itself,
  * hangs and memory limits.
  */
 export async function runInProcess(args: readonly string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv; isTTY?: boolean } = {}): Promise<CliRun> {
@@ -64,7 +65,7 @@ export async function runInProcess(args: readonly string[], options: { cwd?: str
       env: options.env ?? {},
       isTTY: options.isTTY ?? false,
     },
-    () => service,
+    (host) => createLanguageService({ schemas, host }),
   );
   return { status, signal: null, stdout, stderr };
 }

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { NETWORK_GRAPH_METHOD, type LspRange, type NetworkGraphParams, type NetworkGraphResult } from '../../../server/src/protocol';
+import { NETWORK_GRAPH_METHOD, type GraphRange, type LspRange, type NetworkGraphParams, type NetworkGraphResult } from '../../../server/src/protocol';
 import { documentSelector } from '../languageClient';
 import { graphHtml } from './html';
 import { GRAPH_VIEW_TYPE, type ExportFormat, type FromWebview, type ToWebview, type WebviewState } from './messages';
@@ -66,6 +66,8 @@ export class GraphPanel {
   private ready = false;
   private timer: NodeJS.Timeout | undefined;
   private requests = 0;
+  /** Files of the shown project other than the shown document, which the webview may ask to reveal. */
+  private projectUris = new Set<string>();
 
   private constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -128,6 +130,7 @@ export class GraphPanel {
     const params: NetworkGraphParams = { textDocument: { uri } };
     const graph = await this.host.client.sendRequest<NetworkGraphResult>(NETWORK_GRAPH_METHOD, params);
     if (mine !== this.requests) return;
+    this.projectUris = otherFiles(graph);
     // Where the cursor is, so a graph too large to show whole opens on the part being edited.
     const active = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === uri)?.selection.active;
     this.post({ kind: 'setGraph', uri, graph, ...(active ? { cursor: { line: active.line, character: active.character } } : {}) });
@@ -143,8 +146,9 @@ export class GraphPanel {
         this.ready = true;
         return this.refresh();
       case 'revealRange':
-        // Only the shown document: the webview is not trusted to open arbitrary resources.
-        return message.uri === this.uri ? reveal(message.uri, message.range) : undefined;
+        // Only the shown document and the other files of its project the server named: the webview is
+        // not trusted to open arbitrary resources.
+        return message.uri === this.uri || this.projectUris.has(message.uri) ? reveal(message.uri, message.range) : undefined;
       case 'export':
         return this.save(message.format, message.data);
       case 'showOutput':
@@ -170,6 +174,18 @@ export class GraphPanel {
     if (GraphPanel.current === this) GraphPanel.current = undefined;
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
   }
+}
+
+/** The other files of the project the graph's items are written in (an override, an included file). */
+function otherFiles(graph: NetworkGraphResult): Set<string> {
+  const uris = new Set<string>();
+  const add = (range: GraphRange) => void (range.uri !== undefined && uris.add(range.uri));
+  for (const item of [...graph.nodes, ...graph.edges]) {
+    add(item.range);
+    for (const finding of item.findings) add(finding.range);
+    if (item.kind === 'service') for (const port of item.ports) add(port.range);
+  }
+  return uris;
 }
 
 /** Reveals and selects `range` in the editor showing `uri`, opening it beside the graph if needed. */

@@ -3,7 +3,7 @@
  * with addresses, mounts, dependencies) and each of its findings with its message and a "Go to" button.
  * Built from text nodes only, like the SVG.
  */
-import type { GraphEdgeDto, GraphFindingDto, GraphNodeDto, LspRange, NetworkGraphResult } from '../../../server/src/protocol';
+import type { GraphEdgeDto, GraphFindingDto, GraphNodeDto, GraphRange, NetworkGraphResult } from '../../../server/src/protocol';
 import { conditionLabel } from './dependencies';
 import { nameOf, portLabel } from './scene';
 
@@ -44,7 +44,7 @@ function section(card: HTMLElement, heading: string, rows: readonly string[]): v
 }
 
 /** Fills `card` for item `id`; `reveal` shows a range in the editor. False when there is nothing to show. */
-export function fillCard(card: HTMLElement, index: CardIndex, id: string, reveal: (range: LspRange) => void): boolean {
+export function fillCard(card: HTMLElement, index: CardIndex, id: string, reveal: (range: GraphRange) => void): boolean {
   card.replaceChildren();
   const node = index.nodes.get(id);
   const edge = node ? undefined : index.edges.get(id);

@@ -3,7 +3,7 @@
  * that does not have the expected shape (another extension's, a version mismatch, a bug) must never throw
  * inside the webview: the message is dropped, and a graph keeps only the items that are well formed.
  */
-import type { GraphEdgeDto, GraphFindingDto, GraphNodeDto, GraphPortDto, LspPosition, LspRange, NetworkGraphResult } from '../../../server/src/protocol';
+import type { GraphEdgeDto, GraphFindingDto, GraphNodeDto, GraphPortDto, GraphRange, LspPosition, NetworkGraphResult } from '../../../server/src/protocol';
 import type { ToWebview } from '../graph/messages';
 
 type Json = Record<string, unknown>;
@@ -17,8 +17,9 @@ function isPosition(value: unknown): value is LspPosition {
   return isObject(value) && isCount(value['line']) && isCount(value['character']);
 }
 
-function isRange(value: unknown): value is LspRange {
-  return isObject(value) && isPosition(value['start']) && isPosition(value['end']);
+/** A range in the shown document, or in another file of its project when `uri` is set. */
+function isRange(value: unknown): value is GraphRange {
+  return isObject(value) && isPosition(value['start']) && isPosition(value['end']) && optionalString(value['uri']);
 }
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint']);

@@ -4,7 +4,7 @@
  * and filter survive reloads through the webview state.
  */
 import type { ExportFormat, FromWebview, ToWebview, WebviewState } from '../graph/messages';
-import type { LspPosition, LspRange, NetworkGraphResult } from '../../../server/src/protocol';
+import type { GraphRange, LspPosition, NetworkGraphResult } from '../../../server/src/protocol';
 import { cardIndex, fillCard, type CardIndex } from './card';
 import { readMessage } from './inbound';
 import { LayoutRunner } from './layoutRunner';
@@ -263,8 +263,9 @@ svg.addEventListener('click', (event) => {
   if (range) reveal(range);
 });
 
-function reveal(range: LspRange): void {
-  if (shown) vscode.postMessage({ kind: 'revealRange', uri: shown.uri, range });
+/** Reveals the source of an item: in the shown document, or in the project file its range names. */
+function reveal(range: GraphRange): void {
+  if (shown) vscode.postMessage({ kind: 'revealRange', uri: range.uri ?? shown.uri, range: { start: range.start, end: range.end } });
 }
 
 // ---- details card: the hovered item, else the selected one ----

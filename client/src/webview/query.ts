@@ -1,5 +1,5 @@
 /** Questions the webview asks of the graph it was sent: what matches a filter, what is under the cursor. */
-import type { GraphNodeDto, LspPosition, LspRange, NetworkGraphResult } from '../../../server/src/protocol';
+import type { GraphNodeDto, GraphRange, LspPosition, LspRange, NetworkGraphResult } from '../../../server/src/protocol';
 import { portLabel } from './scene';
 
 /** Case-insensitive match on a node's name, image, ports and network details. */
@@ -16,8 +16,9 @@ function before(a: LspPosition, b: LspPosition): boolean {
   return a.line < b.line || (a.line === b.line && a.character < b.character);
 }
 
-function contains(range: LspRange, position: LspPosition): boolean {
-  return !before(position, range.start) && !before(range.end, position);
+/** Only ranges in the shown document hold the editor's cursor (a project's other files have a `uri`). */
+function contains(range: GraphRange, position: LspPosition): boolean {
+  return range.uri === undefined && !before(position, range.start) && !before(range.end, position);
 }
 
 function size(range: LspRange): number {

@@ -30,6 +30,12 @@ export interface CliOptions {
   readonly fix: 'none' | 'write' | 'dry-run';
   /** `--config FILE`: this configuration for every file, instead of the one found above each file. */
   readonly config: string | undefined;
+  /** `-f FILE` (repeatable): the Compose files of one project, in merge order, as `docker compose -f`. */
+  readonly files: readonly string[];
+  /** `--env-file FILE` (repeatable): read instead of the project directory's `.env`. */
+  readonly envFiles: readonly string[];
+  /** `--project-directory DIR`: where relative paths and `.env` resolve (default: the first file's folder). */
+  readonly projectDirectory: string | undefined;
 }
 
 export type Command = { readonly kind: 'help' } | { readonly kind: 'version' } | { readonly kind: 'check'; readonly options: CliOptions };
@@ -41,8 +47,11 @@ export const USAGE = `Usage: shipshape check [options] [FILE | FOLDER | 'GLOB' |
 Checks Docker Compose and Swarm stack files for YAML, schema, network and deploy problems.
 A FOLDER is searched for Compose and stack files (compose.yaml, docker-compose*.yml, *compose*.yml,
 *stack*.yml), skipping node_modules, .git and .gitignore'd paths. A quoted GLOB is expanded by
-shipshape ('deploy/**/*.yml'). - reads standard input. With no operand, the Compose files of the
-current folder are checked.
+shipshape ('deploy/**/*.yml'). - reads standard input. With no operand, the project in the current
+folder is checked as 'docker compose' would load it (COMPOSE_FILE, or compose.yaml and its override),
+else the Compose files of the current folder. A file that belongs to its folder's project (with its
+override, or listed in COMPOSE_FILE) is checked merged with the other files, with its .env and the
+process environment applied, as 'docker compose' does.
 
 Options:
   --format FORMAT     text (default): file:line:col severity code message
@@ -68,6 +77,13 @@ Options:
   --config FILE       use this configuration (YAML, or package.json's "shipshape" key) for
                       every file; otherwise each file's .shipshape.yaml, .shipshape.yml or
                       package.json is found in its folder or above, up to the repository root
+  -f, --file FILE     a Compose file of the project (repeatable, in merge order, as with
+                      'docker compose -f'); the files are checked together, each finding in
+                      its own file
+  --env-file FILE     read FILE instead of the project directory's .env (repeatable)
+  --project-directory DIR
+                      the project directory (default: the folder of the first -f file, or
+                      the current folder)
   -h, --help          show this help
   -v, --version       show the version
 
@@ -96,6 +112,9 @@ export function parseCommand(argv: readonly string[]): Command {
         fix: { type: 'boolean' },
         'fix-dry-run': { type: 'boolean' },
         config: { type: 'string' },
+        file: { type: 'string', short: 'f', multiple: true },
+        'env-file': { type: 'string', multiple: true },
+        'project-directory': { type: 'string' },
       },
     });
   } catch (error) {
@@ -110,6 +129,8 @@ export function parseCommand(argv: readonly string[]): Command {
   if (command === undefined) throw new UsageError('missing command (shipshape check ...)');
   if (command !== 'check') throw new UsageError(`unknown command '${command}'`);
   if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run exclude each other');
+  if (values.file?.length && operands.length > 0) throw new UsageError("-f names the project's files: give no other FILE or FOLDER with it");
+  if (values.file?.includes('-')) throw new UsageError('-f - (standard input) is not supported: name the files');
   return {
     kind: 'check',
     options: {
@@ -123,6 +144,9 @@ export function parseCommand(argv: readonly string[]): Command {
       quiet: values.quiet ?? false,
       fix: values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : 'none',
       config: values.config,
+      files: values.file ?? [],
+      envFiles: values['env-file'] ?? [],
+      projectDirectory: values['project-directory'],
     },
   };
 }

@@ -4,8 +4,8 @@
  * one document at a time, never all of them (issue 19 item 14).
  */
 import { createHash } from 'node:crypto';
-import type { LanguageService, ModeChoice, ServiceSettings, Severity } from '../service/index';
-import { looksLikeCompose, type ComposeDocument, type Finding, type Span } from '../service/index';
+import type { LanguageService, ModeChoice, ServiceSettings, Severity, ProjectOptions } from '../service/index';
+import { looksLikeCompose, type ComposeDocument, type Finding, type Span, LineIndex } from '../service/index';
 
 /** 0-based, UTF-16 characters, as in LSP. */
 export interface Position {
@@ -23,7 +23,8 @@ export interface ReportedFinding {
   readonly severity: Severity;
   readonly message: string;
   readonly range: Range;
-  readonly related: readonly { readonly range: Range; readonly message: string }[];
+  /** `path`: the absolute path of another file of the project the related span is in. */
+  readonly related: readonly { readonly range: Range; readonly message: string; readonly path?: string }[];
   readonly docUrl?: string;
   /** The editor offers a quick fix for it (and `--fix` may apply it). */
   readonly fixable: boolean;
@@ -50,25 +51,67 @@ export interface CheckOptions {
   readonly settings: ServiceSettings;
   /** Only check the text when its content looks like Compose (a stack-named file found in a folder). */
   readonly requireCompose: boolean;
+  /** The file's absolute path and its project's options: then it is checked in its project (`.env`, other files). */
+  readonly project?: { readonly path: string; readonly options: ProjectOptions };
+  /** The text of another file of the project (for positions and fingerprints), read as the service read it. */
+  readonly textOf?: (path: string) => string | undefined;
+}
+
+export interface CheckResult {
+  readonly findings: ReportedFinding[];
+  /** Findings of the project in other files (`.env`, the other Compose files), by absolute path. */
+  readonly others: ReadonlyMap<string, ReportedFinding[]>;
+}
+
+/** The text and line index of one file, what positions and fingerprints are computed from. */
+interface Lines {
+  readonly text: string;
+  readonly lineIndex: LineIndex;
 }
 
 /** The findings of one file, or `undefined` when `requireCompose` is set and the file is no Compose file. */
-export function checkText(service: LanguageService, text: string, options: CheckOptions): ReportedFinding[] | undefined {
+export function checkText(service: LanguageService, text: string, options: CheckOptions): CheckResult | undefined {
   const doc = service.parse(text, options.mode);
   if (options.requireCompose && !looksLikeCompose(doc)) return undefined;
+  const view = options.project && service.project(options.project.path, doc, options.project.options, options.settings);
+  if (!view) return { findings: report(doc, service.diagnostics(doc, options.settings), () => undefined, (finding) => hasFix(service, doc, finding)), others: new Map() };
+  const own = options.project!.path;
+  const linesCache = new Map<string, Lines | undefined>([[own, doc]]);
+  const lines = (path: string): Lines | undefined => {
+    if (!linesCache.has(path)) {
+      const other = options.textOf?.(path);
+      linesCache.set(path, other === undefined ? undefined : { text: other, lineIndex: new LineIndex(other) });
+    }
+    return linesCache.get(path);
+  };
+  const others = new Map<string, ReportedFinding[]>();
+  for (const [path, findings] of view.diagnostics) {
+    if (path === own) continue;
+    const file = lines(path);
+    if (file) others.set(path, report(file, findings, lines, () => false));
+  }
+  return { findings: report(view.doc, view.diagnostics.get(own) ?? [], lines, (finding) => hasFix(service, view.doc, finding)), others };
+}
+
+/** Findings with positions, related spans in other files with theirs, and fingerprints. */
+function report(file: Lines, findings: readonly Finding[], lines: (path: string) => Lines | undefined, fixable: (finding: Finding) => boolean): ReportedFinding[] {
   const occurrences = new Map<string, number>();
-  return service.diagnostics(doc, options.settings).map((finding): ReportedFinding => {
-    const key = `${finding.code}\0${lineText(doc, finding.span.start).trim()}`;
+  return findings.map((finding): ReportedFinding => {
+    const key = `${finding.code}\0${lineText(file, finding.span.start).trim()}`;
     const ordinal = occurrences.get(key) ?? 0;
     occurrences.set(key, ordinal + 1);
     return {
       code: finding.code,
       severity: finding.severity,
       message: finding.message,
-      range: rangeOf(doc, finding.span),
-      related: (finding.related ?? []).map((related) => ({ range: rangeOf(doc, related.span), message: related.message })),
+      range: rangeOf(file, finding.span),
+      related: (finding.related ?? []).flatMap((related) => {
+        if (related.path === undefined) return [{ range: rangeOf(file, related.span), message: related.message }];
+        const other = lines(related.path);
+        return other ? [{ range: rangeOf(other, related.span), message: related.message, path: related.path }] : [];
+      }),
       ...(finding.docUrl ? { docUrl: finding.docUrl } : {}),
-      fixable: hasFix(service, doc, finding),
+      fixable: fixable(finding),
       fingerprint: createHash('sha256').update(`${key}\0${ordinal}`).digest('hex').slice(0, 32),
     };
   });
@@ -78,12 +121,12 @@ function hasFix(service: LanguageService, doc: ComposeDocument, finding: Finding
   return service.quickFixes(doc, finding).length > 0;
 }
 
-function rangeOf(doc: ComposeDocument, span: Span): Range {
-  return { start: doc.lineIndex.positionAt(span.start), end: doc.lineIndex.positionAt(span.end) };
+function rangeOf(file: Lines, span: Span): Range {
+  return { start: file.lineIndex.positionAt(span.start), end: file.lineIndex.positionAt(span.end) };
 }
 
-function lineText(doc: ComposeDocument, offset: number): string {
-  const { line } = doc.lineIndex.positionAt(offset);
-  const next = line + 1 < doc.lineIndex.lineCount ? doc.lineIndex.lineStart(line + 1) : doc.text.length;
-  return doc.text.slice(doc.lineIndex.lineStart(line), next);
+function lineText(file: Lines, offset: number): string {
+  const { line } = file.lineIndex.positionAt(offset);
+  const next = line + 1 < file.lineIndex.lineCount ? file.lineIndex.lineStart(line + 1) : file.text.length;
+  return file.text.slice(file.lineIndex.lineStart(line), next);
 }

@@ -5,7 +5,8 @@
  */
 import { version } from '../../../package.json';
 import { VENDORED_SCHEMAS } from '../schemas/index';
-import { createLanguageService, rulesWith, stackModeFor, type LanguageService, type ModeChoice, type ServiceSettings } from '../service/index';
+import { createLanguageService, rulesWith, stackModeFor, type LanguageService, type ModeChoice, type ServiceSettings, explicitProject, listedProjects, type ConfigFile, type FileHost, type ProjectOptions } from '../service/index';
+import { LspFileHost } from '../lsp/fileHost';
 import { parseCommand, USAGE, UsageError, type CliOptions } from './args';
 import * as nodePath from 'node:path';
 import { checkText, type ReportedFinding } from './check';
@@ -19,12 +20,12 @@ import type { Counts } from './report/reporter';
 import { exitStatus, keepReported } from './thresholds';
 import { toPosix } from './walk';
 
-/** The language service with the vendored schemas; created on the first file read. */
-export function defaultService(): LanguageService {
-  return createLanguageService({ schemas: VENDORED_SCHEMAS });
+/** The language service with the vendored schemas, reading a project's other files through `host`. */
+export function defaultService(host: FileHost): LanguageService {
+  return createLanguageService({ schemas: VENDORED_SCHEMAS, host });
 }
 
-export async function main(argv: readonly string[], io: CliEnvironment, createService: () => LanguageService = defaultService): Promise<number> {
+export async function main(argv: readonly string[], io: CliEnvironment, createService: (host: FileHost) => LanguageService = defaultService): Promise<number> {
   let options: CliOptions;
   try {
     const command = parseCommand(argv);
@@ -45,14 +46,31 @@ export async function main(argv: readonly string[], io: CliEnvironment, createSe
   return check(options, io, createService);
 }
 
-async function check(options: CliOptions, io: CliEnvironment, createService: () => LanguageService): Promise<number> {
-  let service: LanguageService | undefined;
+async function check(options: CliOptions, io: CliEnvironment, createService: (host: FileHost) => LanguageService): Promise<number> {
   const config = new CliConfig(io);
   const unreadable = options.config === undefined ? undefined : config.useFile(options.config);
   if (unreadable !== undefined) {
     io.err(`shipshape: ${unreadable}\n`);
     return 2;
   }
+  // The project's other files (`.env`, overrides, includes) are read only under the folders the user
+  // named: the current folder, the project directory, and each checked file's folder.
+  const host = new LspFileHost();
+  const roots = new Set([io.cwd, ...(options.projectDirectory ? [nodePath.resolve(io.cwd, options.projectDirectory)] : [])].map(toPosix));
+  host.setRoots([...roots]);
+  const allowFolderOf = (absolute: string) => {
+    const folder = toPosix(nodePath.dirname(absolute));
+    if (roots.has(folder)) return;
+    roots.add(folder);
+    host.setRoots([...roots]);
+  };
+  const service = createService(host);
+  const projectOptions = cliProjectOptions(options, io);
+  for (const file of options.files) allowFolderOf(nodePath.resolve(io.cwd, file));
+  // No operand: the project `docker compose` would load here, when there is one.
+  const operands = options.files.length > 0 ? options.files : options.operands.length > 0 ? options.operands : (service.folderProject(toPosix(io.cwd), projectOptions) ?? []).map((file) => nodePath.relative(io.cwd, file) || file);
+  const others = new Map<string, ReportedFinding[]>();
+  const checked = new Set<string>();
   // With --fix-dry-run the diff is the output; the findings after the fixes are only counted.
   const reporter = createReporter(options.fix === 'dry-run' ? 'summary' : options.format, io, version);
   const totals: { files: number } & Counts = { files: 0, error: 0, warning: 0, information: 0, hint: 0 };
@@ -63,7 +81,7 @@ async function check(options: CliOptions, io: CliEnvironment, createService: () 
   };
 
   const inputOptions = { cwd: io.cwd, exclude: options.exclude, modeOf: (absolute: string) => config.modeOf(absolute), configExcluded: (absolute: string) => config.excluded(absolute) };
-  for (const input of resolveInputs(options.operands, inputOptions)) {
+  for (const input of resolveInputs(operands, inputOptions)) {
     if (input.kind === 'problem') {
       problem(input.display, input.reason);
       continue;
@@ -85,7 +103,6 @@ async function check(options: CliOptions, io: CliEnvironment, createService: () 
     const mode: ModeChoice = options.stack ? 'stack' : input.kind === 'stdin' ? {} : stackModeFor(toPosix(input.absolute), configured.file);
     let findings: ReportedFinding[] | undefined;
     try {
-      service ??= createService();
       let text = read.text;
       if (options.fix !== 'none') {
         const fixed = fixFile(service, { display: input.display, absolute: input.kind === 'file' ? input.absolute : undefined, requireCompose: input.kind === 'file' && input.requireCompose }, text, mode, settings, options.fix, io);
@@ -95,7 +112,20 @@ async function check(options: CliOptions, io: CliEnvironment, createService: () 
         }
         text = fixed.text;
       }
-      findings = checkText(service, text, { mode, settings, requireCompose: input.kind === 'file' && input.requireCompose });
+      if (input.kind === 'file') allowFolderOf(input.absolute);
+      const result = checkText(service, text, {
+        mode,
+        settings,
+        requireCompose: input.kind === 'file' && input.requireCompose,
+        ...(input.kind === 'file' ? { project: { path: toPosix(input.absolute), options: withConfiguredProjects(projectOptions, configured.file) } } : {}),
+        textOf: (path) => {
+          const other = host.read(path);
+          return other.kind === 'text' ? other.text : undefined;
+        },
+      });
+      findings = result?.findings.map((finding) => relatedPaths(finding, io.cwd));
+      if (input.kind === 'file') checked.add(toPosix(input.absolute));
+      for (const [path, list] of result?.others ?? []) if (!others.has(path)) others.set(path, list.map((finding) => relatedPaths(finding, io.cwd)));
     } catch (error) {
       // A bug in the core: one line naming the file, and the other files are still checked.
       problem(input.display, `internal error: ${error instanceof Error ? error.message : String(error)}`);
@@ -108,8 +138,41 @@ async function check(options: CliOptions, io: CliEnvironment, createService: () 
     for (const finding of reported.findings) totals[finding.severity]++;
     reporter.file(reported);
   }
+  // Findings in files of the projects that were not checked themselves (`.env`, an included file), once each.
+  for (const [path, findings] of others) {
+    if (checked.has(path)) continue;
+    const reported = keepReported({ display: reportPath(io.cwd, path), path: reportPath(io.cwd, path), findings }, options);
+    if (reported.findings.length === 0) continue;
+    totals.files++;
+    for (const finding of reported.findings) totals[finding.severity]++;
+    reporter.file(reported);
+  }
   reporter.end(totals);
   return failedInputs ? 2 : exitStatus(totals, options);
+}
+
+/** What `docker compose` reads besides the files: the process environment, `--env-file`, `-f` as one project. */
+function cliProjectOptions(options: CliOptions, io: CliEnvironment): ProjectOptions {
+  const processEnv: Record<string, string> = {};
+  for (const [name, value] of Object.entries(io.env)) if (value !== undefined) processEnv[name] = value;
+  const absolute = (file: string) => toPosix(nodePath.resolve(io.cwd, file));
+  const envFiles = options.envFiles.length > 0 ? options.envFiles.map(absolute) : undefined;
+  const directory = options.projectDirectory === undefined ? undefined : absolute(options.projectDirectory);
+  const projects = options.files.length > 0 ? [explicitProject(options.files.map(absolute), directory, envFiles)] : undefined;
+  return { processEnv, ...(envFiles ? { envFiles } : {}), ...(projects ? { projects } : {}) };
+}
+
+/** The projects of the file's `.shipshape.yaml` join the options, unless `-f` named the project. */
+function withConfiguredProjects(options: ProjectOptions, file: ConfigFile | undefined): ProjectOptions {
+  const listed = listedProjects(file?.config.projects ?? []);
+  if (listed.length === 0 || options.projects) return options;
+  return { ...options, projects: listed };
+}
+
+/** Related spans in other files name them as the report names files. */
+function relatedPaths(finding: ReportedFinding, cwd: string): ReportedFinding {
+  if (!finding.related.some((related) => related.path !== undefined)) return finding;
+  return { ...finding, related: finding.related.map((related) => (related.path === undefined ? related : { ...related, path: reportPath(cwd, related.path) })) };
 }
 
 /** `/`-separated, relative to `cwd` when inside it, else absolute. */

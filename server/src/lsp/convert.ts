@@ -26,10 +26,11 @@ import {
   type TextEdit as LspTextEdit,
   type FormattingOptions,
 } from 'vscode-languageserver';
-import type { NetworkGraphResult } from '../protocol';
-import { referenceCount, ruleDocUrl, ruleInfo, TOKEN_MODIFIERS, TOKEN_TYPES } from '../service/index';
+import type { GraphRange, NetworkGraphResult } from '../protocol';
+import { mapGraphRanges, referenceCount, ruleDocUrl, ruleInfo, TOKEN_MODIFIERS, TOKEN_TYPES, type FileSpan } from '../service/index';
 import { SHOW_REFERENCES_COMMAND } from '../protocol';
-import type { CompletionItem, CompletionKind, ComposeDocument, DocumentHighlight, DocumentLink, DocumentSymbol, Finding, FoldingRange, InlayHint, ReferenceLens, SemanticToken, WorkspaceSymbol, GraphFinding, Hover, NetworkGraph, Severity, Span, SymbolKind, TextEdit, FormatOptions, SequenceIndent } from '../service/index';
+import { fileUri } from './uri';
+import type { CompletionItem, CompletionKind, ComposeDocument, DocumentHighlight, DocumentLink, DocumentSymbol, Finding, FoldingRange, InlayHint, ReferenceLens, SemanticToken, WorkspaceSymbol, Hover, NetworkGraph, Severity, Span, SymbolKind, TextEdit, FormatOptions, SequenceIndent } from '../service/index';
 
 /** Anything with a line index: a parsed document, or the text of a file that is not one (`.env`). */
 type Lines = Pick<ComposeDocument, 'lineIndex'>;
@@ -53,7 +54,11 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostic(doc: Lines, uri: string, finding: Finding): Diagnostic {
+/**
+ * `otherFile` gives the lines of another file of the project, for related spans that lie there (a port
+ * in the base file that one in the override clashes with).
+ */
+export function toDiagnostic(doc: Lines, uri: string, finding: Finding, otherFile?: (path: string) => Lines | undefined): Diagnostic {
   const diagnostic: Diagnostic = {
     range: toRange(doc, finding.span),
     severity: SEVERITY[finding.severity],
@@ -66,13 +71,17 @@ export function toDiagnostic(doc: Lines, uri: string, finding: Finding): Diagnos
   if (rule) diagnostic.codeDescription = { href: ruleDocUrl(rule.code) };
   else if (finding.docUrl) diagnostic.codeDescription = { href: finding.docUrl };
   if (finding.related?.length) {
-    diagnostic.relatedInformation = finding.related.map((related) => ({ location: { uri, range: toRange(doc, related.span) }, message: related.message }));
+    diagnostic.relatedInformation = finding.related.flatMap((related) => {
+      if (related.path === undefined) return [{ location: { uri, range: toRange(doc, related.span) }, message: related.message }];
+      const lines = otherFile?.(related.path);
+      return lines ? [{ location: { uri: fileUri(related.path), range: toRange(lines, related.span) }, message: related.message }] : [];
+    });
   }
   if (finding.tags?.length) diagnostic.tags = finding.tags.map((tag) => (tag === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated));
   return diagnostic;
 }
 
-export function toTextEdit(doc: ComposeDocument, edit: TextEdit): LspTextEdit {
+export function toTextEdit(doc: Lines, edit: TextEdit): LspTextEdit {
   return { range: toRange(doc, edit.span), newText: edit.newText };
 }
 
@@ -133,7 +142,7 @@ export function toCompletionItem(doc: ComposeDocument, item: CompletionItem): Ls
   };
 }
 
-export function toLocation(doc: ComposeDocument, uri: string, span: Span): Location {
+export function toLocation(doc: Lines, uri: string, span: Span): Location {
   return { uri, range: toRange(doc, span) };
 }
 
@@ -142,17 +151,19 @@ export function toDocumentHighlight(doc: ComposeDocument, highlight: DocumentHig
 }
 
 export function toNetworkGraph(doc: ComposeDocument, graph: NetworkGraph): NetworkGraphResult {
-  const range = (span: Span) => toRange(doc, span);
-  const findings = (list: readonly GraphFinding[]) => list.map((finding) => ({ ...finding, range: range(finding.range) }));
-  return {
-    nodes: graph.nodes.map((node) =>
-      node.kind === 'service'
-        ? { ...node, range: range(node.range), findings: findings(node.findings), ports: node.ports.map((port) => ({ ...port, range: range(port.range), findings: findings(port.findings) })) }
-        : { ...node, range: range(node.range), findings: findings(node.findings) },
-    ),
-    edges: graph.edges.map((edge) => ({ ...edge, range: range(edge.range), findings: findings(edge.findings) })),
-    ...(graph.syntaxErrors ? { syntaxErrors: graph.syntaxErrors } : {}),
-  };
+  return mapGraphRanges(graph, (span) => toRange(doc, span));
+}
+
+/**
+ * A project's graph: ranges in the shown file (`own`) stay plain, ranges in its other files name their
+ * URI; `lines` gives each file's line index and `uriOf` its URI (the open document's, when open).
+ */
+export function toProjectNetworkGraph(graph: NetworkGraph<FileSpan>, own: string, lines: (path: string) => Lines | undefined, uriOf: (path: string) => string): NetworkGraphResult {
+  return mapGraphRanges(graph, (at): GraphRange => {
+    const file = lines(at.path);
+    const range = file ? toRange(file, at.span) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    return at.path === own ? range : { ...range, uri: uriOf(at.path) };
+  });
 }
 
 export function toFoldingRange(doc: ComposeDocument, range: FoldingRange): LspFoldingRange {

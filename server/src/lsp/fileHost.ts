@@ -44,16 +44,25 @@ export class LspFileHost implements FileHost {
     }
   }
 
+  /** The folder's entries on disk plus open documents in it that are not saved yet (a new compose.yaml). */
   list(path: string): readonly DirectoryEntry[] | undefined {
     if (!this.inside(path)) return undefined;
+    const entries = new Map<string, DirectoryEntry>();
+    let listed = false;
     try {
-      return readdirSync(path, { withFileTypes: true })
-        .filter((entry) => entry.isFile() || entry.isDirectory())
-        .map((entry): DirectoryEntry => ({ name: entry.name, kind: entry.isFile() ? 'file' : 'directory' }))
-        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      for (const entry of readdirSync(path, { withFileTypes: true })) {
+        if (entry.isFile() || entry.isDirectory()) entries.set(entry.name, { name: entry.name, kind: entry.isFile() ? 'file' : 'directory' });
+      }
+      listed = true;
     } catch {
-      return undefined;
+      // A folder that is gone or unreadable still holds the open documents in it.
     }
+    for (const document of this.buffers?.all() ?? []) {
+      const file = filePath(document.uri);
+      if (file?.startsWith(`${path}/`) && !file.slice(path.length + 1).includes('/')) entries.set(file.slice(path.length + 1), { name: file.slice(path.length + 1), kind: 'file' });
+    }
+    if (!listed && entries.size === 0) return undefined;
+    return [...entries.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 
   private openBuffer(path: string): string | undefined {

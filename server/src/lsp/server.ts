@@ -11,9 +11,9 @@ import {
   type Range,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import { NETWORK_GRAPH_METHOD, RUN_TARGETS_METHOD, type NetworkGraphParams, type NetworkGraphResult, type RunTargetsParams, type RunTargetsResult } from '../protocol';
-import { createLanguageService, LineIndex, looksLikeCompose, type ComposeDocument, type Finding, type PeerCoverage, type InlayHintSettings, type RuleSetting, type SchemaSet, type ServiceSettings } from '../service/index';
-import { toCompletionItem, toDiagnostic, toDocumentHighlight, toDocumentLink, toDocumentSymbol, toFoldingRange, toHover, toSelectionRange, toSemanticTokens, toInlayHint, toCodeLens, toWorkspaceSymbol, SEMANTIC_TOKENS_LEGEND, toFormatOptions, toLocation, toNetworkGraph, toOffset, toRange, toSpan, toTextEdit } from './convert';
+import { NETWORK_GRAPH_METHOD, RUN_TARGETS_METHOD, type NetworkGraphParams, type NetworkGraphResult, type RunTargetsParams, type RunTargetsResult, type ShipshapeSettings } from '../protocol';
+import { createLanguageService, LineIndex, looksLikeCompose, type ComposeDocument, type Finding, type PeerCoverage, type InlayHintSettings, type RuleSetting, type SchemaSet, type ServiceSettings, type FileSpan, type ProjectView, listedProjects, resolvePath, type ProjectSpec, dirname } from '../service/index';
+import { toCompletionItem, toDiagnostic, toDocumentHighlight, toDocumentLink, toDocumentSymbol, toFoldingRange, toHover, toSelectionRange, toSemanticTokens, toInlayHint, toCodeLens, toWorkspaceSymbol, SEMANTIC_TOKENS_LEGEND, toFormatOptions, toLocation, toNetworkGraph, toOffset, toRange, toSpan, toTextEdit, toProjectNetworkGraph } from './convert';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { EditorConfig } from './editorConfig';
 import { Documents } from './documents';
@@ -31,8 +31,8 @@ export interface ServerRuntime {
 }
 
 const DEFAULT_DEBOUNCE_MS = 150;
-/** What a project reads besides its open documents: env files, Compose files (for overrides and includes), configuration. */
-const WATCHED_FILES = ['**/.env', '**/*.env', '**/{compose,docker-compose}*.{yaml,yml}', '**/.shipshape.{yaml,yml}', '**/package.json'];
+/** What a project reads besides its open documents: env files, Compose files (for overrides, includes and extends), configuration. */
+const WATCHED_FILES = ['**/.env', '**/*.env', '**/*.{yaml,yml}', '**/package.json'];
 
 /** Keeps only the boolean flags of a peer coverage sent by the client; anything else counts as not covered. */
 function peerCoverage(value: unknown): PeerCoverage {
@@ -40,6 +40,13 @@ function peerCoverage(value: unknown): PeerCoverage {
   const flags = value as Record<string, unknown>;
   const flag = (name: keyof PeerCoverage) => flags[name] === true;
   return { syntaxDiagnostics: flag('syntaxDiagnostics'), duplicateKeys: flag('duplicateKeys'), schemaDiagnostics: flag('schemaDiagnostics'), keyCompletion: flag('keyCompletion') };
+}
+
+/** `shipshape.projects` entries as project specs, their paths resolved against the first workspace folder. */
+function explicitProjects(projects: ShipshapeSettings['projects'], root: string | undefined): ProjectSpec[] {
+  if (!Array.isArray(projects) || root === undefined) return [];
+  const paths = (list: unknown) => (Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string').map((item) => resolvePath(root, item)) : []);
+  return listedProjects(projects.map((project) => ({ files: paths(project?.files), envFiles: paths(project?.envFiles) })));
 }
 
 /** The request's `textDocument.uri`, or undefined when a client left it out or sent something else. */
@@ -53,7 +60,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   const service = createLanguageService({ schemas: runtime.schemas, host });
   let roots: readonly string[] = [];
   let stackPatterns: readonly string[] | undefined;
-  const config = new EditorConfig(host, () => roots, (path, findings, lines) => publishOtherFile(path, findings, lines));
+  const config = new EditorConfig(host, () => roots, (path, findings, lineIndex) => publishOtherFile(path, findings, () => (lineIndex ? { lineIndex } : undefined)));
   const documents = new Documents(service, (uri) => config.modeOf(uri, stackPatterns));
   host.setBuffers(documents.text);
   let watchFiles = false;
@@ -68,26 +75,58 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     return documents.text.get(uri)?.languageId === 'dockercompose' || looksLikeCompose(doc) ? doc : undefined;
   };
 
-  /** The document in its project (its `.env` applied), when it has one. */
+  /** Explicit projects from the `shipshape.projects` setting, resolved against the first workspace folder. */
+  let projectSpecs: readonly ProjectSpec[] = [];
+  /** The document in its project (its `.env` applied, its other files merged), when it has one. */
   const projectView = (uri: string, doc: ComposeDocument) => {
     const path = filePath(uri);
-    return path === undefined ? undefined : service.project(path, doc, {}, config.settingsFor(uri, serviceSettings));
+    if (path === undefined) return undefined;
+    // The settings' projects and those of the file's .shipshape.yaml.
+    const projects = [...projectSpecs, ...listedProjects(config.forDocument(uri)?.config.projects ?? [])];
+    return service.project(path, doc, projects.length > 0 ? { projects } : {}, config.settingsFor(uri, serviceSettings));
   };
+
+  /** Open documents that read each file (through their project), so an edit there re-checks them. */
+  const dependents = new Map<string, Set<string>>();
+  const recordDependencies = (uri: string, files: readonly string[]) => {
+    for (const set of dependents.values()) set.delete(uri);
+    for (const file of files) {
+      const set = dependents.get(file) ?? new Set<string>();
+      set.add(uri);
+      dependents.set(file, set);
+    }
+  };
+  /** The open document of an absolute path, if any. */
+  const openUri = (path: string) => documents.text.all().find((document) => filePath(document.uri) === path)?.uri;
 
   const computeDiagnostics = (uri: string) => {
     const doc = composeDocument(uri);
     if (!doc || config.excludes(uri)) return [];
     const view = projectView(uri, doc);
-    if (!view) return service.diagnostics(doc, config.settingsFor(uri, serviceSettings)).map((finding) => toDiagnostic(doc, uri, finding));
     const own = filePath(uri);
-    for (const [path, findings] of view.diagnostics) if (path !== own) publishOtherFile(path, findings);
-    return (view.diagnostics.get(own!) ?? []).map((finding) => toDiagnostic(view.doc, uri, finding));
+    recordDependencies(uri, view?.files ?? []);
+    if (!view) return service.diagnostics(doc, config.settingsFor(uri, serviceSettings)).map((finding) => toDiagnostic(doc, uri, finding));
+    const lines = (path: string) => {
+      const lineIndex = view.lineIndex(path);
+      return lineIndex && { lineIndex };
+    };
+    for (const [path, findings] of view.diagnostics) {
+      if (path === own) continue;
+      // An open file of the project publishes its own findings (the same project seen from there).
+      const open = openUri(path);
+      if (open === undefined) publishOtherFile(path, findings, lines);
+    }
+    return (view.diagnostics.get(own!) ?? []).map((finding) => toDiagnostic(view.doc, uri, finding, lines));
   };
-  /** Findings in a file Shipshape does not serve as a document (`.env`), published under its URI. */
-  const publishOtherFile = (path: string, findings: readonly Finding[], lineIndex?: LineIndex) => {
-    const read = lineIndex ? undefined : host.read(path);
-    const lines = { lineIndex: lineIndex ?? new LineIndex(read?.kind === 'text' ? read.text : '') };
-    void connection.sendDiagnostics({ uri: fileUri(path), diagnostics: findings.map((finding) => toDiagnostic(lines, fileUri(path), finding)) });
+  /** Findings in a file that is not open (`.env`, another file of the project), published under its URI. */
+  const publishOtherFile = (path: string, findings: readonly Finding[], lines: (path: string) => { lineIndex: LineIndex } | undefined) => {
+    const own = lines(path) ?? { lineIndex: new LineIndex('') };
+    void connection.sendDiagnostics({ uri: fileUri(path), diagnostics: findings.map((finding) => toDiagnostic(own, fileUri(path), finding, lines)) });
+  };
+  /** Re-checks the other open documents that read `uri`'s file. */
+  const scheduleDependents = (uri: string) => {
+    const path = filePath(uri);
+    for (const dependent of (path && dependents.get(path)) || []) if (dependent !== uri && documents.text.get(dependent)) scheduler.schedule(dependent);
   };
   const runner = new FindingsRunner(service, (uri, doc) => documents.isCurrent(uri, doc));
   /** Parses the current version and computes its findings in steps: false when a newer version came first. */
@@ -119,6 +158,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     if (codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
     sequenceIndent = settings?.format?.sequenceIndent;
     stackPatterns = settings?.stackFilePatterns;
+    projectSpecs = explicitProjects(settings?.projects, roots[0]);
     serviceSettings = { rules: (settings?.rules ?? {}) as Record<string, RuleSetting>, peers: peerCoverage(settings?.peers) };
     scheduler.debounceMs = settings?.diagnostics?.debounceMs ?? DEFAULT_DEBOUNCE_MS;
     for (const document of documents.text.all()) scheduler.schedule(document.uri, true);
@@ -131,7 +171,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
    * version, and one that needs every finding (`findings`) gives way to newer versions while they
    * are computed.
    */
-  const handle = <P extends { textDocument: { uri: string } }, R>(method: string, fallback: R, run: (doc: ComposeDocument, params: P) => R, needs: { findings?: boolean } = {}) =>
+  const handle = <P extends { textDocument: { uri: string } }, R>(method: string, fallback: R, run: (doc: ComposeDocument, params: P, view: ProjectView | undefined) => R, needs: { findings?: boolean } = {}) =>
     async (params: P, token?: { isCancellationRequested: boolean; onCancellationRequested: unknown }): Promise<R | ResponseError<undefined>> => {
       const uri = requestUri(params);
       if (uri === undefined) return new ResponseError(ErrorCodes.InvalidParams, `${method} needs textDocument.uri`);
@@ -145,7 +185,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       return runSafe(logger, method, uri, fallback, token as never, () => {
         if (runtime.faultyMethods?.has(method)) throw new Error(`injected fault in ${method}`);
         const doc = composeDocument(uri);
-        return doc ? run(projectView(uri, doc)?.doc ?? doc, params) : fallback;
+        if (!doc) return fallback;
+        const view = projectView(uri, doc);
+        return run(view?.doc ?? doc, params, view);
       });
     };
 
@@ -190,31 +232,51 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_FILES.map((globPattern) => ({ globPattern })) })
       .catch((error: unknown) => logger.error(`Watching project files failed: ${String(error)}`));
   });
-  connection.onDidChangeWatchedFiles(() => {
+  // A changed configuration file re-checks everything; another changed file the open documents that
+  // read it, and those in its folder (a new `.env` or override file there changes their project).
+  connection.onDidChangeWatchedFiles((params) => {
     config.changed();
-    for (const document of documents.text.all()) scheduler.schedule(document.uri, true);
+    const affected = new Set<string>();
+    for (const change of params.changes) {
+      const path = filePath(change.uri);
+      if (path === undefined) continue;
+      if (/(?:^|\/)(?:\.shipshape\.ya?ml|package\.json)$/.test(path)) for (const document of documents.text.all()) affected.add(document.uri);
+      for (const uri of dependents.get(path) ?? []) affected.add(uri);
+      const folder = dirname(path);
+      for (const document of documents.text.all()) if (dirname(filePath(document.uri) ?? '') === folder) affected.add(document.uri);
+    }
+    for (const uri of affected) if (documents.text.get(uri)) scheduler.schedule(uri, true);
   });
 
   connection.onDidChangeConfiguration((change) => applySettings((change.settings as { shipshape?: unknown } | undefined)?.shipshape));
 
   documents.text.onDidOpen((event) => scheduler.schedule(event.document.uri, true));
-  documents.text.onDidChangeContent((event) => scheduler.schedule(event.document.uri));
-  documents.text.onDidClose((event) => scheduler.clear(event.document.uri));
+  documents.text.onDidChangeContent((event) => {
+    scheduler.schedule(event.document.uri);
+    scheduleDependents(event.document.uri);
+  });
+  documents.text.onDidClose((event) => {
+    scheduler.clear(event.document.uri);
+    // The disk version of the closed file now counts for the documents of its project.
+    scheduleDependents(event.document.uri);
+  });
 
   connection.onDocumentSymbol(
     handle('textDocument/documentSymbol', [], (doc) => service.documentSymbols(doc).map((symbol) => toDocumentSymbol(doc, symbol))),
   );
 
   connection.onHover(
-    handle('textDocument/hover', null, (doc, params) => {
-      const result = service.hover(doc, toOffset(doc, params.position));
+    handle('textDocument/hover', null, (doc, params, view) => {
+      // A reference to a service of another file of the project is described from there.
+      const result = service.hover(view?.lookupDoc ?? doc, toOffset(doc, params.position));
       return result ? toHover(doc, result) : null;
     }),
   );
 
   connection.onCompletion(
-    handle('textDocument/completion', null, (doc, params) => {
-      const items = service.completion(doc, toOffset(doc, params.position), params.context?.triggerCharacter, serviceSettings, filePath(params.textDocument.uri));
+    handle('textDocument/completion', null, (doc, params, view) => {
+      // Names declared anywhere in the project are offered.
+      const items = service.completion(view?.lookupDoc ?? doc, toOffset(doc, params.position), params.context?.triggerCharacter, serviceSettings, filePath(params.textDocument.uri));
       return { isIncomplete: false, items: items.map((item) => toCompletionItem(doc, item)) };
     }),
   );
@@ -232,13 +294,32 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     }, { findings: true }),
   );
 
+  /** An LSP location for a span of a project file: the open document's URI when it is open, else the file's. */
+  const projectLocation = (view: ProjectView, at: FileSpan) => {
+    const uri = openUri(at.path) ?? fileUri(at.path);
+    const lineIndex = view.lineIndex(at.path);
+    return lineIndex ? [toLocation({ lineIndex }, uri, at.span)] : [];
+  };
+  /** The project's files when the document has a project with other Compose files; undefined for a lone file. */
+  const membersOf = (uri: string, view: ProjectView | undefined) => {
+    const path = filePath(uri);
+    return view && path !== undefined && view.members.length > 1 ? { members: view.members, path } : undefined;
+  };
+
   connection.onDefinition(
-    handle('textDocument/definition', [], (doc, params) => service.definition(doc, toOffset(doc, params.position)).map((span) => toLocation(doc, params.textDocument.uri, span))),
+    handle('textDocument/definition', [], (doc, params, view) => {
+      const offset = toOffset(doc, params.position);
+      const project = membersOf(params.textDocument.uri, view);
+      if (project) return service.projectDefinition(project.members, project.path, offset).flatMap((at) => projectLocation(view!, at));
+      return service.definition(doc, offset).map((span) => toLocation(doc, params.textDocument.uri, span));
+    }),
   );
 
   connection.onReferences(
-    handle('textDocument/references', [], (doc, params) => {
+    handle('textDocument/references', [], (doc, params, view) => {
       const offset = toOffset(doc, params.position);
+      const project = membersOf(params.textDocument.uri, view);
+      if (project) return service.projectReferences(project.members, project.path, offset, params.context.includeDeclaration).flatMap((at) => projectLocation(view!, at));
       return service.references(doc, offset, params.context.includeDeclaration).map((span) => toLocation(doc, params.textDocument.uri, span));
     }),
   );
@@ -249,8 +330,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   // A refusal is answered as an error, which editors show to the user ("cannot rename …").
   connection.onPrepareRename(
-    handle('textDocument/prepareRename', null, (doc, params): { range: Range; placeholder: string } | ResponseError | null => {
-      const result = service.prepareRename(doc, toOffset(doc, params.position));
+    handle('textDocument/prepareRename', null, (doc, params, view): { range: Range; placeholder: string } | ResponseError | null => {
+      const project = membersOf(params.textDocument.uri, view);
+      const offset = toOffset(doc, params.position);
+      const result = project ? service.projectPrepareRename(project.members, project.path, offset) : service.prepareRename(doc, offset);
       if (!result) return null;
       if ('refused' in result) return new ResponseError(ErrorCodes.InvalidRequest, result.refused);
       return { range: toRange(doc, result.span), placeholder: result.placeholder };
@@ -258,9 +341,22 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   );
 
   connection.onRenameRequest(
-    handle('textDocument/rename', null, (doc, params): WorkspaceEdit | ResponseError | null => {
+    handle('textDocument/rename', null, (doc, params, view): WorkspaceEdit | ResponseError | null => {
       // The protocol says string; a client sending anything else gets a clear refusal, not a TypeError.
       if (typeof params.newName !== 'string') return new ResponseError(ErrorCodes.InvalidParams, 'newName must be a string');
+      const project = membersOf(params.textDocument.uri, view);
+      if (project) {
+        // One edit set per file of the project that names the symbol, open or not.
+        const result = service.projectRename(project.members, project.path, toOffset(doc, params.position), params.newName);
+        if (!result) return null;
+        if ('refused' in result) return new ResponseError(ErrorCodes.InvalidRequest, result.refused);
+        const changes: Record<string, ReturnType<typeof toTextEdit>[]> = {};
+        for (const [path, edits] of result.edits) {
+          const lineIndex = view!.lineIndex(path);
+          if (lineIndex) changes[path === project.path ? params.textDocument.uri : (openUri(path) ?? fileUri(path))] = edits.map((edit) => toTextEdit({ lineIndex }, edit));
+        }
+        return { changes };
+      }
       const result = service.rename(doc, toOffset(doc, params.position), params.newName);
       if (!result) return null;
       if ('refused' in result) return new ResponseError(ErrorCodes.InvalidRequest, result.refused);
@@ -311,7 +407,18 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   const emptyGraph: NetworkGraphResult = { nodes: [], edges: [] };
   connection.onRequest(
     NETWORK_GRAPH_METHOD,
-    handle(NETWORK_GRAPH_METHOD, emptyGraph, (doc, _params: NetworkGraphParams) => toNetworkGraph(doc, service.networkGraph(doc, config.settingsFor(_params.textDocument.uri, serviceSettings))), { findings: true }),
+    handle(NETWORK_GRAPH_METHOD, emptyGraph, (doc, params: NetworkGraphParams, view) => {
+      // A file of a project of several files shows the merged project, each item pointing into its file.
+      const settings = config.settingsFor(params.textDocument.uri, serviceSettings);
+      const project = view && service.projectNetworkGraph(view, settings);
+      const own = filePath(params.textDocument.uri);
+      if (!project || own === undefined) return toNetworkGraph(doc, service.networkGraph(doc, settings));
+      const lines = (path: string) => {
+        const lineIndex = view.lineIndex(path);
+        return lineIndex && { lineIndex };
+      };
+      return toProjectNetworkGraph(project, own, lines, (path) => openUri(path) ?? fileUri(path));
+    }, { findings: true }),
   );
 
   connection.onRequest(

@@ -13,11 +13,12 @@ import { fixAll, type FixResult } from './features/fixAll';
 import { definition } from './features/definition';
 import { documentHighlight, type DocumentHighlight } from './features/documentHighlight';
 import { references } from './features/references';
-import { prepareRename, rename, type PrepareRenameResult, type RenameResult } from './features/rename';
+import { prepareRename, prepareRenameInFiles, rename, renameInFiles, type PrepareRenameResult, type ProjectRenameResult, type RenameResult } from './features/rename';
+import { projectDefinition, projectReferences, type FileSpan, type ProjectMember } from './features/projectNavigation';
 import { applyRuleSettings, diagnostics, sortFindings } from './features/diagnostics';
 import { completion, type CompletionItem } from './features/completion';
 import { documentSymbol, type DocumentSymbol } from './features/documentSymbol';
-import { networkGraph } from './features/networkGraph';
+import { mapGraphRanges, networkGraph } from './features/networkGraph';
 import { peerCompletes } from './features/peers';
 import { hover, type Hover } from './features/hover';
 import { foldingRange, type FoldingRange } from './features/foldingRange';
@@ -29,6 +30,7 @@ import { codeLens, type ReferenceLens } from './features/codeLens';
 import { formatting, type FormatOptions } from './features/formatting';
 import { workspaceSymbol, type WorkspaceFile, type WorkspaceSymbol } from './features/workspaceSymbol';
 import { NO_FILES, type FileHost } from './host';
+import type { LineIndex } from './parse/lineIndex';
 import { parseCompose, type ComposeDocument } from './parse/model';
 import { perDocument } from './perDocument';
 import { append } from './append';
@@ -49,23 +51,39 @@ export type { WorkspaceFile, WorkspaceSymbol } from './features/workspaceSymbol'
 export type { FormatOptions, SequenceIndent } from './features/formatting';
 export { TOKEN_MODIFIERS, TOKEN_TYPES, type SemanticToken, type TokenType } from './features/semanticTokens';
 export type { FileHost, FileRead, DirectoryEntry } from './host';
+export { dirname, resolvePath } from './host';
 export type { CompletionItem, CompletionKind } from './features/completion';
 export type { DocumentHighlight } from './features/documentHighlight';
-export type { PrepareRenameResult, RenameResult } from './features/rename';
+export type { PrepareRenameResult, ProjectRenameResult, RenameResult } from './features/rename';
+export type { FileSpan, ProjectMember } from './features/projectNavigation';
+export { mapGraphRanges } from './features/networkGraph';
 export { LineIndex, type LineCharacter } from './parse/lineIndex';
 export { DEFAULT_STACK_PATTERNS, mayBeStackFile } from './mode/paths';
 export { RULES, ruleDocUrl, ruleInfo, RULES_DOC_URL, type RuleGroup, type RuleInfo } from './rules/catalogue';
 export * from './types';
 export type { SchemaSet, VendoredSchema } from './analyses/schemaCompile';
-export type { ProjectOptions } from './project/index';
+export { explicitProject, listedProjects, type ProjectOptions, type ProjectSpec } from './project/index';
 export * from './config/index';
 
 /** A file seen in its Compose project. */
 export interface ProjectView {
   /** The document with the project's environment applied: hand it to hover, completion and quick fixes. */
   readonly doc: ComposeDocument;
-  /** Findings by absolute path (the file itself and its env files), after settings and suppression comments. */
+  /**
+   * Findings by absolute path (the file itself, the other files of its project, its env files), after
+   * settings and suppression comments; related spans in another file carry its `path`.
+   */
   readonly diagnostics: ReadonlyMap<string, Finding[]>;
+  /** Every file the view read or looked for (Compose files, env files): when one changes, it is stale. */
+  readonly files: readonly string[];
+  /** Line positions in the files `diagnostics` and related spans point into. */
+  lineIndex(path: string): LineIndex | undefined;
+  /** The project's Compose files (each with the environment applied, in its own offsets): what navigation across files reads. */
+  readonly members: readonly ProjectMember[];
+  /** `doc` with the names the other files declare added to its model: hand it to hover and completion only. */
+  readonly lookupDoc: ComposeDocument;
+  /** The merged model when the project has several files (see `projectNetworkGraph`). */
+  readonly merged?: { readonly doc: ComposeDocument; locate(span: Span): FileSpan | undefined };
 }
 
 export interface LanguageServiceOptions {
@@ -118,8 +136,21 @@ export interface LanguageService {
   prepareRename(doc: ComposeDocument, offset: number): PrepareRenameResult | undefined;
   /** Edits renaming the name at `offset` everywhere in the file, or a reason it cannot be renamed. */
   rename(doc: ComposeDocument, offset: number, newName: string): RenameResult | undefined;
+  /** `definition` across the files of a project (`view.members`): the declaration may be in another file. */
+  projectDefinition(members: readonly ProjectMember[], path: string, offset: number): FileSpan[];
+  /** `references` across the files of a project. */
+  projectReferences(members: readonly ProjectMember[], path: string, offset: number, includeDeclaration: boolean): FileSpan[];
+  /** `prepareRename` across the files of a project. */
+  projectPrepareRename(members: readonly ProjectMember[], path: string, offset: number): PrepareRenameResult | undefined;
+  /** `rename` in every file of a project that names the symbol, by path. */
+  projectRename(members: readonly ProjectMember[], path: string, offset: number, newName: string): ProjectRenameResult | undefined;
   /** The topology for the graph view, with the findings diagnostics would show attached to its items. */
   networkGraph(doc: ComposeDocument, settings?: ServiceSettings): NetworkGraph;
+  /**
+   * The topology of the merged project the view belongs to (every file), each range in the file it is
+   * written in; undefined for a file that is alone.
+   */
+  projectNetworkGraph(view: ProjectView, settings?: ServiceSettings): NetworkGraph<FileSpan> | undefined;
   /** Foldable mappings, sequences, block scalars and comment runs. */
   foldingRanges(doc: ComposeDocument): FoldingRange[];
   /** For each offset, the enclosing spans from the innermost (word, scalar, entry) out to the document. */
@@ -135,6 +166,8 @@ export interface LanguageService {
    * Undefined when the file stands alone: then the other methods on `doc` are the whole story.
    */
   project(path: string, doc: ComposeDocument, options?: ProjectOptions, settings?: ServiceSettings): ProjectView | undefined;
+  /** The Compose files `docker compose` run in the folder `directory` would load, in merge order; undefined when it has none. */
+  folderProject(directory: string, options?: ProjectOptions): readonly string[] | undefined;
   /** Names, `${VAR}` variables, anchors and aliases in text order (only those overlapping `range`, when given). */
   semanticTokens(doc: ComposeDocument, range?: Span): SemanticToken[];
   /** Resolved `${VAR:-default}` values, values overridden from an `extends` base, where portless ports publish; within `range`. */
@@ -149,6 +182,9 @@ export interface LanguageService {
   /** The declared names of every given file that fuzzy-match `query`, best first. */
   workspaceSymbols(files: readonly WorkspaceFile[], query: string): WorkspaceSymbol[];
 }
+
+/** The analyses compose-go's checks run on each file before merging (see `ProjectFindings.perFile`). */
+const PER_FILE_ANALYSES = new Set(['schema', 'obsoleteKeys']);
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
   const schemas = schemaCatalog(options.schemas);
@@ -174,7 +210,14 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   });
   // Before diagnostics have run for a version, a subnet hover asks only the overlap checks (network-sized work).
   const overlapsOf = perDocument((doc) => [...checkOverlaps(doc), ...checkPools(doc)]);
-  const projects = new Projects(findingsOf);
+  // compose-go validates each file as it merges it: a value a later file overrides is still judged.
+  const perFileAnalyses = analyses.filter((analysis) => PER_FILE_ANALYSES.has(analysis.name));
+  const perFileFindingsOf = perDocument((doc) => {
+    const found: Finding[] = [...doc.syntaxFindings];
+    for (const analysis of perFileAnalyses) append(found, analysis.run(doc));
+    return found;
+  });
+  const projects = new Projects({ all: findingsOf, perFile: perFileFindingsOf });
   const service: LanguageService = {
     parse: parseCompose,
     findingsInSteps: function* (doc) {
@@ -195,18 +238,39 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     documentHighlights: documentHighlight,
     prepareRename,
     rename,
+    projectDefinition,
+    projectReferences,
+    projectPrepareRename: prepareRenameInFiles,
+    projectRename: renameInFiles,
     networkGraph: (doc, settings = {}) => networkGraph(doc, diagnostics(doc, findingsOf(doc), settings)),
+    projectNetworkGraph: (view, settings = {}) => {
+      const merged = view.merged;
+      if (!merged) return undefined;
+      // Findings are attached by span in the merged text, then every range is mapped to its file.
+      const graph = networkGraph(merged.doc, applyRuleSettings(findingsOf(merged.doc), settings));
+      return mapGraphRanges(graph, (span) => merged.locate(span) ?? { path: '', span });
+    },
     foldingRanges: foldingRange,
     selectionRanges: selectionRange,
     documentLinks: (doc, path) => documentLink(doc, { host, path }),
     project: (path, doc, options, settings = {}) => {
       const view = projects.view(path, doc, host, options);
       const targets = checkBuildTargets(view?.doc ?? doc, path, host);
-      if (!view) return targets.length === 0 ? undefined : { doc, diagnostics: new Map([[path, diagnostics(doc, [...findingsOf(doc), ...targets], settings)]]) };
+      if (!view) {
+        if (targets.length === 0) return undefined;
+        return { doc, diagnostics: new Map([[path, diagnostics(doc, [...findingsOf(doc), ...targets], settings)]]), files: [path], lineIndex: (file) => (file === path ? doc.lineIndex : undefined), members: [{ path, doc }], lookupDoc: doc };
+      }
       const result = new Map<string, Finding[]>();
-      for (const [file, findings] of view.findings) result.set(file, file === path ? diagnostics(view.doc, [...findings, ...targets], settings) : applyRuleSettings(findings, settings));
-      return { doc: view.doc, diagnostics: result };
+      const member = (file: string) => view.members.find((candidate) => candidate.path === file)?.doc;
+      for (const [file, findings] of view.findings) {
+        // Suppression comments are read in each Compose file's own text; env files have none.
+        const doc = file === path ? view.doc : member(file);
+        const own = file === path ? [...findings, ...targets] : findings;
+        result.set(file, doc ? diagnostics(doc, own, settings) : applyRuleSettings(own, settings));
+      }
+      return { doc: view.doc, diagnostics: result, files: view.files, lineIndex: (file) => view.lineIndex(file), members: view.members, lookupDoc: view.lookupDoc, ...(view.merged ? { merged: view.merged } : {}) };
     },
+    folderProject: (directory, options) => projects.folderFiles(directory, host, options),
     semanticTokens,
     inlayHints: inlayHint,
     codeLenses: codeLens,

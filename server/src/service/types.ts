@@ -33,6 +33,8 @@ export type ModeChoice = ComposeMode | ModeFacts;
 export interface RelatedSpan {
   readonly span: Span;
   readonly message: string;
+  /** The absolute path of the file the span is in, when that is another file of the project. */
+  readonly path?: string;
 }
 
 /**

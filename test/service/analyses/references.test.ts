@@ -91,8 +91,11 @@ describe('references: undefined names', () => {
     const [fragment] = findingsOf('services:\n  a:\n    image: x\n    networks: [elk]\n    depends_on: [db]\n', 'compose', UNDEFINED);
     assert.equal(fragment!.severity, 'warning');
     assert.match(fragment!.message, /only if another Compose file merged with this one declares it/);
-    // An override entry (no image, build or extends) makes the whole file partial.
-    assert.deepEqual(findingsOf('services:\n  a:\n    ports: ["80:80"]\n  b:\n    image: x\n    depends_on: [db]\n', 'compose', UNDEFINED).map((f) => f.severity), ['warning']);
+    // An override entry (no image, build or extends) may name what another file declares; another
+    // service's references keep their error (issue 13 item 9).
+    assert.deepEqual(findingsOf('services:\n  a:\n    ports: ["80:80"]\n    depends_on: [db]\n  b:\n    image: x\n    depends_on: [db]\n', 'compose', UNDEFINED).map((f) => f.severity), ['warning', 'error']);
+    // A service that lost its image to a typo is no override entry.
+    assert.deepEqual(findingsOf('services:\n  a:\n    imgae: nginx\n    depends_on: [databse]\n', 'compose', UNDEFINED).map((f) => f.severity), ['error']);
     // A self-contained file keeps the error.
     assert.deepEqual(findingsOf('services:\n  a:\n    image: x\n    networks: [elk]\nnetworks:\n  other: {}\n', 'compose', UNDEFINED).map((f) => f.severity), ['error']);
   });

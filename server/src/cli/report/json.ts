@@ -17,7 +17,7 @@ export function jsonReporter(output: Output): Reporter {
           code: finding.code,
           source: 'shipshape',
           message: finding.message,
-          related: finding.related.map((related) => ({ file: display, range: related.range, message: related.message })),
+          related: finding.related.map((related) => ({ file: related.path ?? display, range: related.range, message: related.message })),
           ...(finding.docUrl ? { docUrl: finding.docUrl } : {}),
           fixable: finding.fixable,
         };

@@ -68,7 +68,7 @@ function result(path: string, finding: ReportedFinding): object {
     message: { text: finding.message },
     locations: [{ physicalLocation: physical(path, finding.range) }],
     ...(finding.related.length > 0
-      ? { relatedLocations: finding.related.map((related, id) => ({ id, physicalLocation: physical(path, related.range), message: { text: related.message } })) }
+      ? { relatedLocations: finding.related.map((related, id) => ({ id, physicalLocation: physical(related.path ?? path, related.range), message: { text: related.message } })) }
       : {}),
     partialFingerprints: { 'shipshapeFinding/v1': finding.fingerprint },
   };

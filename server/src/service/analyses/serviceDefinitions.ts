@@ -4,13 +4,12 @@
  */
 import { composeFileDoc } from '../facts/composeFileDocs';
 import type { ComposeDocument } from '../parse/model';
-import { distance } from 'fastest-levenshtein';
-import { at, get, isInterpolated, text, type Node } from '../parse/tree';
+import { at, get, isInterpolated, text } from '../parse/tree';
 import { closest, didYouMean } from '../suggest';
 import type { Finding } from '../types';
 import type { Analysis, FixProvider } from './analysis';
 import { FindingSet, useOf } from './findingSet';
-import { lacksImage } from './references/partialFile';
+import { hasMisspeltImageKey, lacksImage } from './references/partialFile';
 
 const SERVICES = composeFileDoc('services');
 const RESTART_POLICIES = ['no', 'always', 'on-failure', 'unless-stopped'];
@@ -33,20 +32,18 @@ function missingImages(doc: ComposeDocument): Finding[] {
   for (const [name, service] of doc.model.services) {
     // A misspelt `imag:` is the schema's did-you-mean, not a missing image.
     if (service.via || !lacksImage(service) || hasMisspeltImageKey(service.node)) continue;
+    // In the merged model of a whole project no other file is left to complete the service.
     findings.push({
       code: 'image-or-build-missing',
-      severity: 'information',
-      message: `Service '${name}' has neither 'image' nor 'build': Compose runs it only when another file completes it (an override merged with this file, or a service that extends it and sets one).`,
+      severity: doc.whole ? 'error' : 'information',
+      message: doc.whole
+        ? `Service '${name}' has neither 'image' nor 'build' in any file of the project: Compose refuses to run it.`
+        : `Service '${name}' has neither 'image' nor 'build': Compose runs it only when another file completes it (an override merged with this file, or a service that extends it and sets one).`,
       span: service.keySpan,
       docUrl: `${SERVICES}#image`,
     });
   }
   return findings;
-}
-
-function hasMisspeltImageKey(service: Node): boolean {
-  // Looser than `closest`: `imgae` (a swap) is two edits away.
-  return service.kind === 'map' && service.entries.some((e) => distance(e.key, 'image') <= 2 || distance(e.key, 'build') <= 2);
 }
 
 /** compose-go `checkConsistency`: `healthcheck.test must start either by "CMD", "CMD-SHELL" or "NONE"`. */

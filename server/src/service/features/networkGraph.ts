@@ -9,10 +9,24 @@ import type { ComposeDocument, Element } from '../parse/model';
 import { networkMode, replicaCount, deployMode, serviceDependsOn, serviceMounts, serviceNetworks } from '../parse/compose';
 import { formatPortRange, servicePorts } from '../parse/ports';
 import { asScalar, get, listItems, text, type Node } from '../parse/tree';
-import type { Finding, GraphEdge, GraphNode, GraphPort, NetworkGraph, NetworkGraphNode, ResourceGraphNode, ServiceGraphNode, Span } from '../types';
+import type { Finding, GraphEdge, GraphFinding, GraphNode, GraphPort, NetworkGraph, NetworkGraphNode, ResourceGraphNode, ServiceGraphNode, Span } from '../types';
 import { attachFindings } from './networkGraphFindings';
 
 type ResourceKind = ResourceGraphNode['kind'];
+
+/** The same graph with every range (items, ports, findings) mapped: to LSP ranges, or to a project's files. */
+export function mapGraphRanges<A, B>(graph: NetworkGraph<A>, map: (range: A) => B): NetworkGraph<B> {
+  const findings = (list: readonly GraphFinding<A>[]) => list.map((finding) => ({ ...finding, range: map(finding.range) }));
+  return {
+    nodes: graph.nodes.map((node): GraphNode<B> =>
+      node.kind === 'service'
+        ? { ...node, range: map(node.range), findings: findings(node.findings), ports: node.ports.map((port) => ({ ...port, range: map(port.range), findings: findings(port.findings) })) }
+        : { ...node, range: map(node.range), findings: findings(node.findings) },
+    ),
+    edges: graph.edges.map((edge): GraphEdge<B> => ({ ...edge, range: map(edge.range), findings: findings(edge.findings) })),
+    ...(graph.syntaxErrors ? { syntaxErrors: graph.syntaxErrors } : {}),
+  };
+}
 
 export function networkGraph(doc: ComposeDocument, findings: readonly Finding[]): NetworkGraph {
   const nodes = new Map<string, GraphNode>();

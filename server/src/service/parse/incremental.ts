@@ -17,9 +17,10 @@
  */
 import { isMap, isPair, isScalar, visit, type Node as YamlNode } from 'yaml';
 import { aliasNodesUsed, parseSlice, type ParsedYaml, type YamlDocument } from './parse';
-import { aliasBudget, entryOf, expansionCost, hasMergedEntries, keepExpansionCost, mapNode, scalarNode, seqNode, type AnchorDefinition, type Entry, type MapNode, type Node, type TreeBudget } from './tree';
+import { aliasBudget, entryOf, expansionCost, hasMergedEntries, keepExpansionCost, type AnchorDefinition, type Entry, type MapNode, type Node, type TreeBudget } from './tree';
 import type { Finding, Span } from '../types';
 import { isSection } from './sections';
+import { shiftEntry, shiftNode, shiftSpan } from './shift';
 
 export interface PreviousParse extends ParsedYaml {
   readonly text: string;
@@ -181,11 +182,6 @@ function parseBlock(block: string, base: number, expected: { key: string; sentin
   return entry && { entry: entryOf(entry.key, entry.keySpan, entry.value, undefined), findings };
 }
 
-function shiftSpan(span: Span, at: number, delta: number): Span {
-  if (span.end < at) return span;
-  return { start: span.start >= at ? span.start + delta : span.start, end: span.end + delta };
-}
-
 function shiftSection(top: Entry, at: number, delta: number): Entry {
   const section = top.value as MapNode;
   const elements = section.entries.map((e) => shiftElement(e, at, delta));
@@ -199,23 +195,4 @@ function shiftElement(element: Entry, at: number, delta: number): Entry {
   identities.set(shifted.value, contentIdentity(element.value));
   keepExpansionCost(element.value, shifted.value);
   return shifted;
-}
-
-function shiftEntry(entry: Entry, at: number, delta: number): Entry {
-  return entryOf(entry.key, shiftSpan(entry.keySpan, at, delta), shiftNode(entry.value, at, delta), entry.via && shiftSpan(entry.via, at, delta));
-}
-
-function shiftNode(node: Node, at: number, delta: number): Node {
-  const span = shiftSpan(node.span, at, delta);
-  const via = node.via && shiftSpan(node.via, at, delta);
-  switch (node.kind) {
-    case 'scalar':
-      return scalarNode(span, via, node.tag, node.value, node.raw, node.style, node.interpolation);
-    case 'seq':
-      return seqNode(span, via, node.tag, node.items.map((item) => shiftNode(item, at, delta)));
-    case 'map': {
-      const entries = node.entries.map((e) => shiftEntry(e, at, delta));
-      return mapNode(span, via, node.tag, entries, node.index);
-    }
-  }
 }

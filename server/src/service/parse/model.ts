@@ -24,6 +24,11 @@ export interface ComposeDocument {
   readonly documents: readonly YamlDocument[];
   readonly syntaxFindings: readonly Finding[];
   readonly model: ComposeModel;
+  /**
+   * Set on the merged model of a whole Compose project: every name it uses is declared in it, so
+   * nothing is left for "another file" to declare (references/partialFile.ts).
+   */
+  readonly whole?: boolean;
 }
 
 /**
@@ -49,6 +54,14 @@ export function parseCompose(text: string, choice: ModeChoice, previous?: Compos
  */
 export function deriveDocument(doc: ComposeDocument, documents: readonly YamlDocument[]): ComposeDocument {
   return { ...doc, documents, model: buildModel(documents) };
+}
+
+/**
+ * The merged model of a project's files (project/effective.ts): `text` holds every file in the project's
+ * offset space and the documents are the merged trees. Nothing in it is parsed, so it has no syntax findings.
+ */
+export function projectDocument(text: string, mode: ComposeMode, documents: readonly YamlDocument[], options: { readonly whole: boolean }): ComposeDocument {
+  return { text, mode, modeSource: 'given', lineIndex: new LineIndex(text), documents, syntaxFindings: [], model: buildModel(documents), ...(options.whole ? { whole: true } : {}) };
 }
 
 /**

@@ -16,7 +16,7 @@ export interface RuleInfo {
   readonly group: RuleGroup;
 }
 
-export type RuleGroup = 'YAML and schema' | 'Ports' | 'Networks and addresses' | 'References' | 'Services' | 'Swarm stacks' | 'Variables and env files' | 'Configuration';
+export type RuleGroup = 'YAML and schema' | 'Ports' | 'Networks and addresses' | 'References' | 'Services' | 'Swarm stacks' | 'Variables and env files' | 'Projects of several files' | 'Configuration';
 
 const rules: RuleInfo[] = [];
 function group(name: RuleGroup, entries: readonly [code: string, severity: Severity, summary: string][]): void {
@@ -203,6 +203,13 @@ group('Variables and env files', [
   ['env-file-invalid', 'error', 'A line of an env file Compose cannot read.'],
   ['env-file-unreadable', 'error', 'An env file that cannot be read.'],
   ['env-variable-unused', 'information', 'A variable set in the env file that no value of the Compose file uses.'],
+]);
+
+group('Projects of several files', [
+  ['project-file-unreadable', 'error', 'A Compose file of the project (COMPOSE_FILE, -f, shipshape.projects) that cannot be read.'],
+  ['include-file-unreadable', 'error', 'An included Compose file that cannot be read; Compose stops.'],
+  ['include-cycle', 'error', 'Files that include each other; Compose refuses the project.'],
+  ['include-remote-skipped', 'information', 'A remote include (git, OCI) that Shipshape does not fetch; the names it declares are not checked.'],
 ]);
 
 // Reported on Shipshape's own configuration file (.shipshape.yaml, package.json's "shipshape"), not on Compose files.

@@ -6,13 +6,28 @@
  *   defined in another file (Compose rejects it otherwise);
  * - a reference into a top-level section (`networks`, `volumes`, `secrets`, `configs`) the file does
  *   not have at all: the declarations live elsewhere.
+ * The merged model of a whole project (`doc.whole`) is never partial: its files are all there.
  */
 import type { ComposeDocument, Element } from '../../parse/model';
-import { get } from '../../parse/tree';
+import { distance } from 'fastest-levenshtein';
+import { get, type Node } from '../../parse/tree';
 import { perDocument } from '../../perDocument';
 import { hasSection, referenceIndex } from './referenceIndex';
 
-export const isPartialFile = perDocument((doc): boolean => hasOverrideEntry(doc) || referencesMissingSection(doc));
+export const isPartialFile = perDocument((doc): boolean => !doc.whole && (hasOverrideEntry(doc) || referencesMissingSection(doc)));
+
+/**
+ * Whether a name service `from` uses may be declared in another file: the file references a section it
+ * does not have, or the service itself is an override entry. Another service's missing image says
+ * nothing about this one's references (issue 13 item 9: a typo'd `imgae:` must not downgrade an
+ * unrelated `depends_on: [databse]`).
+ */
+export function mayBeDeclaredElsewhere(doc: ComposeDocument, from: string): boolean {
+  if (doc.whole) return false;
+  if (referencesMissingSection(doc)) return true;
+  const service = doc.model.services.get(from);
+  return service !== undefined && lacksImage(service) && !hasMisspeltImageKey(service.node);
+}
 
 /** A service that names neither an image nor a way to get one. */
 export function lacksImage(service: Element): boolean {
@@ -20,8 +35,14 @@ export function lacksImage(service: Element): boolean {
 }
 
 function hasOverrideEntry(doc: ComposeDocument): boolean {
-  for (const service of doc.model.services.values()) if (lacksImage(service)) return true;
+  for (const service of doc.model.services.values()) if (lacksImage(service) && !hasMisspeltImageKey(service.node)) return true;
   return false;
+}
+
+/** A key one or two edits from `image` or `build` (`imag:`, `imgae:`): a typo, not an override entry. */
+export function hasMisspeltImageKey(service: Node): boolean {
+  // Looser than `closest`: `imgae` (a swap) is two edits away.
+  return service.kind === 'map' && service.entries.some((e) => distance(e.key, 'image') <= 2 || distance(e.key, 'build') <= 2);
 }
 
 function referencesMissingSection(doc: ComposeDocument): boolean {
