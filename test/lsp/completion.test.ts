@@ -69,6 +69,8 @@ describe('file path and build stage completion over stdio', function () {
     const files = await complete(2, 16, { triggerKind: 2, triggerCharacter: '/' });
     assert.deepEqual(files.map((item) => [item.label, item.kind, item.command?.command]), [
       ['app/', 19 /* Folder */, 'editor.action.triggerSuggest'],
+      // The open document counts as a file of its folder, saved or not.
+      ['compose.yaml', 17 /* File */, undefined],
       ['web.env', 17 /* File */, undefined],
     ]);
     const stages = await complete(5, 14, { triggerKind: 1 });

@@ -27,7 +27,7 @@ export interface ProjectFile {
 /** How the effective model reaches files: the project keeps the caches and the environments. */
 export interface ProjectLoader {
   /** The file at `path` with `environment` applied, or why it cannot be read. */
-  file(path: string, environment: Environment): ProjectFile | { readonly problem: string };
+  file(path: string, environment: Environment): ProjectFile | { readonly problem: string; readonly refused?: boolean };
   /** The environment of an included project: its env files under the including project's variables. */
   includedEnvironment(parent: Environment, envFiles: readonly string[], required: boolean): Environment;
 }
@@ -152,17 +152,24 @@ class Builder {
 
   /** Resolves `extends`, loading `file:` bases relative to the file that names them (a base may extend another file). */
   private extend(root: Node, path: string, environment: Environment): Node {
+    // Bases the host may not read (outside the workspace) are unknown, not broken: a note, not an error.
+    const refused = new Set<number>();
     const resolved = resolveExtends(root, path, (file, at) => {
       const target = resolvePath(dirname(this.pathAt(at.start) ?? path), file);
       const known = this.extended.get(target);
       if (known) return known;
       const loaded = this.loader.file(target, environment);
+      if ('problem' in loaded && loaded.refused) refused.add(at.start);
       // A file many services extend is placed once.
       const result = 'problem' in loaded ? { problem: loaded.problem } : { path: target, root: this.place(loaded)[0]?.root };
       this.extended.set(target, result);
       return result;
     });
-    for (const finding of resolved.findings) this.findings.push(finding);
+    for (const finding of resolved.findings) {
+      const unseen = finding.code === 'extends-file-unreadable' && refused.has(finding.span.start);
+      if (unseen) this.incomplete = true;
+      this.findings.push(unseen ? { ...finding, severity: 'information' } : finding);
+    }
     return resolved.root ?? root;
   }
 

@@ -161,9 +161,9 @@ export class Projects {
   }
 
   /** A Compose file of the project other than the document asked about, parsed once per text. */
-  private parse(path: string, host: FileHost): ComposeDocument | { readonly problem: string } {
+  private parse(path: string, host: FileHost): ComposeDocument | { readonly problem: string; readonly refused?: boolean } {
     const read = host.read(path);
-    if (read.kind !== 'text') return { problem: read.kind === 'missing' ? 'it does not exist' : read.reason };
+    if (read.kind !== 'text') return read.kind === 'missing' ? { problem: 'it does not exist' } : { problem: read.reason, refused: true };
     const previous = this.parsed.get(path);
     if (previous?.text === read.text) return previous;
     const doc = parseCompose(read.text, 'compose', previous);
