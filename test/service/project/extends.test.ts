@@ -5,21 +5,10 @@
  * and `loader/testdata/extends/`; the inputs are our own.
  */
 import * as assert from 'node:assert/strict';
-import { parseCompose } from '../../../server/src/service/parse/model';
-import { at, type Node } from '../../../server/src/service/parse/tree';
+import { root, toJS } from '../../support/tree';
+import { at } from '../../../server/src/service/parse/tree';
 import { resolveExtends, type ExtendsLoader } from '../../../server/src/service/project/extends';
 import type { Span } from '../../../server/src/service/types';
-
-function root(text: string): Node | undefined {
-  return parseCompose(text, 'compose').documents[0]?.root;
-}
-
-function toJS(node: Node | undefined): unknown {
-  if (node === undefined) return undefined;
-  if (node.kind === 'scalar') return node.value;
-  if (node.kind === 'seq') return node.items.map(toJS);
-  return Object.fromEntries(node.entries.map((entry) => [entry.key, toJS(entry.value)]));
-}
 
 /** A loader over texts by absolute path; `extends.file` is resolved against /p. Records each request. */
 function loader(files: Record<string, string>, requests: string[] = []): ExtendsLoader {

@@ -5,20 +5,9 @@
  * instead of becoming a sorted `KEY=value` list), the case says so.
  */
 import * as assert from 'node:assert/strict';
-import { parseCompose } from '../../../server/src/service/parse/model';
-import { at, type Node } from '../../../server/src/service/parse/tree';
+import { root, toJS } from '../../support/tree';
+import { at } from '../../../server/src/service/parse/tree';
 import { mergeFiles, mergeServices } from '../../../server/src/service/project/merge';
-
-function root(text: string): Node | undefined {
-  return parseCompose(text, 'compose').documents[0]?.root;
-}
-
-function toJS(node: Node | undefined): unknown {
-  if (node === undefined) return undefined;
-  if (node.kind === 'scalar') return node.value;
-  if (node.kind === 'seq') return node.items.map(toJS);
-  return Object.fromEntries(node.entries.filter((entry, i) => node.index.get(entry.key) === i).map((entry) => [entry.key, toJS(entry.value)]));
-}
 
 /** The part at `path` of the merged files. */
 function merged(base: string, override: string, path: readonly string[]): unknown {
