@@ -17,6 +17,7 @@ const DONT_ASK_KEY = 'shipshape.peers.dontAsk';
 const PEER_SETTINGS = [
   'yaml.validate',
   'yaml.completion',
+  'yaml.hover',
   'yaml.schemaStore.enable',
   'yaml.disableSchemaDetection',
   'docker.extension.enableComposeLanguageServer',
@@ -40,7 +41,7 @@ export function currentCoverage(): PeerCoverage {
 
 /** Peers that report something Shipshape also reports and can be told to stop. */
 function duplicatingPeers(): ActivePeer[] {
-  return activePeers(editorView).filter((peer) => peer.turnOff !== undefined && Object.values(peer.covers).some(Boolean));
+  return activePeers(editorView).filter((peer) => peer.turnOff !== undefined && Object.values(peer.covers).some((covered) => covered === true || (Array.isArray(covered) && covered.length > 0)));
 }
 
 /**

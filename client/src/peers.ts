@@ -6,13 +6,21 @@
  *   validates Compose files with the Compose schema from SchemaStore unless `yaml.disableSchemaDetection`
  *   matches them, and adds Compose patterns there by itself while Docker DX's Compose server is on. It
  *   reports YAML syntax errors (the `yaml` package's, duplicate keys included) while `yaml.validate` is on.
+ *   With the schema, its hover shows a key's title, description and allowed values while `yaml.hover` is on
+ *   (redhat-developer/yaml-language-server src/languageservice/services/yamlHover.ts).
  * - Docker DX (docker/vscode-extension 0.18, package.json; docker/docker-language-server
  *   internal/compose/diagnosticsCollector.go, completion.go): `docker.extension.enableComposeLanguageServer`,
- *   read at start-up; reports syntax errors only (go-yaml's), completes keys.
+ *   read at start-up; reports syntax errors only (go-yaml's), completes keys, shows a key's schema
+ *   description and allowed values in hovers (internal/compose/hover.go) and links `image:` to Docker Hub,
+ *   GHCR, Quay.io and MAR pages (internal/compose/documentLink.go, extractImageLink).
  * - Container Tools (microsoft/vscode-containers extensions/vscode-containers/src/extension.ts):
  *   `containers.enableComposeLanguageService`, read at start-up. Its compose-language-service reports
  *   syntax errors and completes keys, but leaves both to Red Hat or Docker DX when either is installed
  *   (packages/compose-language-service/src/vscode/AlternateYamlLanguageServiceClientFeature.ts).
+ *   Its key hovers are its own one-liners for a dozen keys (src/service/providers/KeyHoverProvider.ts), not
+ *   the schema's, and its Docker Hub image links (ImageLinkProvider.ts) cover the same range with the same
+ *   page as Shipshape's, and VS Code keeps one of two overlapping links (LinksList._union in
+ *   vscode src/vs/editor/contrib/links/browser/getLinks.ts); so neither counts here.
  * - Docker for VS Code before 2.0 (ms-azuretools.vscode-docker): `docker.enableDockerComposeLanguageService`
  *   with the same server; from 2.0 it only installs Container Tools.
  */
@@ -58,6 +66,13 @@ const RED_HAT_COMPOSE_PATTERNS: readonly string[] = [
   ...RED_HAT_DISABLE_PATTERNS,
 ];
 
+/**
+ * The registries whose pages Docker DX links from `image:` with the page Shipshape would give
+ * (docker-language-server internal/compose/documentLink.go, extractImageLink); `docker.io` means
+ * Docker Hub names written without a registry host.
+ */
+export const DOCKER_DX_IMAGE_REGISTRIES: readonly string[] = ['docker.io', 'ghcr.io', 'quay.io', 'mcr.microsoft.com'];
+
 const isOn = (value: unknown) => value !== false;
 
 function stringList(value: unknown): string[] {
@@ -82,7 +97,13 @@ export function activePeers(view: EditorView): ActivePeer[] {
     peers.push({
       id: 'redhat.vscode-yaml',
       name: 'Red Hat YAML',
-      covers: { syntaxDiagnostics: true, duplicateKeys: true, schemaDiagnostics: schema, keyCompletion: schema && isOn(view.setting('yaml.completion')) },
+      covers: {
+        syntaxDiagnostics: true,
+        duplicateKeys: true,
+        schemaDiagnostics: schema,
+        keyCompletion: schema && isOn(view.setting('yaml.completion')),
+        keyHovers: schema && isOn(view.setting('yaml.hover')),
+      },
       turnOff: schema ? { key: 'yaml.disableSchemaDetection', value: [...disabled, ...RED_HAT_DISABLE_PATTERNS.filter((p) => !disabled.includes(p))], needsReload: false, userOnly: false } : undefined,
     });
   }
@@ -90,7 +111,7 @@ export function activePeers(view: EditorView): ActivePeer[] {
     peers.push({
       id: 'docker.docker',
       name: 'Docker DX',
-      covers: { syntaxDiagnostics: true, keyCompletion: true },
+      covers: { syntaxDiagnostics: true, keyCompletion: true, keyHovers: true, imageLinks: DOCKER_DX_IMAGE_REGISTRIES },
       // Declared with "scope": "application" in Docker DX's package.json.
       turnOff: { key: 'docker.extension.enableComposeLanguageServer', value: false, needsReload: true, userOnly: true },
     });
@@ -114,8 +135,15 @@ export function activePeers(view: EditorView): ActivePeer[] {
 
 /** Everything the active peers report together: what Shipshape leaves out. */
 export function combinedCoverage(peers: readonly ActivePeer[]): PeerCoverage {
-  const any = (flag: keyof PeerCoverage) => peers.some((peer) => peer.covers[flag] === true);
-  return { syntaxDiagnostics: any('syntaxDiagnostics'), duplicateKeys: any('duplicateKeys'), schemaDiagnostics: any('schemaDiagnostics'), keyCompletion: any('keyCompletion') };
+  const any = (flag: Exclude<keyof PeerCoverage, 'imageLinks'>) => peers.some((peer) => peer.covers[flag] === true);
+  return {
+    syntaxDiagnostics: any('syntaxDiagnostics'),
+    duplicateKeys: any('duplicateKeys'),
+    schemaDiagnostics: any('schemaDiagnostics'),
+    keyCompletion: any('keyCompletion'),
+    keyHovers: any('keyHovers'),
+    imageLinks: [...new Set(peers.flatMap((peer) => peer.covers.imageLinks ?? []))],
+  };
 }
 
 /** A key for "this set of peers": a choice remembered for one set is asked again when another peer appears. */

@@ -1,5 +1,6 @@
 /** The server leaves out what the client says other Compose extensions already report, and follows changes to that. */
 import * as assert from 'node:assert/strict';
+import type { DocumentLink, Hover } from 'vscode-languageserver-protocol';
 import { startServer, type TestServer } from '../support/lspClient';
 
 const URI = 'file:///work/compose.yaml';
@@ -25,5 +26,25 @@ describe('peer coverage over the protocol', function () {
     const opened = server.diagnostics(URI, 1);
     server.open(URI, TEXT);
     assert.ok((await opened).some((d) => d.code === 'schema-unknown-property'));
+  });
+
+  it('leaves key descriptions and Docker DX image links out of Compose-language files only', async () => {
+    server = await startServer({ settings: { peers: { keyHovers: true, imageLinks: ['docker.io'] } } });
+    const text = 'services:\n  web:\n    image: nginx:1.27\n';
+    const stack = 'file:///work/docker-stack.yml';
+    const opened = Promise.all([server.diagnostics(URI, 1), server.diagnostics(stack, 1)]);
+    server.open(URI, text);
+    server.open(stack, text, 1, 'yaml');
+    await opened;
+    const hover = (uri: string) => server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 5 } }) as Promise<Hover | null>;
+    const links = (uri: string) => server.connection.sendRequest('textDocument/documentLink', { textDocument: { uri } }) as Promise<DocumentLink[]>;
+    assert.equal(await hover(URI), null, 'the peer describes `image`');
+    assert.deepEqual(await links(URI), []);
+    // Stack files are served as `yaml`, which the peers do not describe: Shipshape keeps everything there.
+    assert.ok(JSON.stringify(await hover(stack)).includes('**image**'));
+    assert.deepEqual((await links(stack)).map((link) => link.target), ['https://hub.docker.com/_/nginx']);
+    await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: { shipshape: { peers: { keyHovers: 'yes', imageLinks: 'docker.io' } } } });
+    assert.ok(await hover(URI), 'a malformed coverage covers nothing');
+    assert.equal((await links(URI)).length, 1);
   });
 });

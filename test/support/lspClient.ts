@@ -12,7 +12,8 @@ export interface TestServer {
   readonly initializeResult: InitializeResult;
   /** Resolves with the next diagnostics published for `uri` (optionally for a given version). */
   diagnostics(uri: string, version?: number): Promise<Diagnostic[]>;
-  open(uri: string, text: string, version?: number): void;
+  /** Opens a document, as `dockercompose` unless another language id is given. */
+  open(uri: string, text: string, version?: number, languageId?: string): void;
   stop(): Promise<void>;
 }
 
@@ -47,8 +48,7 @@ export async function startServer(options: { env?: Record<string, string>; setti
     stderr: () => stderr,
     initializeResult,
     diagnostics: (uri, version) => new Promise((resolve) => waiting.push({ uri, version, resolve })),
-    open: (uri, text, version = 1) =>
-      void connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockercompose', version, text } }),
+    open: (uri, text, version = 1, languageId = 'dockercompose') => void connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } }),
     async stop() {
       await connection.sendRequest('shutdown').catch(() => undefined);
       await connection.sendNotification('exit').catch(() => undefined);

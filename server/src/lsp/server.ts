@@ -38,8 +38,16 @@ const WATCHED_FILES = ['**/.env', '**/*.env', '**/*.{yaml,yml}', '**/package.jso
 function peerCoverage(value: unknown): PeerCoverage {
   if (typeof value !== 'object' || value === null) return {};
   const flags = value as Record<string, unknown>;
-  const flag = (name: keyof PeerCoverage) => flags[name] === true;
-  return { syntaxDiagnostics: flag('syntaxDiagnostics'), duplicateKeys: flag('duplicateKeys'), schemaDiagnostics: flag('schemaDiagnostics'), keyCompletion: flag('keyCompletion') };
+  const flag = (name: Exclude<keyof PeerCoverage, 'imageLinks'>) => flags[name] === true;
+  const registries = Array.isArray(flags['imageLinks']) ? flags['imageLinks'].filter((item): item is string => typeof item === 'string') : [];
+  return {
+    syntaxDiagnostics: flag('syntaxDiagnostics'),
+    duplicateKeys: flag('duplicateKeys'),
+    schemaDiagnostics: flag('schemaDiagnostics'),
+    keyCompletion: flag('keyCompletion'),
+    keyHovers: flag('keyHovers'),
+    imageLinks: registries,
+  };
 }
 
 /** `shipshape.projects` entries as project specs, their paths resolved against the first workspace folder. */
@@ -265,10 +273,17 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     handle('textDocument/documentSymbol', [], (doc) => service.documentSymbols(doc).map((symbol) => toDocumentSymbol(doc, symbol))),
   );
 
+  /**
+   * The settings for hovers and links: the peers that show key descriptions and image links serve the
+   * `dockercompose` language (Docker DX) or Compose file names (Red Hat's SchemaStore association), not the
+   * stack files Shipshape also reads as `yaml`, so those keep everything.
+   */
+  const composeLanguageSettings = (uri: string): ServiceSettings => (documents.text.get(uri)?.languageId === 'dockercompose' ? serviceSettings : {});
+
   connection.onHover(
     handle('textDocument/hover', null, (doc, params, view) => {
       // A reference to a service of another file of the project is described from there.
-      const result = service.hover(view?.lookupDoc ?? doc, toOffset(doc, params.position));
+      const result = service.hover(view?.lookupDoc ?? doc, toOffset(doc, params.position), composeLanguageSettings(params.textDocument.uri));
       return result ? toHover(doc, result) : null;
     }),
   );
@@ -371,7 +386,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   );
 
   connection.onDocumentLinks(
-    handle('textDocument/documentLink', [], (doc, params) => service.documentLinks(doc, filePath(params.textDocument.uri)).map((link) => toDocumentLink(doc, link, fileUri))),
+    handle('textDocument/documentLink', [], (doc, params) => service.documentLinks(doc, filePath(params.textDocument.uri), composeLanguageSettings(params.textDocument.uri)).map((link) => toDocumentLink(doc, link, fileUri))),
   );
 
   connection.languages.semanticTokens.on(handle('textDocument/semanticTokens/full', { data: [] }, (doc) => toSemanticTokens(doc, service.semanticTokens(doc))));

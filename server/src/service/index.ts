@@ -119,8 +119,11 @@ export interface LanguageService {
   /** The text with every preferred, unambiguous quick fix applied until stable (`shipshape check --fix`). */
   fixAll(text: string, mode: ModeChoice, settings?: ServiceSettings): FixResult;
   documentSymbols(doc: ComposeDocument): DocumentSymbol[];
-  /** Markdown documentation or explanation for the key or value at `offset`. */
-  hover(doc: ComposeDocument, offset: number): Hover | undefined;
+  /**
+   * Markdown documentation or explanation for the key or value at `offset`. While a peer's hover shows
+   * the schema's key descriptions (`settings.peers`), a key gets only Shipshape's own notes, or no hover.
+   */
+  hover(doc: ComposeDocument, offset: number, settings?: ServiceSettings): Hover | undefined;
   /**
    * Keys, values, references and snippets for the cursor at `offset`; `triggerCharacter` as typed, if any.
    * Key names that an installed peer already completes (`settings.peers`) are left out. With the document's
@@ -158,8 +161,9 @@ export interface LanguageService {
   /**
    * Links from images to their registry pages and from file-valued keys to the files, resolved against
    * the folder of `path` (the document's absolute `/`-separated path; without it only image links).
+   * Image links a peer already gives (`settings.peers`) are left out.
    */
-  documentLinks(doc: ComposeDocument, path?: string): DocumentLink[];
+  documentLinks(doc: ComposeDocument, path?: string, settings?: ServiceSettings): DocumentLink[];
   /**
    * The project the file at absolute `path` belongs to, read through the service's host: its `.env` (or the
    * env files in `options`) applied, and the files it builds from (a `build.target` missing from its Dockerfile).
@@ -232,7 +236,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       completion(doc, offset, { schemaKeys, stackKeys: schemas.stackKeys(doc), ...(triggerCharacter ? { triggerCharacter } : {}), ...(path === undefined ? {} : { files: { host, path } }) }).filter(
         (item) => !peerCompletes(item, settings.peers),
       ),
-    hover: (doc, offset) => hover(doc, offset, { schemaKeys: schemas.hoverKeys(doc), stackKeys: schemas.stackKeys(doc), findings: () => findingsOf.cached(doc) ?? overlapsOf(doc) }),
+    hover: (doc, offset, settings = {}) =>
+      hover(doc, offset, { schemaKeys: schemas.hoverKeys(doc), stackKeys: schemas.stackKeys(doc), findings: () => findingsOf.cached(doc) ?? overlapsOf(doc), peers: settings.peers }),
     definition,
     references,
     documentHighlights: documentHighlight,
@@ -252,7 +257,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     },
     foldingRanges: foldingRange,
     selectionRanges: selectionRange,
-    documentLinks: (doc, path) => documentLink(doc, { host, path }),
+    documentLinks: (doc, path, settings = {}) => documentLink(doc, { host, path, peers: settings.peers }),
     project: (path, doc, options, settings = {}) => {
       const view = projects.view(path, doc, host, options);
       const targets = checkBuildTargets(view?.doc ?? doc, path, host);

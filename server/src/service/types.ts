@@ -85,6 +85,13 @@ export interface PeerCoverage {
   readonly schemaDiagnostics?: boolean;
   /** Compose key names (Red Hat with the schema, Docker DX, Container Tools). */
   readonly keyCompletion?: boolean;
+  /** The schema's description and allowed values of a key, in hovers (Red Hat with the schema, Docker DX). */
+  readonly keyHovers?: boolean;
+  /**
+   * Registries whose image pages a peer links from `image:` (Docker DX). `docker.io` stands for Docker Hub
+   * names written without a registry host; only tag references written literally count (see features/peers.ts).
+   */
+  readonly imageLinks?: readonly string[];
 }
 
 export interface ServiceSettings {

@@ -15,12 +15,24 @@ import { markdown } from './markdown';
 
 const SECTION_PAGES = new Set(['services', 'networks', 'volumes', 'secrets', 'configs', 'include', 'models']);
 
+export interface KeyDocumentationOptions {
+  /**
+   * Another extension's hover already shows what the schema says of the key: Red Hat YAML its title,
+   * description and allowed values (yaml-language-server src/languageservice/services/yamlHover.ts),
+   * Docker DX its description, allowed values and reference page (docker-language-server
+   * internal/compose/hover.go). Then only Shipshape's own notes are given (deploy and stack badges, curated
+   * summaries, defaults and values), and nothing for a key that has none; the schema's type, default
+   * and deprecation go too, being the peer's to validate.
+   */
+  readonly schemaShown?: boolean;
+}
+
 /**
  * Markdown for the key at `path`; undefined when neither the schema nor our facts know it. `typeKeys`
  * is the schema whose types the file's loader applies (the stack schema in stack files, where e.g.
  * `cpus` must be a string); descriptions always come from `schemaKeys`.
  */
-export function keyDocumentation(path: YamlPath, mode: ComposeMode, schemaKeys: SchemaKeys, typeKeys: SchemaKeys = schemaKeys): string | undefined {
+export function keyDocumentation(path: YamlPath, mode: ComposeMode, schemaKeys: SchemaKeys, typeKeys: SchemaKeys = schemaKeys, options: KeyDocumentationOptions = {}): string | undefined {
   const info = schemaKeys.info(path);
   const deploy = deployDoc(path);
   const curated = KEY_DOCS[patternKey(path)];
@@ -29,12 +41,17 @@ export function keyDocumentation(path: YamlPath, mode: ComposeMode, schemaKeys: 
   if (deploy) lines.push(badge(deploy, mode));
   const stack = mode === 'stack' ? stackNote(path) : undefined;
   if (stack) lines.push(stack);
-  const summary = deploy?.meaning ?? (mode === 'stack' ? curated?.stackSummary : undefined) ?? curated?.summary ?? info?.description;
+  const own = deploy?.meaning ?? (mode === 'stack' ? curated?.stackSummary : undefined) ?? curated?.summary;
+  const shown = options.schemaShown === true;
+  if (shown && lines.length === 0 && own === undefined) return undefined;
+  const schema = shown ? undefined : info;
+  const summary = own ?? schema?.description;
   if (summary) lines.push(summary);
-  const type = typeName(typeKeys.info(path) ?? info, path);
-  const facts = [type && `Type: ${type}`, valuesText(path, info, deploy), defaultText(curated?.default ?? deploy?.default ?? info?.default)].filter((s) => s !== undefined);
+  const type = shown ? undefined : typeName(typeKeys.info(path) ?? info, path);
+  const values = shown && info?.enum?.length ? undefined : valuesText(path, info, deploy);
+  const facts = [type && `Type: ${type}`, values, defaultText(curated?.default ?? deploy?.default ?? schema?.default)].filter((s) => s !== undefined);
   if (facts.length) lines.push(facts.join(' · '));
-  if (info?.deprecated) lines.push('**Deprecated.**');
+  if (schema?.deprecated) lines.push('**Deprecated.**');
   return markdown(`**${displayPath(path)}**`, lines, docUrl(path));
 }
 

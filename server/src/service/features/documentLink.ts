@@ -9,8 +9,9 @@
 import { dirname, resolvePath, type FileHost } from '../host';
 import type { ComposeDocument } from '../parse/model';
 import { asMap, get, listItems, text, type Node } from '../parse/tree';
-import type { Span } from '../types';
+import type { PeerCoverage, Span } from '../types';
 import { imagePage } from './documentLink/imagePage';
+import { peerLinksImage } from './peers';
 import { buildFiles, isLocalPath } from './localFiles';
 
 export type LinkTarget = { readonly kind: 'url'; readonly url: string } | { readonly kind: 'file'; readonly path: string };
@@ -25,6 +26,8 @@ export interface LinkContext {
   readonly host: FileHost;
   /** The document's absolute `/`-separated path; without it only image links are given. */
   readonly path: string | undefined;
+  /** What other Compose extensions already link (their image links are left to them). */
+  readonly peers?: PeerCoverage | undefined;
 }
 
 export function documentLink(doc: ComposeDocument, context: LinkContext): DocumentLink[] {
@@ -36,7 +39,7 @@ export function documentLink(doc: ComposeDocument, context: LinkContext): Docume
   };
   for (const { node } of doc.model.services.values()) {
     if (node.via) continue;
-    imageLink(doc, get(node, 'image'), links);
+    imageLink(doc, get(node, 'image'), context.peers, links);
     for (const item of listItems(get(node, 'env_file')).concat(single(get(node, 'env_file')))) file(item.kind === 'map' ? get(item, 'path') : item, folder);
     for (const item of listItems(get(node, 'label_file')).concat(single(get(node, 'label_file')))) file(item, folder);
     const extendsNode = get(node, 'extends');
@@ -65,7 +68,7 @@ function single(node: Node | undefined): Node[] {
   return node?.kind === 'scalar' ? [node] : [];
 }
 
-function imageLink(doc: ComposeDocument, node: Node | undefined, links: DocumentLink[]): void {
+function imageLink(doc: ComposeDocument, node: Node | undefined, peers: PeerCoverage | undefined, links: DocumentLink[]): void {
   const value = text(node);
   const content = node && contentSpan(node);
   if (value === undefined || !content) return;
@@ -73,6 +76,7 @@ function imageLink(doc: ComposeDocument, node: Node | undefined, links: Document
   if (!page) return;
   // When the source is the name itself the link stops before the tag; an interpolated name links whole.
   const literal = doc.text.slice(content.start, content.end) === value;
+  if (literal && peerLinksImage(value, page, peers)) return;
   const span = literal ? { start: content.start, end: content.start + page.length } : content;
   links.push({ span, target: { kind: 'url', url: page.url }, tooltip: `Open ${value.slice(0, page.length)} on its registry` });
 }

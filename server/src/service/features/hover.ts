@@ -11,11 +11,12 @@ import type { ComposeDocument } from '../parse/model';
 import { cursorContext, type YamlPath } from '../parse/path';
 import { parsePortItem } from '../parse/ports';
 import { at, text, type Node } from '../parse/tree';
-import type { Finding, Span } from '../types';
+import type { Finding, PeerCoverage, Span } from '../types';
 import { keyDocumentation } from '../docs/keyDocumentation';
 import { gatewayNetwork } from '../analyses/networks/gateway';
 import { findModeline } from '../mode/modeline';
 import { modelineHover } from './hover/mode';
+import { peerDescribesKeys } from './peers';
 import { portHover } from './hover/ports';
 import {
   cidrHover,
@@ -46,6 +47,8 @@ export interface HoverContext {
   readonly stackKeys?: SchemaKeys;
   /** Findings that may concern a subnet (all of the document's, or at least the subnet analysis's); read only when a subnet is hovered. */
   readonly findings: () => readonly Finding[];
+  /** What other Compose extensions already show: with their key hovers, keys get only Shipshape's own notes. */
+  readonly peers?: PeerCoverage | undefined;
 }
 
 export function hover(doc: ComposeDocument, offset: number, context: HoverContext): Hover | undefined {
@@ -54,7 +57,7 @@ export function hover(doc: ComposeDocument, offset: number, context: HoverContex
   const cursor = cursorContext(doc, offset);
   const { path } = cursor;
   if (cursor.role === 'key') {
-    const contents = referenceKeyHover(doc, path) ?? keyDocumentation(path, doc.mode, context.schemaKeys, typeKeys(doc, context));
+    const contents = referenceKeyHover(doc, path) ?? keyHover(doc, path, context);
     return contents === undefined ? undefined : { contents, span: cursor.span };
   }
   const node = cursor.node;
@@ -62,7 +65,7 @@ export function hover(doc: ComposeDocument, offset: number, context: HoverContex
   const parts = [interpolationHover(node, doc.mode), valueHover(doc, path, node, context)].filter((part) => part !== undefined);
   const keyPath = trimIndexes(path);
   if (parts.length === 0 && keyPath.length > 0) {
-    const contents = keyDocumentation(keyPath, doc.mode, context.schemaKeys, typeKeys(doc, context));
+    const contents = keyHover(doc, keyPath, context);
     if (contents !== undefined) parts.push(contents);
   }
   return parts.length ? { contents: parts.join('\n\n---\n\n'), span: node.span } : undefined;
@@ -108,6 +111,11 @@ function referenceKeyHover(doc: ComposeDocument, path: YamlPath): string | undef
   if (path[2] === 'depends_on') return serviceHover(doc, String(path[3]));
   if (path[2] === 'networks') return networkHover(doc, String(path[3]));
   return undefined;
+}
+
+/** The key's documentation, without what a peer's hover already shows of the schema (Red Hat YAML, Docker DX). */
+function keyHover(doc: ComposeDocument, path: YamlPath, context: HoverContext): string | undefined {
+  return keyDocumentation(path, doc.mode, context.schemaKeys, typeKeys(doc, context), { schemaShown: peerDescribesKeys(context.peers) });
 }
 
 function typeKeys(doc: ComposeDocument, context: HoverContext): SchemaKeys {

@@ -10,6 +10,8 @@ export interface ImageName {
   /** Length of the repository part (domain and path, without tag or digest) in the reference. */
   readonly length: number;
   readonly url: string;
+  /** The registry host as written (`ghcr.io`), undefined for a Docker Hub name written without one. */
+  readonly host: string | undefined;
 }
 
 const COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
@@ -27,7 +29,7 @@ export function imagePage(reference: string): ImageName | undefined {
   const path = hasDomain ? parts.slice(1) : parts;
   if (path.length === 0 || !path.every((part) => COMPONENT.test(part))) return undefined;
   const url = pageUrl(domain.toLowerCase(), path);
-  return url ? { length: repository.length, url } : undefined;
+  return url ? { length: repository.length, url, host: hasDomain ? first : undefined } : undefined;
 }
 
 function pageUrl(domain: string, path: readonly string[]): string | undefined {
