@@ -70,6 +70,8 @@ for (const offset of offsets.slice(0, 50)) {
   service.completion(doc, offset);
 }
 measure('hover', offsets, (offset) => service.hover(doc, offset));
+// Beside Red Hat YAML or Docker DX, key hovers keep only Shipshape's own notes.
+measure('hover (peer shows schema)', offsets, (offset) => service.hover(doc, offset, { peers: { keyHovers: true } }));
 measure('completion (invoked)', offsets, (offset) => service.completion(doc, offset));
 measure('completion (space trigger)', offsets, (offset) => service.completion(doc, offset, ' '));
 const subnets = [...text.matchAll(/subnet: /g)].map((match) => match.index + 10);
