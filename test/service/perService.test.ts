@@ -1,6 +1,6 @@
 /**
- * Per-service findings (server/src/service/analyses/perService.ts) and per-service facts
- * (analyses/serviceFacts.ts): after an edit only the edited service is checked or extracted again; the
+ * Per-service findings (server/src/service/analyses/perService.ts), per-entry findings (perEntry.ts), the
+ * per-service references (references/referenceIndex.ts) and per-service facts (analyses/serviceFacts.ts): after an edit only the edited service is checked or extracted again; the
  * others' findings and facts move with them, and whatever was reused equals a fresh full computation.
  */
 import * as assert from 'node:assert/strict';
@@ -120,6 +120,45 @@ describe('per-service facts', () => {
     });
   }
 });
+
+describe('per-entry findings and per-service references', () => {
+  for (const mode of ['compose', 'stack'] as const) {
+    it(`give what a full computation gives after many random edits of keys, templates and references (${mode})`, function () {
+      this.timeout(120_000);
+      const rnd = random(mode === 'compose' ? 27 : 72);
+      let doc = service.parse(portHeavyFile(), mode);
+      service.diagnostics(doc);
+      for (let i = 0; i < 80; i++) {
+        doc = service.parse(writtenEdit(doc.text, rnd), mode, doc);
+        assertSameAsFresh(doc, mode);
+        const full = fresh.parse(doc.text, mode);
+        // The reference index behind find-references: every place naming the edited service's neighbours.
+        for (const name of ['svc-0001', 'svc-0002', 'backend', 'data']) {
+          const at = doc.text.indexOf(`  ${name}:`) + 2;
+          assert.deepEqual(service.references(doc, at, true), fresh.references(full, at, true), `references of ${name}`);
+        }
+      }
+    });
+  }
+});
+
+/**
+ * An edit of what is written: an environment key made a number or a boolean (key-not-string), a
+ * template broken or mended (interpolation-invalid), a reference renamed (undefined references).
+ */
+function writtenEdit(text: string, rnd: () => number): string {
+  const lines = text.split('\n');
+  const candidates = lines.flatMap((line, index) => (/^ {6}[A-Z_]+:|^ {6}\d+:|\$|depends_on|^ {6}- (backend|team-)|svc-\d{4}:$/.test(line) ? [index] : []));
+  const index = candidates[below(rnd, candidates.length)]!;
+  const line = lines[index]!;
+  const choice = below(rnd, 5);
+  if (choice === 0) lines[index] = line.replace(/^( {6})[A-Z_]+:/, `$1${['1', 'true', 'null', '0x1F'][below(rnd, 4)]}:`);
+  else if (choice === 1) lines[index] = line.replace(/^( {6})\d+:/, '$1RESTORED:');
+  else if (choice === 2) lines[index] = line.includes('$') ? line.replace('${', ['$${', '${ ', '${X:-'][below(rnd, 3)]!) : `${line} \${BROKEN`;
+  else if (choice === 3) lines[index] = line.replace(/svc-(\d{4})/, (_, digits: string) => `svc-${String((Number(digits) + 1) % 50).padStart(4, '0')}`).replace(/team-\d+/, `team-${below(rnd, 3)}`);
+  else lines.splice(index + 1, 0, `${' '.repeat(line.length - line.trimStart().length)}${line.trimStart().startsWith('- ') ? '- ' : ''}${line.trimStart().startsWith('- ') ? 'backend' : 'EXTRA: "${EXTRA:-x}"'}`);
+  return lines.join('\n');
+}
 
 function assertSameAsFresh(doc: ComposeDocument, mode: ComposeMode): void {
   const full = fresh.parse(doc.text, mode);

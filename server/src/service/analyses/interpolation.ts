@@ -12,6 +12,7 @@ import type { ScalarNode } from '../parse/tree';
 import { substitute, type TemplateProblem } from '../project/template';
 import type { Finding, Span } from '../types';
 import type { Analysis } from './analysis';
+import { perEntry } from './perEntry';
 
 const INTERPOLATION_DOCS = composeFileDoc('interpolation');
 
@@ -19,20 +20,27 @@ export const interpolationAnalysis: Analysis = { name: 'interpolation', run: inv
 
 function invalidTemplates(doc: ComposeDocument): Finding[] {
   // Most files hold no `$` at all: then there is nothing to walk.
-  if (!doc.text.includes('$')) return [];
-  const findings: Finding[] = [];
-  const seen = new Set<number>();
-  for (const { root } of doc.documents) {
-    forEachScalar(root, (node) => {
-      if (typeof node.value !== 'string' || !node.value.includes('$') || seen.has(node.span.start)) return;
-      seen.add(node.span.start);
-      for (const problem of substitute(node.value, () => undefined, doc.mode).problems) {
-        if (problem.kind === 'invalid') findings.push(invalidFinding(doc, node, problem));
-      }
-    });
-  }
-  return findings;
+  return doc.text.includes('$') ? templatesPerEntry(doc) : [];
 }
+
+/**
+ * Each scalar once, where it is written: inside the part (an inline `<<: {…}` map is written there), not
+ * through an alias to an anchor elsewhere, which the part holding the anchor checks.
+ */
+const templatesPerEntry = perEntry((doc, { entry, node }) => {
+  const findings: Finding[] = [];
+  const written: Span = { start: entry?.keySpan.start ?? node.span.start, end: node.span.end };
+  const seen = new Set<number>();
+  forEachScalar(node, (scalar) => {
+    if (typeof scalar.value !== 'string' || !scalar.value.includes('$') || seen.has(scalar.span.start)) return;
+    if (scalar.span.start < written.start || scalar.span.end > written.end) return;
+    seen.add(scalar.span.start);
+    for (const problem of substitute(scalar.value, () => undefined, doc.mode).problems) {
+      if (problem.kind === 'invalid') findings.push(invalidFinding(doc, scalar, problem));
+    }
+  });
+  return findings;
+});
 
 function invalidFinding(doc: ComposeDocument, node: ScalarNode, problem: TemplateProblem & { kind: 'invalid' }): Finding {
   const span = spanInValue(node, problem.start, problem.end);

@@ -8,9 +8,10 @@
  * plain scalars with (`yes` and `on` stay strings there).
  */
 import type { ComposeDocument } from '../parse/model';
-import type { Node } from '../parse/tree';
+import type { Entry, Node } from '../parse/tree';
 import type { Finding } from '../types';
 import type { Analysis } from './analysis';
+import { perEntry } from './perEntry';
 
 const KEY_DOCS = 'https://docs.docker.com/reference/compose-file/';
 
@@ -26,11 +27,17 @@ const NON_STRING: readonly [kind: string, pattern: RegExp][] = [
 
 export const keyTypesAnalysis: Analysis = {
   name: 'keyTypes',
-  run(doc: ComposeDocument): Finding[] {
+  run: perEntry((doc, { entry, node, path }) => {
     const findings: Finding[] = [];
-    for (const document of doc.documents) if (document.root) visit(doc, document.root, [], findings);
+    const keys = [...path];
+    if (entry) {
+      if (entry.via !== undefined) return findings;
+      checkKey(doc, entry, keys, findings);
+      keys.push(entry.key);
+    }
+    visit(doc, node, keys, findings);
     return findings;
-  },
+  }),
   fixes: {
     'key-not-string': (doc, finding) => {
       const written = doc.text.slice(finding.span.start, finding.span.end);
@@ -52,21 +59,39 @@ function visit(doc: ComposeDocument, node: Node, path: (string | number)[], find
   if (node.kind !== 'map') return;
   for (const entry of node.entries) {
     if (entry.via !== undefined) continue;
-    const written = doc.text.slice(entry.keySpan.start, entry.keySpan.end);
-    const kind = NON_STRING.find(([, pattern]) => pattern.test(written))?.[0];
-    if (kind) {
-      findings.push({
-        code: 'key-not-string',
-        severity: 'error',
-        message: `YAML reads the key ${written} as ${kind}, and Compose and docker stack deploy accept only string keys ("non-string key ${location(path)}: ${written}"): quote it, '${written}'.`,
-        span: entry.keySpan,
-        docUrl: KEY_DOCS,
-      });
-    }
+    checkKey(doc, entry, path, findings);
     path.push(entry.key);
     visit(doc, entry.value, path, findings);
     path.pop();
   }
+}
+
+function checkKey(doc: ComposeDocument, entry: Entry, path: readonly (string | number)[], findings: Finding[]): void {
+  const kind = mayBeNonString(doc.text.charCodeAt(entry.keySpan.start)) ? nonStringKind(doc.text.slice(entry.keySpan.start, entry.keySpan.end)) : undefined;
+  if (!kind) return;
+  const written = doc.text.slice(entry.keySpan.start, entry.keySpan.end);
+  findings.push({
+    code: 'key-not-string',
+    severity: 'error',
+    message: `YAML reads the key ${written} as ${kind}, and Compose and docker stack deploy accept only string keys ("non-string key ${location(path)}: ${written}"): quote it, '${written}'.`,
+    span: entry.keySpan,
+    docUrl: KEY_DOCS,
+  });
+}
+
+/**
+ * Whether a key starting with this character could be read as anything but a string: every pattern in
+ * NON_STRING starts with a sign, a digit, `.`, `~` or the first letter of true/false/null. Most keys start
+ * otherwise, so the patterns run on few of them (the check runs on every key of the file).
+ */
+function mayBeNonString(first: number): boolean {
+  return (first >= 48 && first <= 57) || FIRST_CHARACTERS.has(first);
+}
+
+const FIRST_CHARACTERS = new Set([...'+-.~tTfFnN'].map((ch) => ch.charCodeAt(0)));
+
+function nonStringKind(written: string): string | undefined {
+  return NON_STRING.find(([, pattern]) => pattern.test(written))?.[0];
 }
 
 /** Where compose-go says the key is: `at top level`, `in services.web.environment`, `in networks.n.ipam.config[0]`. */

@@ -11,6 +11,8 @@ import { asMap, get, isInterpolated, listItems, text, type Node } from '../../pa
 import { perDocument } from '../../perDocument';
 import type { Span } from '../../types';
 import { pushTo } from '../../multimap';
+import { append } from '../../append';
+import { ElementCache, moveSpan, spanWithin } from '../elementCache';
 
 /** The kind of a named, declarable thing; also its top-level section minus the plural. */
 export type ResourceKind = 'service' | 'network' | 'volume' | 'secret' | 'config';
@@ -72,8 +74,14 @@ export const referenceIndex = perDocument((doc): ReferenceIndex => {
   const references: Reference[] = [];
   const unknowable = new Set<ReferenceKey>();
   for (const [from, element] of doc.model.services) {
-    const collector = new Collector(doc.text, from, references, unknowable);
-    collectService(collector, element.node);
+    const checked = { name: from, start: element.keySpan.start, node: element.node, reusable: !element.via && !element.node.via };
+    const own = serviceReferences.of(checked, doc.mode, () => {
+      const collector = new Collector(doc.text, from);
+      collectService(collector, element.node);
+      return collector;
+    });
+    append(references, own.references);
+    for (const key of own.unknowable) unknowable.add(key);
   }
   const byTarget = new Map<string, Reference[]>();
   for (const reference of references) {
@@ -137,12 +145,27 @@ function volumeSource(value: string): { offset: number; name: string } | undefin
   return name === undefined ? undefined : { offset: 0, name };
 }
 
-class Collector {
+/** What one service names: kept per service content, so an edit collects only the services it changed. */
+interface ServiceReferences {
+  readonly references: readonly Reference[];
+  readonly unknowable: ReadonlySet<ReferenceKey>;
+}
+
+const serviceReferences = new ElementCache<ServiceReferences>({
+  move: ({ references, unknowable }, delta) => ({
+    references: references.map((reference) => ({ ...reference, span: moveSpan(reference.span, delta), ...(reference.via ? { via: moveSpan(reference.via, delta) } : {}) })),
+    unknowable,
+  }),
+  within: ({ references }, range) => references.every((reference) => spanWithin(reference.span, range) && (!reference.via || spanWithin(reference.via, range))),
+});
+
+class Collector implements ServiceReferences {
+  readonly references: Reference[] = [];
+  readonly unknowable = new Set<ReferenceKey>();
+
   constructor(
     private readonly text: string,
     private readonly from: string,
-    private readonly references: Reference[],
-    private readonly unknowable: Set<ReferenceKey>,
   ) {}
 
   /** A map key naming the target (`networks: {back: …}`, `depends_on: {db: …}`). */

@@ -1,0 +1,75 @@
+/**
+ * What a check found in one element (a service, a network, a top-level entry), kept by the identity of
+ * its content, which parse/incremental.ts keeps for an element an edit only moved: after an edit only
+ * the elements whose content changed are looked at again, and what was found in the others moves with
+ * them. A result that points outside its element (into an anchor it aliases) is not kept: it is found again.
+ */
+import { contentIdentity } from '../parse/incremental';
+import type { Node } from '../parse/tree';
+import type { ComposeMode, Finding, Span } from '../types';
+
+/** The element as the cache sees it: its name, where its key starts, its value. */
+export interface CheckedElement {
+  readonly name: string;
+  readonly start: number;
+  readonly node: Node;
+  /** False when the element is not written where it is used (it came from a merge key or an alias). */
+  readonly reusable: boolean;
+}
+
+/** How a cached result moves with its element, and whether it stays inside it. */
+export interface Spans<T> {
+  move(value: T, delta: number): T;
+  within(value: T, range: Span): boolean;
+}
+
+interface Checked<T> {
+  readonly name: string;
+  readonly mode: ComposeMode;
+  /** Where the element's key was when it was checked. */
+  readonly start: number;
+  readonly value: T;
+}
+
+export class ElementCache<T> {
+  private readonly cache = new WeakMap<object, Checked<T>>();
+
+  constructor(private readonly spans: Spans<T>) {}
+
+  /** What `compute` gives for the element, from the cache when only its position changed. */
+  of(element: CheckedElement, mode: ComposeMode, compute: () => T): T {
+    const identity = contentIdentity(element.node);
+    const { name, start } = element;
+    const checked = this.cache.get(identity);
+    if (checked?.name === name && checked.mode === mode) {
+      const delta = start - checked.start;
+      return delta === 0 ? checked.value : this.spans.move(checked.value, delta);
+    }
+    const value = compute();
+    if (element.reusable && this.spans.within(value, { start, end: element.node.span.end })) this.cache.set(identity, { name, mode, start, value });
+    return value;
+  }
+}
+
+/** A cache of findings (the common case). */
+export function findingsCache(): ElementCache<readonly Finding[]> {
+  return new ElementCache(FINDING_SPANS);
+}
+
+export function moveSpan(span: Span, delta: number): Span {
+  return { start: span.start + delta, end: span.end + delta };
+}
+
+export function spanWithin(span: Span, range: Span): boolean {
+  return span.start >= range.start && span.end <= range.end;
+}
+
+const FINDING_SPANS: Spans<readonly Finding[]> = {
+  move: (findings, delta) => findings.map((finding) => moved(finding, delta)),
+  within: (findings, range) => findings.every((finding) => spanWithin(finding.span, range) && (finding.related ?? []).every((related) => spanWithin(related.span, range))),
+};
+
+function moved(finding: Finding, delta: number): Finding {
+  const result = { ...finding, span: moveSpan(finding.span, delta) };
+  return finding.related ? { ...result, related: finding.related.map((related) => ({ ...related, span: moveSpan(related.span, delta) })) } : result;
+}
