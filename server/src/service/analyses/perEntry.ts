@@ -11,7 +11,7 @@ import type { ComposeDocument } from '../parse/model';
 import { isSection } from '../parse/sections';
 import type { Entry, Node } from '../parse/tree';
 import type { Finding } from '../types';
-import { findingsCache } from './elementCache';
+import { findingsCache } from '../parse/elementCache';
 
 /** One part of a document: a top-level entry, an element of a section, or a root that is not a mapping. */
 export interface EntryPart {
@@ -42,7 +42,7 @@ export function perEntry(check: EntryCheck): (doc: ComposeDocument) => Finding[]
         for (const element of section.entries) {
           const part: EntryPart = { entry: element, node: element.value, path: [entry.key] };
           const reusable = element.via === undefined && element.value.via === undefined;
-          append(findings, cache.of({ name: element.key, start: element.keySpan.start, node: element.value, reusable }, doc.mode, () => check(doc, part)));
+          append(findings, cache.of({ name: element.key, start: element.keySpan.start, node: element.value, reusable }, () => check(doc, part), doc.mode));
         }
       }
     }

@@ -5,7 +5,7 @@
 import type { ComposeDocument, Element } from '../parse/model';
 import type { ComposeMode, Finding } from '../types';
 import { append } from '../append';
-import { findingsCache } from './elementCache';
+import { findingsCache } from '../parse/elementCache';
 
 export type ServiceCheck = (service: Element, mode: ComposeMode) => readonly Finding[];
 
@@ -16,7 +16,7 @@ export function perService(check: ServiceCheck): (doc: ComposeDocument) => Findi
     const findings: Finding[] = [];
     for (const service of doc.model.services.values()) {
       const element = { name: service.name, start: service.keySpan.start, node: service.node, reusable: !service.via && !service.node.via };
-      append(findings, cache.of(element, doc.mode, () => check(service, doc.mode)));
+      append(findings, cache.of(element, () => check(service, doc.mode), doc.mode));
     }
     return findings;
   };

@@ -1,13 +1,13 @@
 /**
  * What the checks that span services need from one service (its port bindings, references, addresses,
  * network attachments), extracted once per service content. The facts are cached by the service's
- * content identity (incremental.ts keeps it for services an edit only moved) and hold their spans
+ * content identity (parse/elementCache.ts) and hold their spans
  * relative to the service's key, so a moved service reuses them as they are: an edit extracts the
  * facts of the services it touched, and the checks re-run only their combination. Facts with a span
  * outside their service (an anchor it aliases, a merge key) are extracted again for every version.
  * Facts hold no tree nodes, so that old versions of the tree can be freed.
  */
-import { contentIdentity } from '../parse/incremental';
+import { ElementCache } from '../parse/elementCache';
 import type { ComposeDocument, Element } from '../parse/model';
 import { perDocument, type PerDocument } from '../perDocument';
 import type { ComposeMode, Finding, Span } from '../types';
@@ -49,20 +49,18 @@ export type ExtractFacts<T> = (service: Element, mode: ComposeMode, frame: Frame
 
 /** The facts of every service of a document, in document order, extracted only for changed services. */
 export function perServiceFacts<T>(extract: ExtractFacts<T>): PerDocument<readonly ServiceFacts<T>[]> {
-  const cache = new WeakMap<object, { readonly name: string; readonly mode: ComposeMode; readonly facts: T }>();
+  // Relative spans need no moving: a moved service's facts are reused as they are.
+  const cache = new ElementCache<{ readonly facts: T; readonly inside: boolean }>({ move: (extracted) => extracted, within: (extracted) => extracted.inside });
   return perDocument((doc: ComposeDocument) => {
     const all: ServiceFacts<T>[] = [];
     for (const element of doc.model.services.values()) {
       const start = element.keySpan.start;
-      const identity = contentIdentity(element.node);
-      const cached = cache.get(identity);
-      if (cached?.name === element.name && cached.mode === doc.mode) {
-        all.push({ element, index: all.length, start, facts: cached.facts });
-        continue;
-      }
-      const frame = new Frame(start, element.node.span.end);
-      const facts = extract(element, doc.mode, frame);
-      if (frame.inside && !element.via && !element.node.via) cache.set(identity, { name: element.name, mode: doc.mode, facts });
+      const checked = { name: element.name, start, node: element.node, reusable: !element.via && !element.node.via };
+      const { facts } = cache.of(checked, () => {
+        const frame = new Frame(start, element.node.span.end);
+        const extracted = extract(element, doc.mode, frame);
+        return { facts: extracted, inside: frame.inside };
+      }, doc.mode);
       all.push({ element, index: all.length, start, facts });
     }
     return all;

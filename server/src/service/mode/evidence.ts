@@ -6,7 +6,9 @@
  * top-level `name`, `include` and `models`). Keys both read, `version: "3.x"` (most Compose files still
  * carry it) and `build` (stack files keep it for `docker compose build`) prove nothing.
  */
-import type { ComposeModel } from '../parse/elements';
+import { append } from '../append';
+import { ElementCache, moveSpan, spanWithin } from '../parse/elementCache';
+import type { ComposeModel, Element } from '../parse/elements';
 import { asMap, entry, get, text, type Entry } from '../parse/tree';
 import type { Span } from '../types';
 
@@ -50,23 +52,44 @@ export function modeEvidence(model: ComposeModel): ModeEvidence {
   let builds = false;
   for (const item of model.topLevel) if (COMPOSE_ONLY_TOP_LEVEL.has(item.key)) compose.push({ what: `top-level '${item.key}'`, span: item.keySpan });
   for (const service of model.services.values()) {
-    const node = asMap(service.node);
-    if (!node) continue;
-    const where = `in service '${service.name}'`;
-    for (const item of node.entries) {
-      if (item.key === 'build') builds = true;
-      else if (COMPOSE_ONLY_SERVICE_KEYS.has(item.key)) compose.push(found(`'${item.key}' ${where}`, item));
-      else if (item.key === 'depends_on' && item.value.kind === 'map') compose.push(found(`depends_on with conditions ${where}`, item));
-    }
-    for (const item of asMap(get(node, 'deploy'))?.entries ?? []) {
-      if (SWARM_DEPLOY_KEYS.has(item.key)) stack.push(found(`deploy.${item.key} ${where}`, item));
-      else if (item.key === 'mode' && isSwarmMode(text(item.value))) stack.push(found(`deploy.mode: ${text(item.value)} ${where}`, item));
-    }
+    const checked = { name: service.name, start: service.keySpan.start, node: service.node, reusable: !service.via && !service.node.via };
+    const own = serviceEvidence.of(checked, () => evidenceOfService(service));
+    append(stack, own.stack);
+    append(compose, own.compose);
+    builds ||= own.builds;
   }
   for (const network of model.networks.values()) {
     const driver = entry(network.node, 'driver');
     // An external overlay network is joined by Compose files too (attachable networks of a swarm).
     if (driver && text(driver.value) === 'overlay' && !get(network.node, 'external')) stack.push(found(`the overlay network '${network.name}'`, driver));
+  }
+  return { stack, compose, builds };
+}
+
+/** What one service says; kept per service content, as the notes run on every keystroke. */
+const serviceEvidence = new ElementCache<ModeEvidence>({
+  move: ({ stack, compose, builds }, delta) => {
+    const move = (items: readonly Evidence[]): Evidence[] => items.map((item) => ({ what: item.what, span: moveSpan(item.span, delta) }));
+    return { stack: move(stack), compose: move(compose), builds };
+  },
+  within: ({ stack, compose }, range) => [...stack, ...compose].every((item) => spanWithin(item.span, range)),
+});
+
+function evidenceOfService(service: Element): ModeEvidence {
+  const stack: Evidence[] = [];
+  const compose: Evidence[] = [];
+  let builds = false;
+  const node = asMap(service.node);
+  if (!node) return { stack, compose, builds };
+  const where = `in service '${service.name}'`;
+  for (const item of node.entries) {
+    if (item.key === 'build') builds = true;
+    else if (COMPOSE_ONLY_SERVICE_KEYS.has(item.key)) compose.push(found(`'${item.key}' ${where}`, item));
+    else if (item.key === 'depends_on' && item.value.kind === 'map') compose.push(found(`depends_on with conditions ${where}`, item));
+  }
+  for (const item of asMap(get(node, 'deploy'))?.entries ?? []) {
+    if (SWARM_DEPLOY_KEYS.has(item.key)) stack.push(found(`deploy.${item.key} ${where}`, item));
+    else if (item.key === 'mode' && isSwarmMode(text(item.value))) stack.push(found(`deploy.mode: ${text(item.value)} ${where}`, item));
   }
   return { stack, compose, builds };
 }

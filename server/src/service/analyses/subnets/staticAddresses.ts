@@ -73,6 +73,8 @@ interface AddressFact {
   readonly key: 'ipv4_address' | 'ipv6_address';
   readonly text: string;
   readonly address?: Address;
+  /** Network and address as one string, for finding duplicates (a bigint's string is dear to make per edit). */
+  readonly taken?: string;
   readonly span: Span;
   readonly via?: Span;
 }
@@ -80,11 +82,16 @@ interface AddressFact {
 /** Each service's static addresses and replica count, extracted once per service content (serviceFacts.ts). */
 const addressFacts = perServiceFacts((service: Element, _mode: ComposeMode, frame: Frame) => ({
   replicas: replicaCount(service.node),
-  addresses: writtenAddresses(service).map(({ node, ...item }): AddressFact => ({ ...item, span: frame.span(node.span), ...(node.via ? { via: frame.span(node.via) } : {}) })),
+  addresses: writtenAddresses(service).map(({ node, ...item }): AddressFact => ({
+    ...item,
+    ...(item.address ? { taken: `${item.networkName}/${item.address.value}` } : {}),
+    span: frame.span(node.span),
+    ...(node.via ? { via: frame.span(node.via) } : {}),
+  })),
 }));
 
 /** A static address of this version, placed where it is written. */
-interface Placed extends Omit<AddressFact, 'span' | 'via'> {
+interface Placed extends Omit<AddressFact, 'span' | 'via' | 'taken'> {
   readonly service: string;
   readonly network?: IpamNetwork;
   readonly at: { readonly keySpan: Span; readonly via?: Span };
@@ -123,15 +130,24 @@ export function checkStaticAddresses(doc: ComposeDocument): Finding[] {
   const findings: Finding[] = [];
   const networks = ipamNetworks(doc);
   const byAddress = new Map<string, Placed[]>();
+  // Hundreds of services take addresses from one subnet: its reserved addresses are listed once.
+  const reservedByConfig = new Map<IpamConfig, Map<bigint, string>>();
+  const reserved = (network: IpamNetwork | undefined, config: IpamConfig, cidr: Cidr): Map<bigint, string> => {
+    let found = reservedByConfig.get(config);
+    if (!found) reservedByConfig.set(config, (found = reservedIn(network, config, cidr)));
+    return found;
+  };
   for (const { element, start, facts } of addressFacts(doc)) {
-    for (const { span, via, ...fact } of facts.addresses) {
+    for (const fact of facts.addresses) {
       const network = networks.get(fact.networkName);
       if (!managed(network, fact.networkName)) continue;
-      const item: Placed = { ...fact, service: element.name, ...(network ? { network } : {}), at: { keySpan: absolute(span, start), ...(via ? { via: absolute(via, start) } : {}) } };
-      const problem = check(item);
+      const { address, span, via, taken } = fact;
+      const at = { keySpan: absolute(span, start), ...(via ? { via: absolute(via, start) } : {}) };
+      const item: Placed = { networkName: fact.networkName, key: fact.key, text: fact.text, ...(address ? { address } : {}), service: element.name, ...(network ? { network } : {}), at };
+      const problem = check(item, reserved);
       if (problem) findings.push(problem);
-      if (!item.address) continue;
-      pushTo(byAddress, `${item.networkName}/${item.address.value}`, item);
+      if (taken === undefined) continue;
+      pushTo(byAddress, taken, item);
       const replicas = facts.replicas;
       if (replicas !== undefined && replicas > 1) {
         findings.push(atKey(item.at, { code: 'static-ip-with-replicas', severity: 'error', message: `Service '${item.service}' runs ${replicas} replicas but sets ${item.key} ${item.text}: every replica asks for the same address, so only one can start.`, docUrl: STATIC_URL }));
@@ -149,7 +165,7 @@ export function checkStaticAddresses(doc: ComposeDocument): Finding[] {
   return findings;
 }
 
-function check(item: Placed): Finding | undefined {
+function check(item: Placed, reserved: typeof reservedIn): Finding | undefined {
   const family: Family = item.key === 'ipv4_address' ? 4 : 6;
   const at = (code: string, severity: 'error' | 'warning', message: string) => atKey(item.at, { code, severity, message, docUrl: STATIC_URL });
   if (!item.address) return at('ip-invalid', 'error', `${item.key} '${item.text}' is not an ${familyName(family)} address.`);
@@ -172,7 +188,7 @@ function check(item: Placed): Finding | undefined {
   if (!home) {
     return at('ip-outside-subnet', 'error', `${item.key} ${item.text} of service '${item.service}' is outside the subnet${subnets.length > 1 ? 's' : ''} of network '${item.networkName}' (${subnets.map(({ cidr }) => formatCidr(cidr)).join(', ')}).`);
   }
-  const reserved = reservedIn(network, home.config, home.cidr).get(item.address.value);
-  if (reserved) return at('ip-reserved', 'error', `${item.text} is ${reserved}; a container cannot use it.`);
+  const taken = reserved(network, home.config, home.cidr).get(item.address.value);
+  if (taken) return at('ip-reserved', 'error', `${item.text} is ${taken}; a container cannot use it.`);
   return undefined;
 }

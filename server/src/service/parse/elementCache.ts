@@ -4,8 +4,8 @@
  * the elements whose content changed are looked at again, and what was found in the others moves with
  * them. A result that points outside its element (into an anchor it aliases) is not kept: it is found again.
  */
-import { contentIdentity } from '../parse/incremental';
-import type { Node } from '../parse/tree';
+import { contentIdentity } from './incremental';
+import type { Node } from './tree';
 import type { ComposeMode, Finding, Span } from '../types';
 
 /** The element as the cache sees it: its name, where its key starts, its value. */
@@ -25,7 +25,7 @@ export interface Spans<T> {
 
 interface Checked<T> {
   readonly name: string;
-  readonly mode: ComposeMode;
+  readonly mode: ComposeMode | undefined;
   /** Where the element's key was when it was checked. */
   readonly start: number;
   readonly value: T;
@@ -36,8 +36,11 @@ export class ElementCache<T> {
 
   constructor(private readonly spans: Spans<T>) {}
 
-  /** What `compute` gives for the element, from the cache when only its position changed. */
-  of(element: CheckedElement, mode: ComposeMode, compute: () => T): T {
+  /**
+   * What `compute` gives for the element, from the cache when only its position changed; `mode` when
+   * what it gives depends on the file's mode.
+   */
+  of(element: CheckedElement, compute: () => T, mode?: ComposeMode): T {
     const identity = contentIdentity(element.node);
     const { name, start } = element;
     const checked = this.cache.get(identity);
