@@ -128,7 +128,21 @@ function exposed(service: Node): PortSpec[] {
 
 /** IPv4-mapped IPv6 addresses count as IPv4, as Docker's port allocator unmaps them. */
 export function hostAddress(written: string | undefined): HostAddress {
-  if (written === undefined || !ipaddr.isValid(written)) return ANY_ADDRESS;
+  if (written === undefined) return ANY_ADDRESS;
+  // A file writes few distinct host addresses, each on many bindings: ipaddr.js parses each once.
+  let address = readAddresses.get(written);
+  if (!address) {
+    if (readAddresses.size >= MAX_READ_ADDRESSES) readAddresses.clear();
+    readAddresses.set(written, (address = readHostAddress(written)));
+  }
+  return address;
+}
+
+const readAddresses = new Map<string, HostAddress>();
+const MAX_READ_ADDRESSES = 1024;
+
+function readHostAddress(written: string): HostAddress {
+  if (!ipaddr.isValid(written)) return ANY_ADDRESS;
   let address = ipaddr.parse(written);
   if (address.kind() === 'ipv6' && (address as ipaddr.IPv6).isIPv4MappedAddress()) address = (address as ipaddr.IPv6).toIPv4Address();
   const unspecified = address.range() === 'unspecified';
