@@ -6,14 +6,14 @@
  * size) is refused at the limit rather than after memory ran out.
  */
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
-import type { FileRead } from '../service/host';
+import { decodeBytes, type FileRead } from '../service/index';
 
 /** Files larger than this are refused rather than parsed: Compose files are never this big. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 const CHUNK = 1024 * 1024;
 
-/** Reads a regular file as UTF-8 text, refusing special files, oversized and binary files with a reason. */
+/** Reads a regular file as text (encoding.ts), refusing special files, oversized and binary files with a reason. */
 export function readBounded(path: string, limit = MAX_FILE_BYTES): FileRead {
   let fd: number;
   try {
@@ -27,7 +27,7 @@ export function readBounded(path: string, limit = MAX_FILE_BYTES): FileRead {
     if (!stats.isFile()) return { kind: 'refused', reason: notRegular(stats) };
     if (stats.size > limit) return { kind: 'refused', reason: tooLarge(limit, stats.size) };
     const bytes = readChunks((buffer, offset, length) => readSync(fd, buffer, offset, length, null), limit);
-    return bytes === undefined ? { kind: 'refused', reason: tooLarge(limit) } : decode(bytes);
+    return bytes === undefined ? { kind: 'refused', reason: tooLarge(limit) } : decodeBytes(bytes);
   } catch (error) {
     return failure(error);
   } finally {
@@ -45,7 +45,7 @@ export async function readStdin(stream: NodeJS.ReadableStream, limit = MAX_FILE_
     if (size > limit) return { kind: 'refused', reason: tooLarge(limit) };
     chunks.push(buffer);
   }
-  return decode(Buffer.concat(chunks, size));
+  return decodeBytes(Buffer.concat(chunks, size));
 }
 
 /** Fills a buffer chunk by chunk; undefined when there is more than `limit` bytes. */
@@ -63,11 +63,6 @@ function readChunks(read: (buffer: Buffer, offset: number, length: number) => nu
     if (n === 0) return buffer.subarray(0, size);
     size += n;
   }
-}
-
-function decode(bytes: Buffer): FileRead {
-  if (bytes.includes(0)) return { kind: 'refused', reason: 'binary file (contains NUL bytes), not a Compose file' };
-  return { kind: 'text', text: new TextDecoder('utf-8', { fatal: false }).decode(bytes) };
 }
 
 function notRegular(stats: Stats): string {

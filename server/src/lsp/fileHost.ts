@@ -6,7 +6,7 @@
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DirectoryEntry, FileHost, FileRead } from '../service/index';
+import { decodeBytes, type DirectoryEntry, type FileHost, type FileRead } from '../service/index';
 import { filePath } from './uri';
 
 /** `.env`, override and included files are small; a bigger file is refused rather than read. */
@@ -84,8 +84,7 @@ function readBounded(path: string): FileRead {
     if (stats.size > MAX_PROJECT_FILE_BYTES) return { kind: 'refused', reason: `it is larger than ${MAX_PROJECT_FILE_BYTES / 1024 / 1024} MB` };
     const buffer = Buffer.alloc(stats.size);
     const length = readSync(fd, buffer, 0, stats.size, 0);
-    if (buffer.subarray(0, length).includes(0)) return { kind: 'refused', reason: 'it is a binary file' };
-    return { kind: 'text', text: buffer.toString('utf8', 0, length) };
+    return decodeBytes(buffer.subarray(0, length));
   } finally {
     closeSync(fd);
   }

@@ -8,9 +8,16 @@
  * paths at the edge), so path arithmetic in the core is plain string work.
  */
 
+/**
+ * How a file's bytes hold its text (encoding.ts): YAML files may be UTF-16 with a byte order mark, which
+ * Docker's YAML parser reads; env files and Dockerfiles may not, as Docker reads those as UTF-8 only.
+ */
+export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be';
+
 /** What reading one path gave. Every refusal carries a sentence fit to show the user. */
 export type FileRead =
-  | { readonly kind: 'text'; readonly text: string }
+  /** `encoding` is absent for text that was never bytes (an open editor buffer, a test's map). */
+  | { readonly kind: 'text'; readonly text: string; readonly encoding?: TextEncoding }
   | { readonly kind: 'missing' }
   /** Exists but may not or cannot be read: outside the workspace, a device or FIFO, too large, binary. */
   | { readonly kind: 'refused'; readonly reason: string };

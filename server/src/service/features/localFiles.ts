@@ -4,6 +4,7 @@
  * path completion, `build.target` completion and the missing-target check, so they agree on which file
  * a value means.
  */
+import { isUtf16 } from '../encoding';
 import { resolvePath, type FileHost } from '../host';
 import { asMap, get, text, type Node } from '../parse/tree';
 
@@ -52,5 +53,7 @@ export function readDockerfile(build: Node | undefined, folder: string, host: Fi
   if (files.inline !== undefined) return { label: 'dockerfile_inline', text: files.inline };
   if (files.dockerfile === undefined) return undefined;
   const read = host.read(files.dockerfile);
-  return read.kind === 'text' ? { label: files.dockerfile, text: read.text } : undefined;
+  // BuildKit reads a Dockerfile as UTF-8 and drops only a UTF-8 byte order mark (frontend/dockerfile/parser/parser.go
+  // utf8bom): stages written in UTF-16 are no stages to it.
+  return read.kind === 'text' && !isUtf16(read.encoding) ? { label: files.dockerfile, text: read.text } : undefined;
 }

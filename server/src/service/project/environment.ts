@@ -3,6 +3,7 @@
  * compose-go `cli/options.go` (`WithDotEnv`) and `dotenv/env.go` (`GetEnvFromFile`), env files are read
  * in order, later files win over earlier ones, and the process environment wins over every file.
  */
+import { isUtf16 } from '../encoding';
 import type { FileHost } from '../host';
 import type { Finding, Span } from '../types';
 import { parseEnvFile, type EnvEntry } from './dotenv';
@@ -41,6 +42,8 @@ export interface EnvFileRequest {
   readonly required: boolean;
 }
 
+const UTF16_ENV = 'it is UTF-16 (what Windows PowerShell 5 writes with `>`), and Compose reads env files as UTF-8 only ("unexpected character in variable name"): save it as UTF-8';
+
 const ENV_FILE_DOCS = 'https://docs.docker.com/compose/how-tos/environment-variables/variable-interpolation/#env-file';
 
 export function loadEnvironment(host: FileHost, requests: readonly EnvFileRequest[], processEnv: Readonly<Record<string, string>> | undefined): LoadedEnvironment {
@@ -49,6 +52,12 @@ export function loadEnvironment(host: FileHost, requests: readonly EnvFileReques
   const files: EnvFileState[] = [];
   for (const request of requests) {
     const read = host.read(request.path);
+    if (read.kind === 'text' && isUtf16(read.encoding)) {
+      // compose-go (dotenv/godotenv.go) drops a UTF-8 byte order mark only: it stops at the first bytes
+      // of a UTF-16 file, the `.env` of the project directory included ("unexpected character").
+      files.push({ path: request.path, text: undefined, entries: [], findings: [], unreadable: UTF16_ENV });
+      continue;
+    }
     if (read.kind !== 'text') {
       // The implicit `.env` may be missing, and one the host may not read (outside the workspace) is left out.
       if (request.required) files.push({ path: request.path, text: undefined, entries: [], findings: [], unreadable: read.kind === 'missing' ? 'it does not exist' : read.reason });
