@@ -64,6 +64,12 @@ describe('shipshape check', () => {
     assert.match(binary.stderr, /binary file/);
   });
 
+  it('prints line:col on lines ended by a lone CR as on LF lines (issue 19 item 16)', () => {
+    const cr = write('cr.yaml', 'services:\r  web:\r    image: nginx\r    ports:\r      - "80:80"\r      - "80:80"\r');
+    const result = run('check', cr);
+    assert.equal(result.stdout.split('\n').filter(Boolean).map((line) => line.split(' ').slice(0, 3).join(' ')).join('\n'), `${cr}:6:9 error schema-duplicate-item`);
+  });
+
   it('checks *stack*.yml files, or any file with --stack, in stack mode', () => {
     assert.equal(run('check', write('docker-stack.yml', 'services:\n  web:\n    image: nginx\n')).status, 0);
     assert.equal(run('check', '--stack', clean).status, 0);

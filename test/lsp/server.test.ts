@@ -20,6 +20,15 @@ describe('language server over stdio', function () {
     assert.match(first!.codeDescription!.href, /\/docs\/rules\.md#schema-unknown-property$/);
   });
 
+  it('places findings on lines ended by a lone CR as the client counts them (issue 19 item 16)', async () => {
+    // LSP, go-yaml and YAML 1.2 end a line at a lone CR; the `yaml` package once read it as a space.
+    server = await startServer();
+    const diagnostics = server.diagnostics(URI, 1);
+    server.open(URI, 'services:\r  web:\r    image: nginx\r    imag: x\r');
+    const found = await diagnostics;
+    assert.deepEqual(found.map((d) => [d.code, d.range]), [['schema-unknown-property', { start: { line: 3, character: 4 }, end: { line: 3, character: 8 } }]]);
+  });
+
   it('applies incremental edits and publishes for the latest version', async () => {
     server = await startServer();
     const opened = server.diagnostics(URI, 1);

@@ -136,6 +136,7 @@ describe('hostile inputs', function () {
     'binary content': { text: String.fromCharCode(...Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)) },
     'one line of 1 MB': { text: 'services:\n  web:\n    image: "' + 'x'.repeat(1 << 20) + '"\n    imag: x\n', code: 'schema-unknown-property' },
     'CRLF line ends': { text: 'services:\r\n  web:\r\n    imag: nginx\r\n', code: 'schema-unknown-property' },
+    'lone CR line ends': { text: 'services:\r  web:\r    imag: nginx\r', code: 'schema-unknown-property' },
     'a byte order mark': { text: '\uFEFFservices:\n  web:\n    imag: nginx\n', code: 'schema-unknown-property' },
     'replacement characters from non-UTF-8 bytes': { text: 'services:\n  w\uFFFDb:\n    image: caf\uFFFD\n', code: 'schema-invalid-name' },
   };
@@ -153,10 +154,12 @@ describe('hostile inputs', function () {
     });
   }
 
-  it('places findings after CRLF lines and a byte order mark on the right line and column', () => {
-    for (const text of ['services:\r\n  web:\r\n    imag: nginx\r\n', '\uFEFFservices:\n  web:\n    imag: nginx\n']) {
+  it('places findings after CRLF lines, lone CRs, mixed line ends and a byte order mark on the right line and column', () => {
+    // A lone CR ends a line in YAML 1.2, go-yaml and LSP alike (issue 19 item 16): the line index and the parser must agree.
+    for (const text of ['services:\r\n  web:\r\n    imag: nginx\r\n', 'services:\r  web:\r    imag: nginx\r', 'services:\r\n  web:\r    imag: nginx\n', '\uFEFFservices:\n  web:\n    imag: nginx\n']) {
       const doc = service.parse(text, 'compose');
-      const [finding] = service.diagnostics(doc);
+      const [finding, ...more] = service.diagnostics(doc);
+      assert.deepEqual(more, [], JSON.stringify(text));
       assert.deepEqual(doc.lineIndex.positionAt(finding!.span.start), { line: 2, character: 4 });
       assert.equal(text.slice(finding!.span.start, finding!.span.end), 'imag');
     }

@@ -57,6 +57,17 @@ describe('parsing in pieces', () => {
     assert.deepEqual(service.parse(text, 'compose').documents, parseYaml(text).documents);
   });
 
+  it('reads lone CR line ends as the line ends they are, in pieces or whole (issue 19 item 16)', () => {
+    const lf = generateCompose(200);
+    const cr = lf.replace(/\n/g, '\r');
+    // Same length, so the same spans: the tree of the LF twin, whichever way the text is parsed.
+    assert.deepEqual(parseInPieces(cr, 2000)?.documents ?? parseYaml(cr).documents, parseYaml(lf).documents);
+    assert.deepEqual(parseYaml(cr).documents, parseYaml(lf).documents);
+    const mixed = lf.replace(/\n/g, (_, at: number) => (at % 3 === 0 ? '\r' : at % 3 === 1 ? '\r\n' : '\n'));
+    assertPiecesEqualFullParse(mixed, 2000, 'mixed line ends');
+    assert.deepEqual(service.diagnostics(service.parse(mixed, 'compose')).length, service.diagnostics(service.parse(lf, 'compose')).length);
+  });
+
   it('leaves short texts to the full parse', () => {
     assert.equal(parseInPieces(SERVICES(['a', 'b'])), undefined);
   });

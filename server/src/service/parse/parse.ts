@@ -113,7 +113,8 @@ export function parseSlice(
  * undefined when `yaml` runs out of stack (its parser recurses once per level of nesting, and an
  * unclosed `{` before 2,000 services nests every later line one level deeper).
  */
-function readDocuments(text: string): readonly ParsedDocument[] | undefined {
+function readDocuments(written: string): readonly ParsedDocument[] | undefined {
+  const text = lineFeedsForLoneCRs(written);
   const simple = readSimpleYaml(text);
   if (simple) return [simple];
   try {
@@ -123,6 +124,16 @@ function readDocuments(text: string): readonly ParsedDocument[] | undefined {
     if (error instanceof RangeError) return undefined;
     throw error;
   }
+}
+
+/**
+ * A carriage return not followed by a line feed ends a line in YAML 1.2 ([28] b-break), in go-yaml
+ * (yamlprivateh.go is_break) and in LSP positions, as in the line index; the `yaml` package reads it as
+ * a space, which put a whole file on one line. A line feed in its place has the same offset, so every
+ * span holds; scalars get the line feed go-yaml turns every line break into.
+ */
+function lineFeedsForLoneCRs(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
 export function duplicateKeyFinding(key: string, span: Span): Finding {
