@@ -5,7 +5,7 @@ import { dependenciesAnalysis } from './dependencies';
 import { deployAnalysis, deployEnumSchemaClaim } from './deploy';
 import { fileObjectsAnalysis } from './fileObjects';
 import { interpolationAnalysis } from './interpolation';
-import { keyTypesAnalysis } from './keyTypes';
+import { writtenKeysAnalysis } from './writtenKeys';
 import { modeNotesAnalysis } from './modeNotes';
 import { mountTargetsAnalysis } from './mountTargets';
 import { networksAnalysis } from './networks';
@@ -44,6 +44,6 @@ export function createAnalyses(validators: SchemaValidators): Analysis[] {
     obsoleteKeysAnalysis(),
     interpolationAnalysis,
     modeNotesAnalysis,
-    keyTypesAnalysis,
+    writtenKeysAnalysis,
   ];
 }

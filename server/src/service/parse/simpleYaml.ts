@@ -26,7 +26,7 @@ const NOT_PLAIN_FIRST = new Set([...'-?:,[]{}#&*!|>\'"%@`']);
 const FLOW_INDICATORS = new Set([...',[]{}']);
 /** Compose files nest a few levels. */
 const MAX_DEPTH = 100;
-/** `yaml` refuses implicit keys longer than 1,024 characters. */
+/** Longer keys are left to `yaml`; the 1,024-character limit of implicit keys is judged on the tree (analyses/writtenKeys.ts). */
 const MAX_KEY_LENGTH = 1000;
 
 const SPACE = 32;

@@ -29,6 +29,7 @@ group('YAML and schema', [
   ['too-many-findings', 'warning', 'A file with more than 1,000 findings: the rest are counted in one finding, so a broken or generated file cannot flood the editor or CI; its severity is the worst among them.'],
   ['yaml-too-large', 'error', 'The file is larger than Shipshape checks; Compose files are never that big, so it is probably not one.'],
   ['yaml-merge-invalid', 'error', 'A merge key (<<) whose value is not a mapping or a list of mappings; go-yaml, which Compose and docker stack deploy use, refuses the file.'],
+  ['yaml-key-too-long', 'error', "An implicit key whose ':' comes more than 1,024 characters after its start; docker stack deploy and Docker Compose before 5.1 refuse the file (a warning in Compose files, as Compose 5.1 accepts it)."],
   ['key-not-string', 'error', 'A mapping key YAML reads as a number, boolean, null or date (`1:`, `true:`); Compose and docker stack deploy accept only string keys.'],
   ['duplicate-key', 'error', 'A mapping defines the same key twice; Compose (go-yaml) rejects the file.'],
   ['schema-unknown-property', 'error', 'A key the Compose Specification (or, in stack files, the Compose file format 3.13) does not define, usually a typo; Compose refuses the file.'],
