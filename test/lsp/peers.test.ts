@@ -1,6 +1,6 @@
 /** The server leaves out what the client says other Compose extensions already report, and follows changes to that. */
 import * as assert from 'node:assert/strict';
-import type { DocumentLink, Hover } from 'vscode-languageserver-protocol';
+import type { CompletionList, DocumentLink, Hover } from 'vscode-languageserver-protocol';
 import { startServer, type TestServer } from '../support/lspClient';
 
 const URI = 'file:///work/compose.yaml';
@@ -19,6 +19,24 @@ describe('peer coverage over the protocol', function () {
     const again = server.diagnostics(URI, 1);
     await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: { shipshape: { peers: {} } } });
     assert.ok((await again).some((d) => d.code === 'schema-unknown-property'));
+  });
+
+  it('keeps findings and key completion in stack files, which the peers do not check', async () => {
+    server = await startServer({ settings: { peers: { syntaxDiagnostics: true, duplicateKeys: true, schemaDiagnostics: true, keyCompletion: true } } });
+    const stack = 'file:///work/docker-stack.yml';
+    const text = `${TEXT}    image: y\n`;
+    const opened = Promise.all([server.diagnostics(URI, 1), server.diagnostics(stack, 1)]);
+    server.open(URI, text);
+    server.open(stack, text, 1, 'yaml');
+    const [compose, stackFile] = (await opened).map((diagnostics) => diagnostics.map((d) => String(d.code)));
+    assert.ok(!compose!.some((code) => code.startsWith('schema-') || code === 'duplicate-key'), compose!.join());
+    assert.ok(stackFile!.includes('schema-unknown-property') && stackFile!.includes('duplicate-key'), stackFile!.join());
+    const keys = async (uri: string) => {
+      const list = (await server.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 4 } })) as CompletionList;
+      return list.items.filter((item) => item.label === 'image');
+    };
+    assert.deepEqual(await keys(URI), [], 'the peer completes keys in Compose files');
+    assert.equal((await keys(stack)).length, 1);
   });
 
   it('ignores a malformed coverage', async () => {

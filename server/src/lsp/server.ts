@@ -85,13 +85,23 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   /** Explicit projects from the `shipshape.projects` setting, resolved against the first workspace folder. */
   let projectSpecs: readonly ProjectSpec[] = [];
+  /**
+   * The settings for a file, with the peers' coverage only where the peers serve it: Docker DX serves the
+   * `dockercompose` language and Red Hat YAML's SchemaStore association matches Compose file names, which the
+   * client opens as that language (client/src/peers.ts); nobody else checks or completes the stack files
+   * Shipshape also reads as `yaml`, so those keep every finding, completion, description and link.
+   */
+  const scopedSettings = (uri: string): ServiceSettings => {
+    if (documents.text.get(uri)?.languageId === 'dockercompose') return serviceSettings;
+    return serviceSettings.rules ? { rules: serviceSettings.rules } : {};
+  };
   /** The document in its project (its `.env` applied, its other files merged), when it has one. */
   const projectView = (uri: string, doc: ComposeDocument) => {
     const path = filePath(uri);
     if (path === undefined) return undefined;
     // The settings' projects and those of the file's .shipshape.yaml.
     const projects = [...projectSpecs, ...listedProjects(config.forDocument(uri)?.config.projects ?? [])];
-    return service.project(path, doc, projects.length > 0 ? { projects } : {}, config.settingsFor(uri, serviceSettings));
+    return service.project(path, doc, projects.length > 0 ? { projects } : {}, config.settingsFor(uri, scopedSettings(uri)));
   };
 
   /** Open documents that read each file (through their project), so an edit there re-checks them. */
@@ -113,7 +123,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const view = projectView(uri, doc);
     const own = filePath(uri);
     recordDependencies(uri, view?.files ?? []);
-    if (!view) return service.diagnostics(doc, config.settingsFor(uri, serviceSettings)).map((finding) => toDiagnostic(doc, uri, finding));
+    if (!view) return service.diagnostics(doc, config.settingsFor(uri, scopedSettings(uri))).map((finding) => toDiagnostic(doc, uri, finding));
     const lines = (path: string) => {
       const lineIndex = view.lineIndex(path);
       return lineIndex && { lineIndex };
@@ -273,17 +283,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     handle('textDocument/documentSymbol', [], (doc) => service.documentSymbols(doc).map((symbol) => toDocumentSymbol(doc, symbol))),
   );
 
-  /**
-   * The settings for hovers and links: the peers that show key descriptions and image links serve the
-   * `dockercompose` language (Docker DX) or Compose file names (Red Hat's SchemaStore association), not the
-   * stack files Shipshape also reads as `yaml`, so those keep everything.
-   */
-  const composeLanguageSettings = (uri: string): ServiceSettings => (documents.text.get(uri)?.languageId === 'dockercompose' ? serviceSettings : {});
-
   connection.onHover(
     handle('textDocument/hover', null, (doc, params, view) => {
       // A reference to a service of another file of the project is described from there.
-      const result = service.hover(view?.lookupDoc ?? doc, toOffset(doc, params.position), composeLanguageSettings(params.textDocument.uri));
+      const result = service.hover(view?.lookupDoc ?? doc, toOffset(doc, params.position), scopedSettings(params.textDocument.uri));
       return result ? toHover(doc, result) : null;
     }),
   );
@@ -291,7 +294,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onCompletion(
     handle('textDocument/completion', null, (doc, params, view) => {
       // Names declared anywhere in the project are offered.
-      const items = service.completion(view?.lookupDoc ?? doc, toOffset(doc, params.position), params.context?.triggerCharacter, serviceSettings, filePath(params.textDocument.uri));
+      const items = service.completion(view?.lookupDoc ?? doc, toOffset(doc, params.position), params.context?.triggerCharacter, scopedSettings(params.textDocument.uri), filePath(params.textDocument.uri));
       return { isIncomplete: false, items: items.map((item) => toCompletionItem(doc, item)) };
     }),
   );
@@ -299,7 +302,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onCodeAction(
     handle('textDocument/codeAction', [] as LspCodeAction[], (doc, params) => {
       const uri = params.textDocument.uri;
-      return service.codeActions(doc, toSpan(doc, params.range), config.settingsFor(uri, serviceSettings)).map((action): LspCodeAction => ({
+      return service.codeActions(doc, toSpan(doc, params.range), config.settingsFor(uri, scopedSettings(uri))).map((action): LspCodeAction => ({
         title: action.title,
         kind: action.kind === 'quickfix' ? CodeActionKind.QuickFix : CodeActionKind.RefactorRewrite,
         edit: { changes: { [uri]: action.edits.map((edit) => toTextEdit(doc, edit)) } },
@@ -386,7 +389,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   );
 
   connection.onDocumentLinks(
-    handle('textDocument/documentLink', [], (doc, params) => service.documentLinks(doc, filePath(params.textDocument.uri), composeLanguageSettings(params.textDocument.uri)).map((link) => toDocumentLink(doc, link, fileUri))),
+    handle('textDocument/documentLink', [], (doc, params) => service.documentLinks(doc, filePath(params.textDocument.uri), scopedSettings(params.textDocument.uri)).map((link) => toDocumentLink(doc, link, fileUri))),
   );
 
   connection.languages.semanticTokens.on(handle('textDocument/semanticTokens/full', { data: [] }, (doc) => toSemanticTokens(doc, service.semanticTokens(doc))));
@@ -424,7 +427,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     NETWORK_GRAPH_METHOD,
     handle(NETWORK_GRAPH_METHOD, emptyGraph, (doc, params: NetworkGraphParams, view) => {
       // A file of a project of several files shows the merged project, each item pointing into its file.
-      const settings = config.settingsFor(params.textDocument.uri, serviceSettings);
+      const settings = config.settingsFor(params.textDocument.uri, scopedSettings(params.textDocument.uri));
       const project = view && service.projectNetworkGraph(view, settings);
       const own = filePath(params.textDocument.uri);
       if (!project || own === undefined) return toNetworkGraph(doc, service.networkGraph(doc, settings));
