@@ -5,6 +5,7 @@
  * larger variants run in `npm run test:stress` (STRESS_EDITS set).
  */
 import * as assert from 'node:assert/strict';
+import { generateCompose } from '../../bench/generate';
 import { fullRangePorts, manyMergeAliases, servicesWithUnknownKey } from '../support/hostile';
 import { service } from '../support/service';
 import { MAX_FINDINGS } from '../../server/src/service/features/diagnostics';
@@ -30,6 +31,26 @@ describe('hostile list sizes', function () {
     assert.equal(last.severity, 'error', 'the worst severity among those not shown (a duplicate-item error)');
     assert.match(last.message, /^129,001 more findings from here on are not shown/);
   });
+
+  // A `{` or `[` never closed made `yaml` read every later line into it, one level deeper each, with an
+  // error per line; anchors inside swallowed the rest of the file, and their aliases took the whole alias
+  // budget: 1,000 services took 4 s of CPU and 410 MB (the plain file: 1.8 s, 140 MB).
+  const openAt = (text: string, at: number, bracket: string) => ({ text: text.slice(0, at) + bracket + text.slice(at + 1), at });
+  for (const [what, services, open] of [
+    ['the first line', STRESS ? 1000 : 300, (text: string) => openAt(`  ${text}`, 1, '{')],
+    ["'services:'", STRESS ? 1000 : 100, (text: string) => openAt(text.replace('\nservices:\n', '\nservices:  \n'), text.indexOf('\nservices:\n') + 11, '[')],
+  ] as const) {
+    it(`reads ${services} services after a bracket on ${what} that is never closed as if it were not there, with one finding at it`, () => {
+      const plain = generateCompose(services);
+      const { text, at } = open(plain);
+      const expected = service.diagnostics(service.parse(text.slice(0, at) + ' ' + text.slice(at + 1), 'compose'));
+      const found = service.diagnostics(service.parse(text, 'compose'));
+      const unclosed = found.findIndex((f) => f.code === 'yaml-syntax');
+      assert.deepEqual(found[unclosed]?.span, { start: at, end: at + 1 }, found.slice(0, 5).map((f) => f.message).join('\n'));
+      assert.match(found[unclosed]!.message, /^This '[{[]' is never closed/);
+      assert.deepEqual(found.filter((_, i) => i !== unclosed), expected);
+    });
+  }
 
   (STRESS ? it : it.skip)('checks 130,000 services with an unknown key', () => {
     const findings = service.diagnostics(service.parse(servicesWithUnknownKey(130_000), 'compose'));

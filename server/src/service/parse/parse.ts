@@ -1,6 +1,6 @@
 /** Text -> resolved YAML trees plus syntax findings. Never throws, whatever the input. */
 import { COMPOSE_FILE_DOCS } from '../facts/composeFileDocs';
-import { parseAllDocuments, type YAMLError } from 'yaml';
+import { isMap, isPair, isSeq, parseAllDocuments, type YAMLError } from 'yaml';
 import type { Finding, Span } from '../types';
 import { readSimpleYaml, type ParsedDocument } from './simpleYaml';
 import { aliasBudget, buildTree, MAX_ALIAS_NODES, type AnchorDefinition, type MapNode, type Node, type TreeBudget, type TreeContext } from './tree';
@@ -53,6 +53,13 @@ export function parseYaml(text: string): ParsedYaml {
     const finding: Finding = { code: 'yaml-syntax', severity: 'error', message: TOO_DEEP, span: { start: 0, end: 0 }, docUrl: YAML_SPEC };
     return { documents: [], anchors: [], aliasNodes: 0, syntaxFindings: [finding] };
   }
+  const openers = runawayFlowOpeners(read, text);
+  if (openers.length > 0) return withoutOpeners(text, openers);
+  return buildDocuments(text, read);
+}
+
+/** The trees and syntax findings of documents `yaml` (or the fast reader) read from `text`. */
+function buildDocuments(text: string, read: readonly ParsedDocument[]): ParsedYaml {
   const syntaxFindings: Finding[] = [];
   const documents: YamlDocument[] = [];
   const budget = aliasBudget();
@@ -66,6 +73,79 @@ export function parseYaml(text: string): ParsedYaml {
   if (budget.exhaustedAt) syntaxFindings.push(aliasLimitFinding(budget.exhaustedAt));
   if (budget.tooDeepAt) syntaxFindings.push({ code: 'yaml-syntax', severity: 'error', message: TOO_DEEP, span: { start: budget.tooDeepAt.start, end: budget.tooDeepAt.start }, docUrl: YAML_SPEC });
   return { documents, syntaxFindings, anchors, aliasNodes: aliasNodesUsed(budget) };
+}
+
+/**
+ * Where flow collections open that `yaml` found never closed and that swallowed what they cannot hold:
+ * a `{` or `[` typed above block content. `yaml` then reads every later line into it, one level deeper
+ * each, with an error per line, and anchors inside it swallow the rest of the collection, so that
+ * their aliases take the whole alias budget. go-yaml stops at the first error instead (parserc.go
+ * yaml_parser_parse_flow_mapping_key, "did not find expected ',' or '}'"). `yaml` reports such a
+ * collection where its content ends (compose/resolve-flow-collection.js, "... must end with a }"); one
+ * that holds no other error (`ports: [80, 81` above the next key) is left as `yaml` read it.
+ */
+function runawayFlowOpeners(docs: readonly ParsedDocument[], text: string): number[] {
+  const ends = new Set<number>();
+  const inner: number[] = [];
+  for (const doc of docs) {
+    for (const error of doc.errors) {
+      if (/end with a [}\]]$/.test(error.message)) ends.add(error.pos[0]);
+      else inner.push(error.pos[0]);
+    }
+  }
+  if (ends.size === 0 || inner.length === 0) return [];
+  inner.sort((a, b) => a - b);
+  const openers: number[] = [];
+  // Iterative: the runaway collection nests as deep as the file is long.
+  const pending: unknown[] = docs.map((doc) => doc.contents);
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (isPair(node)) pending.push(node.key, node.value);
+    if (!isMap(node) && !isSeq(node)) continue;
+    const range = node.range;
+    if (node.flow && range && ends.has(range[1]) && (text[range[0]] === '{' || text[range[0]] === '[') && holdsOne(inner, range[0], range[1])) openers.push(range[0]);
+    for (const item of node.items) pending.push(item);
+  }
+  return openers.sort((a, b) => a - b);
+}
+
+/** True when the sorted `offsets` hold one strictly between `start` and `end`. */
+function holdsOne(offsets: readonly number[], start: number, end: number): boolean {
+  let low = 0;
+  let high = offsets.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (offsets[mid]! <= start) low = mid + 1;
+    else high = mid;
+  }
+  return low < offsets.length && offsets[low]! < end;
+}
+
+/**
+ * The text parsed with its runaway openers read as blanks (same offsets): one finding at each opener,
+ * and the rest of the file checked as if it were not there, in the time and memory of a plain parse.
+ */
+function withoutOpeners(text: string, openers: readonly number[]): ParsedYaml {
+  const blanked = blankOpeners(text, openers);
+  const read = readDocuments(blanked);
+  const parsed: ParsedYaml = read ? buildDocuments(blanked, read) : { documents: [], anchors: [], aliasNodes: 0, syntaxFindings: [] };
+  return withUnclosedFindings(parsed, text, openers);
+}
+
+/** `text` with a blank for each runaway opener: the same offsets, so every span of its parse holds for `text`. */
+export function blankOpeners(text: string, openers: readonly number[]): string {
+  let blanked = text;
+  for (const at of openers) blanked = `${blanked.slice(0, at)} ${blanked.slice(at + 1)}`;
+  return blanked;
+}
+
+/** A parse of `text` with its runaway `openers` blanked, with one finding at each of them. */
+export function withUnclosedFindings(parsed: ParsedYaml, text: string, openers: readonly number[]): ParsedYaml {
+  const unclosed = openers.map((at): Finding => {
+    const message = `This '${text[at]}' is never closed, so YAML reads everything after it into it and Compose refuses the file; the rest is checked here as if it were not there.`;
+    return { code: 'yaml-syntax', severity: 'error', message, span: { start: at, end: at + 1 }, docUrl: YAML_SPEC };
+  });
+  return { ...parsed, syntaxFindings: [...unclosed, ...parsed.syntaxFindings] };
 }
 
 /** Nodes a budget from aliasBudget() has handed out. */
@@ -88,7 +168,8 @@ function aliasLimitFinding(span: Span): Finding {
  * `base`, followed by a sentinel key at `sentinelStart` (a file offset) so that YAML ends the slice's
  * last value where it ends in the file. Its YAML errors are placed inside `range`, and keys written
  * twice are reported, but for the sentinel: it is reported where the file holds it. Undefined unless
- * the source is one document whose root is a mapping, within the alias budget.
+ * the source is one document whose root is a mapping, within the alias budget, with no runaway flow
+ * collection (whose opener, a file offset, goes to `onRunaway`).
  */
 export function parseSlice(
   source: string,
@@ -96,10 +177,17 @@ export function parseSlice(
   range: Span,
   sentinelStart: number | undefined,
   tree: Omit<TreeContext, 'base' | 'onDuplicateKey' | 'onBadMerge'>,
+  onRunaway?: (openers: readonly number[]) => void,
 ): { readonly doc: ParsedDocument; readonly root: MapNode; readonly findings: Finding[] } | undefined {
   const docs = readDocuments(source);
   const doc = docs?.length === 1 ? docs[0]! : undefined;
   if (!doc) return undefined;
+  // A bracket never closed is read as a blank by whoever parses the whole (see parseYaml), never kept here.
+  const openers = runawayFlowOpeners([doc], source).map((at) => at + base).filter((at) => at >= range.start && at < range.end);
+  if (openers.length > 0) {
+    onRunaway?.(openers);
+    return undefined;
+  }
   const findings = doc.errors.map((error) => yamlErrorFinding(error, range, base));
   const onDuplicateKey = (key: string, span: Span): void => {
     if (span.start !== sentinelStart) findings.push(duplicateKeyFinding(key, span));
@@ -117,12 +205,18 @@ function readDocuments(written: string): readonly ParsedDocument[] | undefined {
   const text = lineFeedsForLoneCRs(written);
   const simple = readSimpleYaml(text);
   if (simple) return [simple];
+  // `yaml` reports each error as an Error, whose stack trace is never read: in a broken file of
+  // tens of thousands of errors, capturing the traces took a third of the parse.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     const docs = parseAllDocuments(text, YAML_OPTIONS);
     return Array.isArray(docs) ? docs : [];
   } catch (error) {
     if (error instanceof RangeError) return undefined;
     throw error;
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
 }
 

@@ -12,7 +12,7 @@
  * expanding too far), this answers undefined and the caller parses the whole text.
  */
 import type { Finding, Span } from '../types';
-import { aliasNodesUsed, duplicateKeyFinding, MAX_TEXT_LENGTH, parseSlice, type ParsedYaml, type YamlDocument } from './parse';
+import { aliasNodesUsed, blankOpeners, duplicateKeyFinding, MAX_TEXT_LENGTH, parseSlice, withUnclosedFindings, type ParsedYaml, type YamlDocument } from './parse';
 import { aliasBudget, entryOf, hasMergedEntries, indexOf, mapNode, type AnchorDefinition, type Entry, type MapNode, type Node } from './tree';
 import { append } from '../append';
 
@@ -35,9 +35,33 @@ interface Piece {
   readonly next: Cut | undefined;
 }
 
-/** The text parsed in pieces; undefined when it is shorter than two pieces or cannot be cut safely. */
+/**
+ * Rounds of reading brackets never closed as blanks: one a round, as each piece that holds one is met.
+ * A text with more is left to the whole parse, which finds them all in one.
+ */
+const MAX_RUNAWAY_ROUNDS = 3;
+
+/**
+ * The text parsed in pieces; undefined when it is shorter than two pieces or cannot be cut safely. A
+ * `{` or `[` never closed (see parseYaml) is read as a blank and reported at its place, as the whole
+ * parse does, so that the rest is still parsed in pieces.
+ */
 export function parseInPieces(text: string, pieceSize = PIECE_SIZE): ParsedYaml | undefined {
   if (text.length < 2 * pieceSize || text.length > MAX_TEXT_LENGTH) return undefined;
+  const openers: number[] = [];
+  let source = text;
+  for (let round = 0; round <= MAX_RUNAWAY_ROUNDS; round++) {
+    const found: number[] = [];
+    const parsed = parseCut(source, pieceSize, (at) => append(found, at));
+    if (parsed) return openers.length > 0 ? withUnclosedFindings(parsed, text, openers) : parsed;
+    if (found.length === 0) return undefined;
+    append(openers, found);
+    source = blankOpeners(source, found);
+  }
+  return undefined;
+}
+
+function parseCut(text: string, pieceSize: number, onRunaway: (openers: readonly number[]) => void): ParsedYaml | undefined {
   const cuts = findCuts(text);
   if (!cuts) return undefined;
   const budget = aliasBudget();
@@ -53,7 +77,7 @@ export function parseInPieces(text: string, pieceSize = PIECE_SIZE): ParsedYaml 
     const base = piece.start - header.length;
     const sentinelStart = piece.next && keyStart(text, piece.next);
     const anchorCount = anchors.length;
-    const slice = parseSlice(source, base, { start: piece.start, end: piece.end }, sentinelStart, { budget, anchors, outerAnchor: (name) => latestAnchor.get(name) });
+    const slice = parseSlice(source, base, { start: piece.start, end: piece.end }, sentinelStart, { budget, anchors, outerAnchor: (name) => latestAnchor.get(name) }, onRunaway);
     if (!slice || slice.root.tag !== undefined || !assembly.add(slice.root, piece, piece.first && keyStart(text, piece.first), sentinelStart)) return undefined;
     append(syntaxFindings, slice.findings);
     for (const anchor of anchors.slice(anchorCount)) latestAnchor.set(anchor.name, anchor.node);
