@@ -16,13 +16,12 @@
  * The edits are per line (a line's layout never moves text to another line), so cursors and undo stay
  * where they were on untouched lines.
  */
-import { Parser } from 'yaml';
 import type { ComposeDocument } from '../parse/model';
 import type { Span, TextEdit } from '../types';
 import { append } from '../append';
 import { applyEdits } from './fixAll';
 import { Continuation, layout, type EntryLines, type Layout, type SequenceIndent } from './formatting/layout';
-import { meaningOf, sameMeaning, type Meaning } from './formatting/sameMeaning';
+import { meaningOf, sameMeaning, tokensOf, type Meaning } from './formatting/sameMeaning';
 
 export type { SequenceIndent } from './formatting/layout';
 
@@ -44,7 +43,8 @@ interface Line {
 /** Edits formatting `doc`, or only the whole top-level and service entries that `range` touches. */
 export function formatting(doc: ComposeDocument, options: FormatOptions, range?: Span): TextEdit[] {
   if (doc.syntaxFindings.some((finding) => finding.severity === 'error')) return [];
-  const tokens = [...new Parser().parse(doc.text)];
+  const parsed = tokensOf(doc.text);
+  const tokens = parsed.tokens;
   const lines = splitLines(doc.text);
   const unit = Math.max(1, Math.min(8, Math.floor(options.tabSize) || 2));
   const plan = layout(doc.text, doc.lineIndex, tokens, unit, options.sequenceIndent ?? 'preserve', lines.length);
@@ -57,8 +57,8 @@ export function formatting(doc: ComposeDocument, options: FormatOptions, range?:
     for (const selection of selections(lines, plan, formatted, range)) {
       const edits = lineEdits(doc.text, lines, formatted, selection, !plan.keepsTail);
       if (edits.length === 0) return [];
-      original ??= meaningOf(doc.text, tokens);
-      if (sameMeaning(original, meaningOf(applyEdits(doc.text, edits)))) return edits;
+      original ??= meaningOf(parsed);
+      if (sameMeaning(original, meaningOf(tokensOf(applyEdits(doc.text, edits))))) return edits;
     }
   }
   return [];
@@ -155,17 +155,32 @@ function selections(lines: readonly Line[], plan: Layout, formatted: readonly st
   const units = entryUnits(lines, formatted, plan.entries);
   const touched = units.filter((unit) => unit.first <= last && unit.last >= first);
   const narrow: { first: number; last: number }[] = [];
+  let narrowCanHold = true;
   for (const unit of touched) {
     const children = unit.children.filter((child) => child.first <= last && child.last >= first);
     const inside = unit.children.length > 0 && Math.max(first, unit.first) >= unit.children[0]!.first;
-    if (inside) append(narrow, children);
-    else narrow.push(unit);
+    if (inside) {
+      append(narrow, children);
+      if (children.length < unit.children.length && movesKey(lines, formatted, children[0]!)) narrowCanHold = false;
+    } else narrow.push(unit);
   }
   const within = (set: readonly { first: number; last: number }[]) => (line: number) => set.some((unit) => unit.first <= line && line <= unit.last);
-  return [within(narrow), within(touched)];
+  // Checking a selection costs a parse of the whole text: one known to fail is not tried.
+  return narrowCanHold ? [within(narrow), within(touched)] : [within(touched)];
+}
+
+/**
+ * Whether a service's key moves to another column. Its siblings all move alike, so formatting some
+ * of them alone would leave keys of one mapping at two columns, which YAML reads as another structure
+ * or an error: that selection never keeps the meaning.
+ */
+function movesKey(lines: readonly Line[], formatted: readonly string[], unit: Unit): boolean {
+  return indentOf(formatted[unit.line]!) !== indentOf(lines[unit.line]!.text);
 }
 
 interface Unit {
+  /** The line of its key. */
+  readonly line: number;
   readonly first: number;
   readonly last: number;
   readonly children: readonly Unit[];
@@ -176,7 +191,7 @@ function entryUnits(lines: readonly Line[], formatted: readonly string[], entrie
   const firsts = entries.map((entry, i) => (top && i === 0 ? 0 : withCommentsAbove(formatted, entry.line)));
   return entries.map((entry, i) => {
     const last = i + 1 < entries.length ? firsts[i + 1]! - 1 : end;
-    return { first: firsts[i]!, last, children: entryUnits(lines, formatted, entry.children, last, false) };
+    return { line: entry.line, first: firsts[i]!, last, children: entryUnits(lines, formatted, entry.children, last, false) };
   });
 }
 

@@ -13,11 +13,27 @@ export interface Meaning {
   readonly comments: string;
 }
 
-export function meaningOf(text: string, tokens: readonly CST.Token[] = [...new Parser().parse(text)]): Meaning {
-  const documents = [...new Composer(YAML_OPTIONS).compose(tokens)];
+/** A text's syntax tree and comments from one lexing pass (what `Parser.parse` does, keeping the comments). */
+export interface Tokens {
+  readonly tokens: readonly CST.Token[];
+  readonly comments: string;
+}
+
+export function tokensOf(text: string): Tokens {
+  const parser = new Parser();
+  const tokens: CST.Token[] = [];
   const comments: string[] = [];
-  for (const token of new Lexer().lex(text)) if (CST.tokenType(token) === 'comment') comments.push(token.trimEnd());
-  return { documents: documents.some((doc) => doc.errors.length > 0) ? undefined : serialise(documents), comments: comments.join('\n') };
+  for (const lexeme of new Lexer().lex(text)) {
+    if (CST.tokenType(lexeme) === 'comment') comments.push(lexeme.trimEnd());
+    for (const token of parser.next(lexeme)) tokens.push(token);
+  }
+  for (const token of parser.end()) tokens.push(token);
+  return { tokens, comments: comments.join('\n') };
+}
+
+export function meaningOf({ tokens, comments }: Tokens): Meaning {
+  const documents = [...new Composer(YAML_OPTIONS).compose(tokens)];
+  return { documents: documents.some((doc) => doc.errors.length > 0) ? undefined : serialise(documents), comments };
 }
 
 export function sameMeaning(a: Meaning, b: Meaning): boolean {
