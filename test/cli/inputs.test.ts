@@ -90,11 +90,18 @@ describe('shipshape check inputs', () => {
     execFileSync('mkfifo', [fifo]);
     symlinkSync(path.join(special, 'loop-b.yaml'), path.join(special, 'loop-a.yaml'));
     symlinkSync(path.join(special, 'loop-a.yaml'), path.join(special, 'loop-b.yaml'));
+    // Special files under the names a folder walk looks for, and a folder link back to itself.
+    const decoys = path.join(special, 'decoys');
+    mkdirSync(path.join(decoys, 'compose.yaml'), { recursive: true });
+    execFileSync('mkfifo', [path.join(decoys, 'docker-compose.yml')]);
+    symlinkSync('/dev/zero', path.join(decoys, 'zero-compose.yml'));
+    symlinkSync(decoys, path.join(decoys, 'again'));
     const cases: [string, string[], RegExp][] = [
       ['/dev/zero', ['/dev/zero'], /^shipshape: \/dev\/zero: is a device, not a regular file\n$/],
       ['a FIFO nobody writes to', [fifo], /^shipshape: .*pipe\.yaml: is a FIFO \(named pipe\), not a regular file\n$/],
       ['a folder without Compose files', [path.join(special, 'empty')], /^shipshape: .*empty: no Compose or stack files found in this folder \(looked for .*\)\n$/],
       ['a symlink loop', [path.join(special, 'loop-a.yaml')], /^shipshape: .*loop-a\.yaml: too many levels of symbolic links \(a symlink loop\?\)\n$/],
+      ['a folder holding a folder, a FIFO and /dev/zero under Compose names and a link to itself', [decoys], /^shipshape: .*decoys: no Compose or stack files found in this folder \(looked for .*\)\n$/],
       ['a missing file', [path.join(special, 'missing.yaml')], /^shipshape: .*missing\.yaml: no such file or folder\n$/],
       ['a glob matching nothing', ['nothing/**/*.yml'], /^shipshape: nothing\/\*\*\/\*\.yml: no files match this pattern\n$/],
       ['an empty current folder', [], /^shipshape: \.: no Compose files in the current folder \(looked for .*\); name the files or folders to check\n$/],

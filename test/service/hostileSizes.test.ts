@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { generateCompose } from '../../bench/generate';
-import { fullRangePorts, manyMergeAliases, servicesWithUnknownKey } from '../support/hostile';
+import { distinctPorts, fullRangePorts, manyMergeAliases, manyReferences, networksWithSubnets, servicesWithUnknownKey } from '../support/hostile';
 import { service } from '../support/service';
 import { MAX_FINDINGS } from '../../server/src/service/features/diagnostics';
 
@@ -31,6 +31,22 @@ describe('hostile list sizes', function () {
     assert.equal(last.severity, 'error', 'the worst severity among those not shown (a duplicate-item error)');
     assert.match(last.message, /^129,001 more findings from here on are not shown/);
   });
+
+  // One list of each kind an analysis walks, past the size where spreading it into a call threw; each
+  // still gets its findings, capped. The larger ones run in `npm run test:stress`.
+  const kinds: [title: string, text: () => string, code: string, stressOnly: boolean][] = [
+    ['one service publishing 130,000 ports with scale: 2', () => distinctPorts(130_000, 'scale: 2'), 'port-conflict-replicas', false],
+    ['one service mounting 130,000 folders at one target', () => `services:\n  web:\n    image: x\n    volumes:\n${Array.from({ length: 130_000 }, (_, i) => `      - ./d${i}:/data\n`).join('')}`, 'duplicate-mount-target', false],
+    ['100,000 networks with their own subnets', () => networksWithSubnets(100_000), 'subnet-overlap', true],
+    ['50,000 services referring to networks, volumes and each other in a ring', () => manyReferences(50_000), 'depends-on-cycle', true],
+  ];
+  for (const [title, text, code, stressOnly] of kinds) {
+    (STRESS || !stressOnly ? it : it.skip)(`checks ${title}`, () => {
+      const findings = service.diagnostics(service.parse(text(), 'compose'));
+      assert.ok(findings.some((f) => f.code === code), findings.slice(0, 3).map((f) => f.code).join(', '));
+      assert.equal(findings.at(-1)?.code, 'too-many-findings');
+    });
+  }
 
   // A `{` or `[` never closed made `yaml` read every later line into it, one level deeper each, with an
   // error per line; anchors inside swallowed the rest of the file, and their aliases took the whole alias
