@@ -18,10 +18,10 @@ export default tseslint.config(
   {
     // Spreading a list into a call puts every item on the stack: past ~120,000 items (findings, merged
     // entries, ports of a hostile file) it throws a RangeError (issue 19). Use append() or a loop.
-    files: ['server/src/**/*.ts'],
+    files: ['server/src/**/*.ts', 'client/src/**/*.ts'],
     rules: {
       'no-restricted-syntax': ['error',
-        { selector: "CallExpression[callee.property.name=/^(push|unshift|splice|concat)$/] > SpreadElement", message: 'Spreading an unbounded list into a call overflows the stack: use append() from service/append.ts.' },
+        { selector: "CallExpression[callee.property.name=/^(push|unshift|splice|concat)$/] > SpreadElement", message: 'Spreading an unbounded list into a call overflows the stack: use append() (server/src/service/append.ts, client/src/webview/append.ts).' },
         { selector: "CallExpression[callee.object.name='Math'] > SpreadElement", message: 'Math.max/min(...list) overflows the stack on large lists: use a loop or reduce.' },
         { selector: "CallExpression[callee.property.name=/^(fromCharCode|fromCodePoint|apply)$/] > SpreadElement", message: 'Spreading an unbounded list into a call overflows the stack.' },
       ],

@@ -165,6 +165,16 @@ describe('webview queries and exports', () => {
     assert.equal(ids('  ').length, graph.nodes.length);
   });
 
+  it('filters a service of 130,000 ports and a network of 130,000 subnets without overflowing the stack (issue 19)', () => {
+    const subnets = graphFor('services:\n  web:\n    image: x\nnetworks:\n  n:\n    ipam:\n      config:\n        - subnet: 10.9.0.0/24\n');
+    const service = graph.nodes.find((node) => node.id === 'service:proxy')!;
+    const network = subnets.nodes.find((node) => node.kind === 'network' && node.subnets.length > 0)!;
+    assert.ok(service.kind === 'service' && network.kind === 'network');
+    const manyPorts = { ...service, ports: Array.from({ length: 130_000 }, () => service.ports[0]!) };
+    const manySubnets = { ...network, subnets: Array.from({ length: 130_000 }, () => network.subnets[0]!) };
+    assert.deepEqual([matches(manyPorts, portLabel(service.ports[0]!)), matches(manyPorts, 'nowhere'), matches(manySubnets, '10.9.0'), matches(manySubnets, 'nowhere')], [true, false, true, false]);
+  });
+
   it('finds the innermost item under the cursor', () => {
     const line = text.split('\n').findIndex((l) => l.includes('ipv4_address'));
     assert.equal(itemAt(graph, { line, character: 8 }), 'network:service:api->network:back');

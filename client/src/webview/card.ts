@@ -4,6 +4,7 @@
  * Built from text nodes only, like the SVG.
  */
 import type { GraphEdgeDto, GraphFindingDto, GraphNodeDto, GraphRange, NetworkGraphResult } from '../../../server/src/protocol';
+import { append } from './append';
 import { conditionLabel } from './dependencies';
 import { nameOf, portLabel } from './scene';
 
@@ -58,13 +59,13 @@ export function fillCard(card: HTMLElement, index: CardIndex, id: string, reveal
     const meta = [node.deployMode === 'global' ? 'global' : node.replicas !== undefined ? `replicas: ${node.replicas}` : '', node.networkMode ? `network_mode: ${node.networkMode}` : ''].filter(Boolean);
     section(card, 'Deploy', meta);
     section(card, 'Ports', node.ports.map(portLabel));
-    for (const port of node.ports) findings.push(...port.findings);
+    for (const port of node.ports) append(findings, port.findings);
     const out = index.from.get(id) ?? [];
     section(card, 'Networks', out.filter((e) => e.kind === 'network').map((e) => e.kind === 'network' ? [nameOf(e.to), e.ipv4Address, e.ipv6Address, e.aliases.length ? `aliases ${e.aliases.join(', ')}` : ''].filter(Boolean).join('  ') : ''));
     section(card, 'Mounts', out.filter((e) => e.kind === 'volume' || e.kind === 'secret' || e.kind === 'config').map((e) => e.kind === 'volume' || e.kind === 'secret' || e.kind === 'config' ? `${e.kind} ${nameOf(e.to)}${e.target ? ` → ${e.target}` : ''}${e.readOnly ? ' (read-only)' : ''}` : ''));
     section(card, 'Depends on', out.filter((e) => e.kind === 'dependsOn').map((e) => `${nameOf(e.to)}${conditionLabel(e) ? ` (${conditionLabel(e)})` : ''}`));
     section(card, 'Needed by', (index.to.get(id) ?? []).filter((e) => e.kind === 'dependsOn').map((e) => nameOf(e.from)));
-    for (const e of out) if (e.kind === 'network') findings.push(...e.findings);
+    for (const e of out) if (e.kind === 'network') append(findings, e.findings);
   } else if (node?.kind === 'network') {
     section(card, 'Driver', [[node.driver, node.internal ? 'internal' : '', node.external ? 'external' : '', node.attachable ? 'attachable' : '', node.declared ? '' : 'not declared'].filter(Boolean).join(' · ')]);
     section(card, 'Subnets', node.subnets.map((s) => [s.subnet, s.gateway ? `gateway ${s.gateway}` : '', s.ipRange ? `range ${s.ipRange}` : ''].filter(Boolean).join('  ')));
@@ -73,7 +74,7 @@ export function fillCard(card: HTMLElement, index: CardIndex, id: string, reveal
     section(card, 'Declared', [[node.external ? 'external' : '', node.declared ? 'declared' : 'not declared'].filter(Boolean).join(' · ')]);
     const users = index.to.get(id) ?? [];
     section(card, 'Used by', users.map((e) => `${nameOf(e.from)}${'target' in e && e.target ? ` at ${e.target}` : ''}`));
-    for (const e of users) findings.push(...e.findings);
+    for (const e of users) append(findings, e.findings);
   } else if (edge?.kind === 'network') {
     section(card, 'Addresses', [edge.ipv4Address, edge.ipv6Address, ...edge.aliases.map((a) => `alias ${a}`)].filter((v): v is string => Boolean(v)));
   }

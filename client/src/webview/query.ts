@@ -1,5 +1,6 @@
 /** Questions the webview asks of the graph it was sent: what matches a filter, what is under the cursor. */
 import type { GraphNodeDto, GraphRange, LspPosition, LspRange, NetworkGraphResult } from '../../../server/src/protocol';
+import { append } from './append';
 import { portLabel } from './scene';
 
 /** Case-insensitive match on a node's name, image, ports and network details. */
@@ -7,8 +8,8 @@ export function matches(node: GraphNodeDto, query: string): boolean {
   const needle = query.trim().toLowerCase();
   if (!needle) return true;
   const haystack = [node.name, node.kind];
-  if (node.kind === 'service') haystack.push(node.image ?? '', ...node.ports.map(portLabel));
-  if (node.kind === 'network') haystack.push(node.driver, ...node.subnets.flatMap((s) => [s.subnet, s.gateway ?? '']));
+  if (node.kind === 'service') append(haystack, [node.image ?? '', ...node.ports.map(portLabel)]);
+  if (node.kind === 'network') append(haystack, [node.driver, ...node.subnets.flatMap((s) => [s.subnet, s.gateway ?? ''])]);
   return haystack.some((value) => value.toLowerCase().includes(needle));
 }
 
