@@ -65,10 +65,11 @@ export async function typingScenario(options: TypingOptions): Promise<TypingResu
         ),
       );
     };
+    const typist = { cursor: 0 };
     let lastSent = 0;
     let last: Promise<Diagnostic[]> | undefined;
     for (let version = 2; version <= edits + 1; version++) {
-      const change = typedChange(mirror.getText(), rnd);
+      const change = typedChange(mirror.getText(), rnd, typist);
       const range = { start: mirror.positionAt(change.start), end: mirror.positionAt(change.end) };
       mirror = TextDocument.update(mirror, [{ range, text: change.text }], version);
       if (version === edits + 1) last = lsp.nextDiagnostics(URI, version);
@@ -91,22 +92,22 @@ export async function typingScenario(options: TypingOptions): Promise<TypingResu
 /**
  * Typing in one region, as a person does: mostly characters typed or deleted near the previous
  * edit, now and then a jump elsewhere; some characters open YAML errors (quotes, brackets, a tab).
+ * The cursor belongs to one run, so that a seed types the same edits in every run of a process.
  */
-let cursor = 0;
-function typedChange(text: string, rnd: () => number): { start: number; end: number; text: string } {
-  if (below(rnd, 20) === 0 || cursor > text.length) cursor = below(rnd, text.length + 1);
-  const at = Math.min(cursor, text.length);
+function typedChange(text: string, rnd: () => number, typist: { cursor: number }): { start: number; end: number; text: string } {
+  if (below(rnd, 20) === 0 || typist.cursor > text.length) typist.cursor = below(rnd, text.length + 1);
+  const at = Math.min(typist.cursor, text.length);
   const kind = below(rnd, 10);
   if (kind < 6) {
     const typed = 'abc1: -"[{\t#'[below(rnd, 12)]!;
-    cursor = at + 1;
+    typist.cursor = at + 1;
     return { start: at, end: at, text: typed };
   }
   if (kind < 9) {
-    cursor = Math.max(0, at - 1);
-    return { start: cursor, end: at, text: '' };
+    typist.cursor = Math.max(0, at - 1);
+    return { start: typist.cursor, end: at, text: '' };
   }
-  cursor = at + 1;
+  typist.cursor = at + 1;
   return { start: at, end: at, text: '\n' };
 }
 

@@ -210,10 +210,25 @@ describe('incremental parsing with errors kept to their element', () => {
     assert.deepEqual(typing.syntaxFindings.map((f) => f.code), ['yaml-syntax']);
   });
 
-  it('leaves an error that runs past the next service, and errors of a whole parse, to a whole parse', () => {
-    assert.equal(reparse(parse(CLEAN), CLEAN.replace("image: redis", "image: 'redis"), true), undefined);
+  it('leaves errors of a whole parse to a whole parse', () => {
     const wholeWithError = parse(CLEAN.replace('    image: redis\n', '    image: redis\n    imag\n'));
     assert.equal(reparse(wholeWithError, wholeWithError.text.replace('image: nginx', 'image: nginx:1'), true), undefined);
+  });
+
+  it('keeps an error that runs past the next service to its element, read as a fresh parse in pieces reads it (issue 19 item 5)', function () {
+    this.timeout(60_000);
+    let doc = service.parse(generateCompose(300), 'compose');
+    const at = doc.text.indexOf('image: ', doc.text.length / 2) + 'image: '.length;
+    const typed = (text: string, offset: number, s: string) => text.slice(0, offset) + s + text.slice(offset);
+    const steps = [typed(doc.text, at, '"'), typed(doc.text, at, '"ab'), typed(doc.text, at, '"a'), typed(doc.text, at, '"'), doc.text];
+    for (const [i, text] of steps.entries()) {
+      const next = service.parse(text, 'compose', doc);
+      assert.ok(keepsSomeService(doc, next), `step ${i} re-parsed one service`);
+      assert.deepEqual(sortedFindings(next), sortedFindings(fresh.parse(text, 'compose')), `step ${i}`);
+      assert.deepEqual(next.documents, fresh.parse(text, 'compose').documents, `step ${i}`);
+      assert.equal(next.syntaxFindings.some((f) => f.code === 'yaml-syntax'), i < 4, `step ${i}`);
+      doc = next;
+    }
   });
 
   it('agrees with a whole parse on whether there are errors, and equals it when there are none, over many random edits and undos', function () {
@@ -241,6 +256,10 @@ describe('incremental parsing with errors kept to their element', () => {
     assert.ok(confined >= 20, `${confined} edits kept an error to its element`);
   });
 });
+
+function sortedFindings(doc: ComposeDocument) {
+  return [...doc.syntaxFindings].sort((a, b) => a.span.start - b.span.start || a.message.localeCompare(b.message));
+}
 
 function keepsSomeService(before: ComposeDocument, after: ComposeDocument): boolean {
   const identities = new Set([...before.model.services.values()].map((e) => contentIdentity(e.node)));

@@ -1,7 +1,8 @@
 /**
  * Parsing in pieces (server/src/service/parse/pieces.ts): a large file is parsed a piece at a time, and
- * the result equals a full parse, or the text is left to the full parse. Small piece sizes force many
- * cuts on small texts, so every cut the real size would make somewhere is exercised here.
+ * the result equals a full parse, or the text is left to the full parse; a YAML error stays in the
+ * element it is in, even one that runs on (issue 19 item 5). Small piece sizes force many cuts on small
+ * texts, so every cut the real size would make somewhere is exercised here.
  */
 import * as assert from 'node:assert/strict';
 import { generateCompose } from '../../bench/generate';
@@ -83,14 +84,19 @@ describe('parsing in pieces', () => {
     { title: 'a byte order mark', text: '\uFEFF' + SERVICES(['a', 'b', 'c']), cut: true },
     { title: 'comments at column 0 and blank lines between services', text: SERVICES(['a', 'b', 'c']).replace(/ {2}b:/, '\n# the b team\n\n  b:'), cut: true },
     { title: 'a block scalar before a cut', text: SERVICES(['a', 'b']).replace('image: a:1', 'command: |\n      run\n\n      more\n'), cut: true },
-    { title: 'a quoted string that runs over a line looking like a key', text: SERVICES(['a', 'b']).replace('image: a:1', 'command: "run\n  c: x"'), cut: false },
-    { title: 'a flow mapping that runs over a line looking like a key', text: SERVICES(['a', 'b']).replace('image: a:1', 'labels: {a: 1,\n  c: x}'), cut: false },
+    // Whatever YAML makes of these, the line looking like a key makes a cut: each half is an error.
+    { title: 'a quoted string that runs over a line looking like a key', text: SERVICES(['a', 'b']).replace('image: a:1', 'command: "run\n  c: x"'), cut: true },
+    { title: 'a flow mapping that runs over a line looking like a key', text: SERVICES(['a', 'b']).replace('image: a:1', 'labels: {a: 1,\n  c: x}'), cut: true },
+    // A key YAML reads at column 0 that is not plain ends the section, which the cuts cannot see.
+    { title: 'a quoted key at column 0 whose mapping is indented like services', text: SERVICES(['a', 'b']) + '"x-q":\n  d:\n    image: x\n  e:\n    image: y\n', cut: false },
+    { title: 'a complex key at column 0 that breaks only the next service', text: SERVICES(['a', 'b', 'c']).replace('      - "80"\n  b:', '? - x\n      - y\n  b:'), cut: false },
+    { title: 'a key with a space at column 0 whose mapping is indented like services', text: SERVICES(['a', 'b']) + 'x q:\n  d:\n    image: x\n  e:\n    image: y\n', cut: false },
     { title: 'a merge key among the services', text: 'x-s: &s\n  z:\n    image: z\n' + SERVICES(['a', 'b']).replace('  b:\n', '  <<: *s\n  b:\n'), cut: false },
     { title: 'a merge key at the top level', text: 'x-t: &t\n  name: n\n<<: *t\n' + SERVICES(['a', 'b']), cut: false },
     { title: 'a second document', text: SERVICES(['a']) + '---\n' + SERVICES(['b']), cut: false },
     { title: 'a YAML error, kept in its piece', text: SERVICES(['a', 'b', 'c']).replace('    image: b:1', '    image: b:1\n    imag'), cut: true },
     { title: 'a tab-indented line, kept in its piece', text: SERVICES(['a', 'b', 'c']).replace('    image: b:1', '\timage: b:1'), cut: true },
-    { title: 'a quote left open, which runs on into the next piece', text: SERVICES(['a', 'b', 'c']).replace('image: b:1', "image: 'b:1"), cut: false },
+    { title: 'a quote left open, which runs on into the next piece', text: SERVICES(['a', 'b', 'c']).replace('image: b:1', "image: 'b:1"), cut: true },
     { title: 'an alias bomb', text: 'a: &a [x, x, x, x, x, x, x, x, x]\n' + 'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill('*' + 'abcdefg'[i]).join(', ')}]`).join('\n') + '\n', cut: false },
   ];
   for (const { title, text, cut } of cases) {
@@ -107,6 +113,38 @@ describe('parsing in pieces', () => {
     const services = (parsed: ParsedYaml) => get(parsed.documents[0]!.root, 'services') as MapNode;
     assert.deepEqual(entry(services(pieces), 'c'), entry(services(full), 'c'));
   });
+
+  /**
+   * Errors that run on: in a whole parse each swallows or breaks every line after it (an open quote
+   * reads the rest of the file into one string), and costs seconds per keystroke on a large file. In
+   * pieces each stays in its service: the services around it read as in the text without the error,
+   * a twin of the same length.
+   */
+  const RUN_ON: [string, string, string][] = [
+    ['a double quote left open', 'image: "b:1', 'image:  b:1'],
+    ['a single quote left open', "image: 'b:1", 'image:  b:1'],
+    ['a bracket left open', 'image: [b:1', 'image:  b:1'],
+    ['a brace left open', 'image: {b:1', 'image:  b:1'],
+    ['a word typed at column 0', 'image: b:1\noops', 'image: b:1\n#ops'],
+    ['a line indented with a tab', 'image: b:1\n\tx: 1', 'image: b:1\n#x: 1'],
+  ];
+  for (const [title, broken, twin] of RUN_ON) {
+    it(`keeps ${title} to its service, and reads the others as if it were not there`, () => {
+      const text = SERVICES(['a', 'b', 'c']).replace('image: b:1', broken);
+      const fixed = SERVICES(['a', 'b', 'c']).replace('image: b:1', twin);
+      for (const size of [1, 40]) {
+        const pieces = parseInPieces(text, size);
+        assert.ok(pieces, `${title}, pieces of ${size}`);
+        const errors = pieces.syntaxFindings.filter((f) => f.code === 'yaml-syntax');
+        assert.ok(errors.length > 0);
+        const [from, to] = [text.indexOf('  b:'), text.indexOf('  c:')];
+        for (const error of errors) assert.ok(error.span.start >= from && error.span.end < to, `${title}: ${JSON.stringify(error)} in [${from}, ${to})`);
+        assert.ok(errors[0]!.span.start <= parseYaml(text).syntaxFindings[0]!.span.start, 'no later than a whole parse');
+        const services = (parsed: ParsedYaml) => get(parsed.documents[0]!.root, 'services') as MapNode;
+        for (const name of ['a', 'c']) assert.deepEqual(entry(services(pieces), name), entry(services(parseYaml(fixed)), name), `${title}: ${name}`);
+      }
+    });
+  }
 
   it('reports a service repeated in a later piece once, where it repeats', () => {
     const text = SERVICES(['a', 'b', 'a']);

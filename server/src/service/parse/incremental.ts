@@ -12,14 +12,17 @@
  * - the old or new block defines an anchor (aliases elsewhere may use it);
  * - the new block alone has a YAML error or is not a single entry with the same key.
  * With `confineErrors` (large files, where a full parse takes seconds on every keystroke while an
- * error is open), the block may have YAML errors as long as it still ends with the next key: the
- * errors are reported in the block and the rest is kept, errors elsewhere included (see pieces.ts).
+ * error is open), the block is parsed exactly as pieces.ts parses an element, and may have YAML errors:
+ * one that runs past the next key (an open quote) is read in the block alone, and a line that leaves
+ * the element (a tab, a word at column 0) stays in it unless it is a key that starts another part. The
+ * errors are reported in the block and the rest is kept, errors elsewhere included, as a fresh parse in
+ * pieces would have them.
  */
-import { isMap, isPair, isScalar, visit, type Node as YamlNode } from 'yaml';
 import { aliasNodesUsed, parseSlice, type ParsedYaml, type YamlDocument } from './parse';
 import { aliasBudget, entryOf, expansionCost, hasMergedEntries, keepExpansionCost, type AnchorDefinition, type Entry, type MapNode, type Node, type TreeBudget } from './tree';
 import type { Finding, Span } from '../types';
 import { isSection } from './sections';
+import { keyAt, unitRange } from './pieceAssembly';
 import { shiftEntry, shiftNode, shiftSpan } from './shift';
 
 export interface PreviousParse extends ParsedYaml {
@@ -51,15 +54,30 @@ export function reparse(previous: PreviousParse, text: string, confineErrors = f
 
   const block = text.slice(blockStart, blockEnd + delta);
   const indent = element.keySpan.start - blockStart;
-  if (!/^ *$/.test(previous.text.slice(blockStart, element.keySpan.start)) || !staysInside(block, indent)) return undefined;
-  // The next sibling's key follows the block, so that YAML ends the element where it would in the file.
-  const sentinel = text.slice(blockEnd + delta, next.keySpan.end + delta) + ':';
-  const sentinelStart = block.length + next.keySpan.start - blockEnd;
+  if (!/^ *$/.test(previous.text.slice(blockStart, element.keySpan.start))) return undefined;
+  // A line that leaves the element is a YAML error pieces.ts keeps in the element, unless it starts another part.
+  if (!staysInside(block, indent) && (!confineErrors || startsAnother(block, indent))) return undefined;
+  // The block is parsed exactly as pieces.ts parses an element: under its section's key line, followed
+  // by the next sibling's key line, so that YAML ends the element where it would in the file.
+  const nextLine = blockEnd + delta;
+  const nextKey = keyAt(text, nextLine);
+  const unit: Unit = {
+    header: `${top.key}:\n`,
+    block,
+    start: blockStart,
+    sentinel: nextKey ? text.slice(nextLine, nextKey.colonEnd) : `${text.slice(nextLine, next.keySpan.end + delta)}:`,
+    sentinelStart: next.keySpan.start + delta,
+    key: element.keySpan,
+  };
   // The file's alias budget, less what the rest of the file expands: a block that exceeds it makes the
   // full parse (which reports the limit where a fresh parse would) take over.
-  const budget = aliasBudget(previous.aliasNodes - expansionCost(element.value));
-  const parsed = parseBlock(block + sentinel, blockStart, { key: element.key, sentinelStart }, previous.anchors, budget);
-  if (!parsed || (parsed.findings.length > 0 && !confineErrors)) return undefined;
+  const budgetLeft = (): TreeBudget => aliasBudget(previous.aliasNodes - expansionCost(element.value));
+  let budget = budgetLeft();
+  let parsed = parseBlock(unit, previous.anchors, budget, false);
+  if (parsed === 'ran-on' && confineErrors) parsed = parseBlock(unit, previous.anchors, (budget = budgetLeft()), true);
+  if (!parsed || parsed === 'ran-on' || (parsed.findings.length > 0 && !confineErrors)) return undefined;
+  // pieces.ts cuts elements only at plain keys, so only an element between two of them keeps an error as a fresh parse does.
+  if (parsed.findings.length > 0 && (nextKey?.key !== next.key || keyAt(text, blockStart)?.key !== element.key || !isCutSection(previous.text, top, section))) return undefined;
   const { entry } = parsed;
 
   const shift = (span: Span): Span => shiftSpan(span, oldEnd, delta);
@@ -161,34 +179,75 @@ function staysInside(block: string, indent: number): boolean {
   return true;
 }
 
+/** An element's block in the new text, and what pieces.ts parses around it. */
+interface Unit {
+  /** The section's key line. */
+  readonly header: string;
+  readonly block: string;
+  /** Where the block starts in the file. */
+  readonly start: number;
+  /** The next sibling's key line, up to its colon, and where its key starts in the file. */
+  readonly sentinel: string;
+  readonly sentinelStart: number;
+  /** The element's key, which the edit did not touch. */
+  readonly key: Span;
+}
+
 /**
- * The block parsed on its own: its entry and the YAML errors and repeated keys in it, or undefined
- * when it is not exactly that entry plus the sentinel key.
+ * The block parsed on its own: its entry and the YAML errors and repeated keys in it; 'ran-on' when a
+ * YAML error ran past its sentinel; undefined when it is not exactly that entry plus the sentinel key,
+ * or defines an anchor (aliases elsewhere may use it). `alone` parses it without the sentinel, for
+ * an error that ran on, and keeps the element's entry as pieces.ts does.
  */
-function parseBlock(block: string, base: number, expected: { key: string; sentinelStart: number }, anchors: readonly AnchorDefinition[], budget: TreeBudget): { entry: Entry; findings: Finding[] } | undefined {
-  const outerAnchor = (name: string): Node | undefined => {
-    for (let i = anchors.length - 1; i >= 0; i--) if (anchors[i]!.name === name && anchors[i]!.start < base) return anchors[i]!.node;
-    return undefined;
-  };
-  const sentinelStart = base + expected.sentinelStart;
-  const slice = parseSlice(block, base, { start: base, end: sentinelStart }, sentinelStart, { budget, outerAnchor });
-  if (!slice) return undefined;
-  const { doc, root, findings } = slice;
-  if (!isMap(doc.contents) || doc.contents.items.length !== 2) return undefined;
-  const [pair, sentinel] = doc.contents.items;
-  if (!isPair(pair) || !isScalar(pair.key) || String(pair.key.value) !== expected.key) return undefined;
-  if (!isPair(sentinel) || !isScalar(sentinel.key) || sentinel.key.range?.[0] !== expected.sentinelStart) return undefined;
-  let definesAnchor = false;
-  visit(doc.contents as YamlNode, {
-    Node(_key, node) {
-      if (!node.anchor) return undefined;
-      definesAnchor = true;
-      return visit.BREAK;
-    },
-  });
-  if (definesAnchor) return undefined;
-  const entry = root.entries[0];
-  return entry && { entry: entryOf(entry.key, entry.keySpan, entry.value, undefined), findings };
+function parseBlock(unit: Unit, anchors: readonly AnchorDefinition[], budget: TreeBudget, alone: boolean): Block | 'ran-on' | undefined {
+  const base = unit.start - unit.header.length;
+  const outerAnchor = (name: string): Node | undefined => anchorBefore(anchors, name, base);
+  const defined: AnchorDefinition[] = [];
+  const sentinelStart = alone ? undefined : unit.sentinelStart;
+  const source = unit.header + unit.block + (alone ? '' : unit.sentinel);
+  const slice = parseSlice(source, base, unitRange({ start: unit.start, end: unit.start + unit.block.length }, alone), sentinelStart, { budget, outerAnchor, anchors: defined });
+  if (!slice || defined.length > 0) return undefined;
+  const { root, findings } = slice;
+  const [top, ...rest] = root?.entries ?? [];
+  const entries = top?.value.kind === 'map' && top.value.tag === undefined && top.value.via === undefined && root?.tag === undefined ? top.value.entries : [];
+  const [entry, sentinel] = entries;
+  const hasError = findings.some((f) => f.code === 'yaml-syntax');
+  // Read alone without an error, the block is valid YAML that only the sentinel broke (see pieces.ts).
+  if (alone && !hasError) return undefined;
+  const fits = entry?.keySpan.start === unit.key.start && (alone || (rest.length === 0 && sentinel?.keySpan.start === sentinelStart));
+  if (fits && entries.length === (alone ? entries.length : 2) && entry.via === undefined) return { entry: entryOf(entry.key, entry.keySpan, entry.value, undefined), findings };
+  return !fits && !alone && hasError ? 'ran-on' : undefined;
+}
+
+interface Block {
+  readonly entry: Entry;
+  readonly findings: Finding[];
+}
+
+/** The node of the last anchor `name` defined before `offset`. */
+function anchorBefore(anchors: readonly AnchorDefinition[], name: string, offset: number): Node | undefined {
+  for (let i = anchors.length - 1; i >= 0; i--) if (anchors[i]!.name === name && anchors[i]!.start < offset) return anchors[i]!.node;
+  return undefined;
+}
+
+/**
+ * True when a line of the block would start a part of its own in pieces.ts (a plain key at column 0
+ * or at the element's indentation), so that the block is no longer one element there.
+ */
+function startsAnother(block: string, indent: number): boolean {
+  for (let lineAt = block.indexOf('\n') + 1; lineAt > 0 && lineAt < block.length; lineAt = block.indexOf('\n', lineAt) + 1) {
+    let column = lineAt;
+    while (block.charCodeAt(column) === 32) column++;
+    if ((column === lineAt || column - lineAt === indent) && keyAt(block, lineAt)) return true;
+  }
+  return false;
+}
+
+/** True when pieces.ts cuts this section's elements: a plain key at column 0, its elements at their indentation. */
+function isCutSection(text: string, top: Entry, section: MapNode): boolean {
+  const first = section.entries[0];
+  const line = lineStart(text, top.keySpan.start);
+  return line === top.keySpan.start && keyAt(text, line)?.key === top.key && first !== undefined && keyAt(text, lineStart(text, first.keySpan.start))?.key === first.key;
 }
 
 function shiftSection(top: Entry, at: number, delta: number): Entry {

@@ -3,6 +3,7 @@ import { COMPOSE_FILE_DOCS } from '../facts/composeFileDocs';
 import { isMap, isPair, isSeq, parseAllDocuments, type YAMLError } from 'yaml';
 import type { Finding, Span } from '../types';
 import { readSimpleYaml, type ParsedDocument } from './simpleYaml';
+import { append } from '../append';
 import { aliasBudget, buildTree, MAX_ALIAS_NODES, type AnchorDefinition, type MapNode, type Node, type TreeBudget, type TreeContext } from './tree';
 
 export interface YamlDocument {
@@ -133,19 +134,23 @@ function withoutOpeners(text: string, openers: readonly number[]): ParsedYaml {
 }
 
 /** `text` with a blank for each runaway opener: the same offsets, so every span of its parse holds for `text`. */
-export function blankOpeners(text: string, openers: readonly number[]): string {
+function blankOpeners(text: string, openers: readonly number[]): string {
   let blanked = text;
   for (const at of openers) blanked = `${blanked.slice(0, at)} ${blanked.slice(at + 1)}`;
   return blanked;
 }
 
 /** A parse of `text` with its runaway `openers` blanked, with one finding at each of them. */
-export function withUnclosedFindings(parsed: ParsedYaml, text: string, openers: readonly number[]): ParsedYaml {
-  const unclosed = openers.map((at): Finding => {
+function withUnclosedFindings(parsed: ParsedYaml, text: string, openers: readonly number[]): ParsedYaml {
+  return { ...parsed, syntaxFindings: [...unclosedFindings(text, openers, 0), ...parsed.syntaxFindings] };
+}
+
+/** One finding at each runaway opener of `text`, a text parsed at `base`. */
+function unclosedFindings(text: string, openers: readonly number[], base: number): Finding[] {
+  return openers.map((at): Finding => {
     const message = `This '${text[at]}' is never closed, so YAML reads everything after it into it and Compose refuses the file; the rest is checked here as if it were not there.`;
-    return { code: 'yaml-syntax', severity: 'error', message, span: { start: at, end: at + 1 }, docUrl: YAML_SPEC };
+    return { code: 'yaml-syntax', severity: 'error', message, span: { start: at + base, end: at + base + 1 }, docUrl: YAML_SPEC };
   });
-  return { ...parsed, syntaxFindings: [...unclosed, ...parsed.syntaxFindings] };
 }
 
 /** Nodes a budget from aliasBudget() has handed out. */
@@ -163,13 +168,28 @@ function aliasLimitFinding(span: Span): Finding {
   return { code: 'yaml-alias-limit', severity: 'error', message, span, docUrl: YAML_SPEC };
 }
 
+/** A slice of the file parsed on its own; `root` is undefined when its root is not a mapping. */
+export interface Slice {
+  readonly doc: ParsedDocument;
+  readonly root: MapNode | undefined;
+  readonly findings: Finding[];
+}
+
 /**
- * A slice of the file parsed on its own (a piece, or one re-parsed element): `source` holds it at
- * `base`, followed by a sentinel key at `sentinelStart` (a file offset) so that YAML ends the slice's
- * last value where it ends in the file. Its YAML errors are placed inside `range`, and keys written
- * twice are reported, but for the sentinel: it is reported where the file holds it. Undefined unless
- * the source is one document whose root is a mapping, within the alias budget, with no runaway flow
- * collection (whose opener, a file offset, goes to `onRunaway`).
+ * Rounds of reading brackets never closed as blanks in one slice: each round finds those that the
+ * previous one left open inside them. A slice with more is left to its caller's fallback.
+ */
+const MAX_RUNAWAY_ROUNDS = 8;
+
+/**
+ * A slice of the file parsed on its own (a piece, an element, or one re-parsed element): `source`
+ * holds it at `base`, followed by a sentinel key at `sentinelStart` (a file offset, if any) so that
+ * YAML ends the slice's last value where it ends in the file. Its YAML errors are placed inside
+ * `range`, and keys written twice are reported, but for the sentinel: it is reported where the file
+ * holds it. A `{` or `[` never closed is read as a blank and reported at its place, as the whole
+ * parse does (see parseYaml). Undefined unless the source is one document within the alias budget,
+ * or with `simpleOnly`, when the fast reader does not take it (it declines any YAML error), so that
+ * a caller can try smaller slices before paying for `yaml` on a large one.
  */
 export function parseSlice(
   source: string,
@@ -177,34 +197,49 @@ export function parseSlice(
   range: Span,
   sentinelStart: number | undefined,
   tree: Omit<TreeContext, 'base' | 'onDuplicateKey' | 'onBadMerge'>,
-  onRunaway?: (openers: readonly number[]) => void,
-): { readonly doc: ParsedDocument; readonly root: MapNode; readonly findings: Finding[] } | undefined {
-  const docs = readDocuments(source);
-  const doc = docs?.length === 1 ? docs[0]! : undefined;
-  if (!doc) return undefined;
-  // A bracket never closed is read as a blank by whoever parses the whole (see parseYaml), never kept here.
-  const openers = runawayFlowOpeners([doc], source).map((at) => at + base).filter((at) => at >= range.start && at < range.end);
-  if (openers.length > 0) {
-    onRunaway?.(openers);
-    return undefined;
+  simpleOnly = false,
+): Slice | undefined {
+  let text = source;
+  const openers: number[] = [];
+  for (let round = 0; ; round++) {
+    const docs = readDocuments(text, simpleOnly);
+    const doc = docs?.length === 1 ? docs[0]! : undefined;
+    if (!doc) return undefined;
+    const found = runawayFlowOpeners([doc], text);
+    if (found.length === 0) return buildSlice(doc, text, { base, range, sentinelStart, tree }, unclosedFindings(source, openers, base));
+    if (round === MAX_RUNAWAY_ROUNDS) return undefined;
+    append(openers, found);
+    text = blankOpeners(text, found);
   }
-  const findings = doc.errors.map((error) => yamlErrorFinding(error, range, base));
+}
+
+function buildSlice(
+  doc: ParsedDocument,
+  source: string,
+  at: { base: number; range: Span; sentinelStart: number | undefined; tree: Omit<TreeContext, 'base' | 'onDuplicateKey' | 'onBadMerge'> },
+  findings: Finding[],
+): Slice | undefined {
+  const { base, range, sentinelStart, tree } = at;
+  for (const error of doc.errors) findings.push(yamlErrorFinding(error, range, base));
   const onDuplicateKey = (key: string, span: Span): void => {
     if (span.start !== sentinelStart) findings.push(duplicateKeyFinding(key, span));
   };
   const root = buildTree(doc, source, { ...tree, base, onDuplicateKey, onBadMerge: (span) => findings.push(badMergeFinding(span)) });
-  return tree.budget.exhaustedAt || tree.budget.tooDeepAt || root?.kind !== 'map' ? undefined : { doc, root, findings };
+  if (tree.budget.exhaustedAt || tree.budget.tooDeepAt) return undefined;
+  return { doc, root: root?.kind === 'map' ? root : undefined, findings };
 }
 
 /**
  * The text's YAML documents: read by the fast reader when it takes the text, by `yaml` otherwise;
- * undefined when `yaml` runs out of stack (its parser recurses once per level of nesting, and an
- * unclosed `{` before 2,000 services nests every later line one level deeper).
+ * undefined when only the fast reader may read it and it declines, or when `yaml` runs out of stack
+ * (its parser recurses once per level of nesting, and an unclosed `{` before 2,000 services nests
+ * every later line one level deeper).
  */
-function readDocuments(written: string): readonly ParsedDocument[] | undefined {
+function readDocuments(written: string, simpleOnly = false): readonly ParsedDocument[] | undefined {
   const text = lineFeedsForLoneCRs(written);
   const simple = readSimpleYaml(text);
   if (simple) return [simple];
+  if (simpleOnly) return undefined;
   // `yaml` reports each error as an Error, whose stack trace is never read: in a broken file of
   // tens of thousands of errors, capturing the traces took a third of the parse.
   const stackTraceLimit = Error.stackTraceLimit;

@@ -2,95 +2,130 @@
  * Parses a large file piece by piece, so that memory holds one piece's `yaml` objects at a time instead
  * of the whole file's (the `yaml` package needs about 80 bytes per character of text; a 5,000-service
  * file would cost 400 MB). Pieces start at lines where YAML's indentation makes a clean cut: a key at
- * column 0, or an element key (e.g. one service) inside a top-level mapping. A piece that continues a
- * mapping is parsed under a copy of its key line (`services:`), and every piece is followed by the key
+ * column 0, or an element key (e.g. one service) inside a top-level mapping. A part that continues a
+ * mapping is parsed under a copy of its key line (`services:`), and every part is followed by the key
  * of the line after it, so YAML ends its last value exactly where it ends in the whole file.
- * For a text without YAML errors the result equals a full parse. A YAML error stays in its piece: the
- * piece must still end with its sentinel key, which proves that the error did not run on (an open
- * quote or bracket would swallow the sentinel), and the other pieces are parsed as usual. Whenever
- * that or the cuts cannot be trusted (several documents, merge keys at the level of a cut, aliases
- * expanding too far), this answers undefined and the caller parses the whole text.
+ * For a text without YAML errors the result equals a full parse. A piece the fast reader does not
+ * take (it declines YAML errors) is read again one element at a time, so that an error stays in its
+ * element: the element must still end with its sentinel key, or, when the error ran past it (an open
+ * quote swallows every later line), the element is read alone, without the lines after it. That is
+ * what the person typing means, and a whole parse of such a text costs seconds and reports the error
+ * again on every line after it. Whenever the cuts cannot be trusted (several documents, merge keys at
+ * the level of a cut, aliases expanding too far, a part that fails without a YAML error), this answers
+ * undefined and the caller parses the whole text.
  */
 import type { Finding, Span } from '../types';
-import { aliasNodesUsed, blankOpeners, duplicateKeyFinding, MAX_TEXT_LENGTH, parseSlice, withUnclosedFindings, type ParsedYaml, type YamlDocument } from './parse';
-import { aliasBudget, entryOf, hasMergedEntries, indexOf, mapNode, type AnchorDefinition, type Entry, type MapNode, type Node } from './tree';
+import { aliasNodesUsed, MAX_TEXT_LENGTH, parseSlice, type ParsedYaml } from './parse';
+import { aliasBudget, type AnchorDefinition, type Node } from './tree';
+import { keyAt, leadingEntry, RootAssembly, unitRange, type Cut, type Part } from './pieceAssembly';
 import { append } from '../append';
 
 /** Characters per piece: big enough that per-parse overhead is small, small enough to bound memory. */
 const PIECE_SIZE = 64 * 1024;
 
-/** A line where a piece may start: a key at column 0, or an element key inside a top-level mapping. */
-interface Cut {
-  readonly offset: number;
-  /** Offset just after the key's colon: the line's text up to here is the sentinel that follows a piece. */
-  readonly colonEnd: number;
-  /** The top-level key whose mapping this element line belongs to; undefined for a column-0 key. */
-  readonly section?: string;
-}
-
-interface Piece {
-  readonly start: number;
-  readonly end: number;
-  readonly first: Cut | undefined;
-  readonly next: Cut | undefined;
-}
-
-/**
- * Rounds of reading brackets never closed as blanks: one a round, as each piece that holds one is met.
- * A text with more is left to the whole parse, which finds them all in one.
- */
-const MAX_RUNAWAY_ROUNDS = 3;
-
-/**
- * The text parsed in pieces; undefined when it is shorter than two pieces or cannot be cut safely. A
- * `{` or `[` never closed (see parseYaml) is read as a blank and reported at its place, as the whole
- * parse does, so that the rest is still parsed in pieces.
- */
+/** The text parsed in pieces; undefined when it is shorter than two pieces or cannot be cut safely. */
 export function parseInPieces(text: string, pieceSize = PIECE_SIZE): ParsedYaml | undefined {
   if (text.length < 2 * pieceSize || text.length > MAX_TEXT_LENGTH) return undefined;
-  const openers: number[] = [];
-  let source = text;
-  for (let round = 0; round <= MAX_RUNAWAY_ROUNDS; round++) {
-    const found: number[] = [];
-    const parsed = parseCut(source, pieceSize, (at) => append(found, at));
-    if (parsed) return openers.length > 0 ? withUnclosedFindings(parsed, text, openers) : parsed;
-    if (found.length === 0) return undefined;
-    append(openers, found);
-    source = blankOpeners(source, found);
-  }
-  return undefined;
-}
-
-function parseCut(text: string, pieceSize: number, onRunaway: (openers: readonly number[]) => void): ParsedYaml | undefined {
   const cuts = findCuts(text);
   if (!cuts) return undefined;
-  const budget = aliasBudget();
-  const anchors: AnchorDefinition[] = [];
-  const latestAnchor = new Map<string, Node>();
-  const syntaxFindings: Finding[] = [];
-  const assembly = new RootAssembly(syntaxFindings);
-  let documentSpan: Span | undefined;
-  for (const piece of piecesOf(text, cuts, pieceSize)) {
-    const header = piece.first?.section !== undefined ? `${piece.first.section}:\n` : '';
-    const sentinel = piece.next ? text.slice(piece.next.offset, piece.next.colonEnd) : '';
-    const source = header + text.slice(piece.start, piece.end) + sentinel;
-    const base = piece.start - header.length;
-    const sentinelStart = piece.next && keyStart(text, piece.next);
-    const anchorCount = anchors.length;
-    const slice = parseSlice(source, base, { start: piece.start, end: piece.end }, sentinelStart, { budget, anchors, outerAnchor: (name) => latestAnchor.get(name) }, onRunaway);
-    if (!slice || slice.root.tag !== undefined || !assembly.add(slice.root, piece, piece.first && keyStart(text, piece.first), sentinelStart)) return undefined;
-    append(syntaxFindings, slice.findings);
-    for (const anchor of anchors.slice(anchorCount)) latestAnchor.set(anchor.name, anchor.node);
-    documentSpan = { start: documentSpan?.start ?? slice.doc.range[0] + base, end: slice.doc.range[2] + base };
-  }
-  const root = assembly.finish();
-  if (!root || !documentSpan) return undefined;
-  const document: YamlDocument = { root, span: documentSpan };
-  return { documents: [document], syntaxFindings, anchors, aliasNodes: aliasNodesUsed(budget), confined: true };
+  const reader = new PieceReader(text, cuts);
+  for (const piece of piecesOf(text, cuts, pieceSize)) if (!reader.read(piece)) return undefined;
+  return reader.finish();
 }
 
-// A plain key without spaces, then optional blanks and a colon that ends the key (YAML 1.2 [154]).
-const KEY = /( *)([\w.$/][\w.$/-]*)[ \t]*:(?=[ \t\r\n]|$)/y;
+/** How one part was read: into the tree, not at all, or with an error that ran past its end. */
+type Reading = 'added' | 'failed' | 'ran-on';
+
+class PieceReader {
+  private readonly budget = aliasBudget();
+  private readonly anchors: AnchorDefinition[] = [];
+  private readonly latestAnchor = new Map<string, Node>();
+  private readonly findings: Finding[] = [];
+  private readonly assembly = new RootAssembly(this.findings);
+  private documentSpan: Span | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly cuts: readonly Cut[],
+  ) {}
+
+  /** Reads a piece whole when the fast reader takes it, else one element (or top-level key) at a time. */
+  read(piece: Part): boolean {
+    if (this.attempt(piece, { alone: false, simpleOnly: true }) === 'added') return true;
+    for (const unit of unitsOf(piece, this.cuts)) {
+      const reading = this.attempt(unit, { alone: false, simpleOnly: false });
+      if (reading === 'failed' || (reading === 'ran-on' && this.attempt(unit, { alone: true, simpleOnly: false }) !== 'added')) return false;
+    }
+    return true;
+  }
+
+  /**
+   * Parses one part and adds it to the tree. `alone` parses it without its sentinel and keeps only its
+   * leading entry, or when even that is lost, only its findings.
+   */
+  private attempt(part: Part, how: { alone: boolean; simpleOnly: boolean }): Reading {
+    const { text } = this;
+    const next = how.alone ? undefined : part.next;
+    const header = part.first?.section !== undefined ? `${part.first.section}:\n` : '';
+    const source = header + text.slice(part.start, part.end) + (next ? text.slice(next.offset, next.colonEnd) : '');
+    const base = part.start - header.length;
+    const sentinelStart = next && keyStart(text, next);
+    const firstStart = part.first && keyStart(text, part.first);
+    const anchorCount = this.anchors.length;
+    const remaining = this.budget.remaining;
+    const context = { budget: this.budget, anchors: this.anchors, outerAnchor: (name: string) => this.latestAnchor.get(name) };
+    const slice = parseSlice(source, base, unitRange(part, how.alone), sentinelStart, context, how.simpleOnly);
+    const hasError = slice?.findings.some((f) => f.code === 'yaml-syntax') === true;
+    // Read alone without an error, the part is valid YAML that only the sentinel broke: a wrong cut.
+    const root = slice?.root && (!how.alone ? slice.root : hasError ? leadingEntry(slice.root, part, firstStart) : undefined);
+    if (!slice || !root || !this.assembly.add(root, { ...part, next }, firstStart, sentinelStart)) {
+      // Nothing of a failed attempt stays: the next one parses the same text again.
+      this.anchors.length = anchorCount;
+      this.budget.remaining = remaining;
+      if (!hasError) return 'failed';
+      if (!how.alone) return 'ran-on';
+      append(this.findings, slice.findings);
+      return 'added';
+    }
+    append(this.findings, slice.findings);
+    for (const anchor of this.anchors.slice(anchorCount)) this.latestAnchor.set(anchor.name, anchor.node);
+    this.documentSpan = { start: this.documentSpan?.start ?? slice.doc.range[0] + base, end: slice.doc.range[2] + base };
+    return 'added';
+  }
+
+  finish(): ParsedYaml | undefined {
+    const root = this.assembly.finish();
+    if (!root || !this.documentSpan) return undefined;
+    return { documents: [{ root, span: this.documentSpan }], syntaxFindings: this.findings, anchors: this.anchors, aliasNodes: aliasNodesUsed(this.budget), confined: true };
+  }
+}
+
+/** The parts of a piece from one cut to the next. */
+function unitsOf(piece: Part, cuts: readonly Cut[]): Part[] {
+  const units: Part[] = [];
+  let { start, first } = piece;
+  for (let i = firstCutAfter(cuts, piece.start); i < cuts.length && cuts[i]!.offset < piece.end; i++) {
+    const cut = cuts[i]!;
+    units.push({ start, end: cut.offset, first, next: cut });
+    start = cut.offset;
+    first = cut;
+  }
+  units.push({ start, end: piece.end, first, next: piece.next });
+  return units;
+}
+
+/** Index of the first cut after `offset` (cuts are in text order). */
+function firstCutAfter(cuts: readonly Cut[], offset: number): number {
+  let low = 0;
+  let high = cuts.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (cuts[mid]!.offset <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 // A key line with nothing after the colon but a comment: its value is an indented block.
 const BARE_REST = /[ \t]*(#.*)?\r?$/my;
 const DOCUMENT_MARKER = /^(---|\.\.\.)([ \t\r\n]|$)/m;
@@ -107,25 +142,28 @@ function findCuts(text: string): Cut[] | undefined {
     const indent = indentOf(text, line);
     const ch = text.charCodeAt(line + indent);
     if (ch === 10 || ch === 13 || ch === 35 /* # */ || Number.isNaN(ch)) continue;
-    KEY.lastIndex = line;
-    const key = KEY.exec(text);
-    if (indent === 0) {
-      if (key) cuts.push({ offset: line, colonEnd: KEY.lastIndex });
-      BARE_REST.lastIndex = KEY.lastIndex;
-      section = key && BARE_REST.test(text) ? { key: key[2]! } : undefined;
+    const key = keyAt(text, line);
+    // Any other line at column 0 inside a section's elements is a YAML error (a tab, a stray word
+    // typed at the margin), which stays in the element it interrupts: the next element is still cut.
+    // A line that ends the section after all (a quoted key) makes its part fail, and the whole parse
+    // take over.
+    if (indent === 0 && (key || !(section?.indent && section.indent > 0))) {
+      if (key) cuts.push({ offset: line, colonEnd: key.colonEnd });
+      BARE_REST.lastIndex = key?.colonEnd ?? line;
+      section = key && BARE_REST.test(text) ? { key: key.key } : undefined;
       continue;
     }
     if (!section) continue;
     // The first line under a section key fixes its elements' indentation.
     section.indent ??= key ? indent : -1;
-    if (key && indent === section.indent) cuts.push({ offset: line, colonEnd: KEY.lastIndex, section: section.key });
+    if (key && indent === section.indent) cuts.push({ offset: line, colonEnd: key.colonEnd, section: section.key });
   }
   return cuts;
 }
 
 /** Consecutive pieces of at least `size` characters (but the last), each starting at a cut. */
-function piecesOf(text: string, cuts: readonly Cut[], size: number): Piece[] {
-  const pieces: Piece[] = [];
+function piecesOf(text: string, cuts: readonly Cut[], size: number): Part[] {
+  const pieces: Part[] = [];
   let start = 0;
   let first: Cut | undefined;
   for (const cut of cuts) {
@@ -136,84 +174,6 @@ function piecesOf(text: string, cuts: readonly Cut[], size: number): Piece[] {
   }
   pieces.push({ start, end: text.length, first, next: undefined });
   return pieces;
-}
-
-/**
- * Joins the pieces' root mappings into one, continuing a cut top-level mapping across pieces, and
- * reports keys that pieces repeat as the full parse would (each piece reports its own repeats).
- */
-class RootAssembly {
-  private readonly entries: { key: string; keySpan: Span; value: Node; parts?: MapNode[] }[] = [];
-  private readonly pieceOfKey = new Map<string, number>();
-  private start: number | undefined;
-  private end = 0;
-  private pieces = 0;
-
-  constructor(private readonly findings: Finding[]) {}
-
-  /**
-   * Adds one piece's root mapping; false when it is not what the cuts promised: its first key where
-   * the piece starts, its last the sentinel (a YAML error in the piece must not have run past either).
-   */
-  add(root: MapNode, piece: Piece, firstStart: number | undefined, sentinelStart: number | undefined): boolean {
-    const entries = [...root.entries];
-    if (entries.some((e) => e.via !== undefined)) return false;
-    if (piece.next && !this.dropSentinel(entries, piece.next, sentinelStart)) return false;
-    this.pieces++;
-    if (piece.first && piece.first.section === undefined && entries[0]?.keySpan.start !== firstStart) return false;
-    if (piece.first?.section !== undefined) {
-      const head = entries.shift();
-      const open = this.entries[this.entries.length - 1];
-      if (head?.key !== piece.first.section || head.value.kind !== 'map' || open?.key !== head.key || !open.parts) return false;
-      if (head.value.entries[0]?.keySpan.start !== firstStart) return false;
-      // Merged entries go after a mapping's own ones, which a cut mapping cannot keep in order.
-      if (open.parts.length === 1 && hasMergedEntries(open.parts[0]!)) return false;
-      if (hasMergedEntries(head.value)) return false;
-      open.parts.push(head.value);
-      // Later repeats of this key within the piece were reported by the piece itself.
-      this.pieceOfKey.set(head.key, this.pieces);
-    }
-    for (const { key, keySpan, value } of entries) {
-      if ((this.pieceOfKey.get(key) ?? this.pieces) < this.pieces) this.findings.push(duplicateKeyFinding(key, keySpan));
-      this.pieceOfKey.set(key, this.pieces);
-      this.entries.push({ key, keySpan, value, ...(value.kind === 'map' && value.tag === undefined && value.via === undefined ? { parts: [value] } : {}) });
-    }
-    this.start ??= root.span.start;
-    this.end = root.span.end;
-    return true;
-  }
-
-  /** Removes the sentinel key from the end of the piece's mapping (or of its last top-level value). */
-  private dropSentinel(entries: Entry[], next: Cut, sentinelStart: number | undefined): boolean {
-    const last = entries[entries.length - 1];
-    if (next.section === undefined) return last?.keySpan.start === sentinelStart && entries.pop() !== undefined;
-    if (last?.key !== next.section || last.value.kind !== 'map') return false;
-    const inner = last.value.entries;
-    if (inner[inner.length - 1]?.keySpan.start !== sentinelStart) return false;
-    // Its span and index are rebuilt when the next piece's part is joined to it.
-    entries[entries.length - 1] = { ...last, value: { ...last.value, entries: inner.slice(0, -1) } };
-    return true;
-  }
-
-  finish(): MapNode | undefined {
-    if (this.start === undefined) return undefined;
-    const entries: Entry[] = this.entries.map(({ key, keySpan, value, parts }) => entryOf(key, keySpan, parts ? this.joined(parts) : value, undefined));
-    return mapNode({ start: this.start, end: this.end }, undefined, undefined, entries, indexOf(entries));
-  }
-
-  /** One mapping from its parts, reporting keys repeated across parts. */
-  private joined(parts: readonly MapNode[]): MapNode {
-    const partOfKey = new Map<string, number>();
-    const entries: Entry[] = [];
-    parts.forEach((part, i) => {
-      for (const e of part.entries) {
-        if ((partOfKey.get(e.key) ?? i) < i) this.findings.push(duplicateKeyFinding(e.key, e.keySpan));
-        partOfKey.set(e.key, i);
-        entries.push(e);
-      }
-    });
-    return mapNode({ start: parts[0]!.span.start, end: parts[parts.length - 1]!.span.end }, undefined, undefined, entries, indexOf(entries));
-  }
 }
 
 /** Where the key of a cut line starts. */
