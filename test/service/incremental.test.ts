@@ -257,6 +257,26 @@ describe('incremental parsing with errors kept to their element', () => {
   });
 });
 
+describe('incremental parsing after a key typed at column 0 among the services (issue 19 item 5)', () => {
+  it('equals a fresh parse while the key is typed, the services after it are edited, and it is taken away', function () {
+    this.timeout(60_000);
+    let doc = service.parse(generateCompose(300), 'compose');
+    const line = doc.text.indexOf('    restart: ', doc.text.length / 3);
+    const later = doc.text.indexOf('    image: ', (doc.text.length * 2) / 3) + '    image: '.length;
+    const typed = (text: string, offset: number, s: string) => text.slice(0, offset) + s + text.slice(offset);
+    const original = doc.text;
+    const withKey = typed(original, line, 'x:\n');
+    const steps = [typed(original, line, 'x'), withKey, typed(withKey, later + 3, 'z'), typed(withKey, later + 3, 'zz'), withKey, original];
+    for (const [i, text] of steps.entries()) {
+      doc = service.parse(text, 'compose', doc);
+      const expected = fresh.parse(text, 'compose');
+      assert.deepEqual(sortedFindings(doc), sortedFindings(expected), `step ${i}`);
+      assert.deepEqual(doc.documents, expected.documents, `step ${i}`);
+    }
+    assert.deepEqual(doc.syntaxFindings, []);
+  });
+});
+
 function sortedFindings(doc: ComposeDocument) {
   return [...doc.syntaxFindings].sort((a, b) => a.span.start - b.span.start || a.message.localeCompare(b.message));
 }

@@ -90,6 +90,7 @@ describe('parsing in pieces', () => {
     // A key YAML reads at column 0 that is not plain ends the section, which the cuts cannot see.
     { title: 'a quoted key at column 0 whose mapping is indented like services', text: SERVICES(['a', 'b']) + '"x-q":\n  d:\n    image: x\n  e:\n    image: y\n', cut: false },
     { title: 'a complex key at column 0 that breaks only the next service', text: SERVICES(['a', 'b', 'c']).replace('      - "80"\n  b:', '? - x\n      - y\n  b:'), cut: false },
+    { title: 'an anchored mapping at column 0 after the services, indented like them', text: SERVICES(['a', 'b']) + 'x-foo: &x\n  k: v\n  l: w\nx-bar:\n  k: v\n  l: w\n', cut: true },
     { title: 'a key with a space at column 0 whose mapping is indented like services', text: SERVICES(['a', 'b']) + 'x q:\n  d:\n    image: x\n  e:\n    image: y\n', cut: false },
     { title: 'a merge key among the services', text: 'x-s: &s\n  z:\n    image: z\n' + SERVICES(['a', 'b']).replace('  b:\n', '  <<: *s\n  b:\n'), cut: false },
     { title: 'a merge key at the top level', text: 'x-t: &t\n  name: n\n<<: *t\n' + SERVICES(['a', 'b']), cut: false },
@@ -145,6 +146,21 @@ describe('parsing in pieces', () => {
       }
     });
   }
+
+  it('reads the services after a key typed at column 0 among them as services, with one error where they resume', () => {
+    const text = SERVICES(['a', 'b', 'c', 'd']).replace('    image: b:1\n', '    image: b:1\nulimits:\n      nofile: 1\n');
+    const twin = SERVICES(['a', 'b', 'c', 'd']).replace('    image: b:1\n', '    image: b:1\n#limits:\n#     nofile: 1\n');
+    for (const size of [1, 40]) {
+      const pieces = parseInPieces(text, size);
+      assert.ok(pieces, `pieces of ${size}`);
+      const services = (parsed: ParsedYaml) => get(parsed.documents[0]!.root, 'services') as MapNode;
+      for (const name of ['a', 'c', 'd']) assert.deepEqual(entry(services(pieces), name), entry(services(parseYaml(twin)), name), name);
+      assert.ok(get(pieces.documents[0]!.root, 'ulimits'));
+      const resumed = pieces.syntaxFindings.filter((f) => f.message.includes("'ulimits' at column 0"));
+      assert.deepEqual(resumed.map((f) => text.slice(f.span.start, f.span.end)), ['c'], JSON.stringify(pieces.syntaxFindings));
+      assert.ok(parseYaml(text).syntaxFindings.some((f) => f.code === 'yaml-syntax'), 'a whole parse finds an error too');
+    }
+  });
 
   it('reports a service repeated in a later piece once, where it repeats', () => {
     const text = SERVICES(['a', 'b', 'a']);

@@ -35,7 +35,7 @@ export const YAML_OPTIONS = {
   strict: false,
   intAsBigInt: false,
 } as const;
-const YAML_SPEC = 'https://yaml.org/spec/1.2.2/';
+export const YAML_SPEC = 'https://yaml.org/spec/1.2.2/';
 const TOO_DEEP = 'Nesting is too deep to read here (thousands of levels); Compose files nest a few levels.';
 
 /**

@@ -3,7 +3,7 @@
  * builds, and checks that each part is what its cuts promised.
  */
 import type { Finding, Span } from '../types';
-import { duplicateKeyFinding } from './parse';
+import { duplicateKeyFinding, YAML_SPEC } from './parse';
 import { entryOf, hasMergedEntries, indexOf, mapNode, type Entry, type MapNode } from './tree';
 
 /** A line where a part may start: a key at column 0, or an element key inside a top-level mapping. */
@@ -13,6 +13,11 @@ export interface Cut {
   readonly colonEnd: number;
   /** The top-level key whose mapping this element line belongs to; undefined for a column-0 key. */
   readonly section?: string;
+  /**
+   * The key typed at column 0 inside `section` after which this element line comes back to it (see
+   * findCuts): YAML cannot read the line, and the rest of `section` is checked as if it could.
+   */
+  readonly resumes?: string;
 }
 
 /** Text from one cut to another (a piece, or one element or top-level key in it). */
@@ -33,6 +38,27 @@ export function keyAt(text: string, line: number): { readonly key: string; reado
   KEY.lastIndex = line;
   const match = KEY.exec(text);
   return match ? { key: match[2]!, colonEnd: KEY.lastIndex } : undefined;
+}
+
+/**
+ * The line that follows a part as its sentinel, and where its key starts in the file. A cut that
+ * resumes a section follows the interrupting key's part as a key at column 0, which ends that part
+ * as the lines in between are read in the file.
+ */
+export function sentinelOf(text: string, next: Cut): { readonly source: string; readonly start: number } {
+  const start = next.offset + indentOf(text, next.offset);
+  return next.resumes === undefined ? { source: text.slice(next.offset, next.colonEnd), start } : { source: text.slice(start, next.colonEnd), start: next.offset };
+}
+
+/** Where the key of a cut line starts. */
+export function keyStart(text: string, cut: Cut): number {
+  return cut.offset + indentOf(text, cut.offset);
+}
+
+export function indentOf(text: string, line: number): number {
+  let column = line;
+  while (text.charCodeAt(column) === 32) column++;
+  return column - line;
 }
 
 /**
@@ -77,6 +103,10 @@ interface AssembledEntry {
 export class RootAssembly {
   private readonly entries: AssembledEntry[] = [];
   private readonly partOfKey = new Map<string, number>();
+  /** For each top-level key, its last entry whose mapping later parts may continue. */
+  private readonly lastOpen = new Map<string, AssembledEntry>();
+  /** The entry the last part ended in, which the next part may continue. */
+  private current: AssembledEntry | undefined;
   private start: number | undefined;
   private end = 0;
   private parts = 0;
@@ -91,16 +121,22 @@ export class RootAssembly {
     const checked = this.check(root, part, firstStart, sentinelStart);
     if (!checked) return false;
     this.parts++;
-    const { head, entries } = checked;
-    if (head) {
-      this.entries[this.entries.length - 1]!.parts!.push(head);
+    const { open, head, entries } = checked;
+    if (open && head) {
+      open.parts!.push(head);
+      this.current = open;
       // Later repeats of this key within the part were reported by the part itself.
-      this.partOfKey.set(part.first!.section!, this.parts);
+      this.partOfKey.set(open.key, this.parts);
+      if (part.first?.resumes !== undefined) this.findings.push(resumedFinding(head.entries[0]!.keySpan, open.key, part.first.resumes));
     }
     for (const { key, keySpan, value } of entries) {
       if ((this.partOfKey.get(key) ?? this.parts) < this.parts) this.findings.push(duplicateKeyFinding(key, keySpan));
       this.partOfKey.set(key, this.parts);
-      this.entries.push({ key, keySpan, value, ...(value.kind === 'map' && value.tag === undefined && value.via === undefined ? { parts: [value] } : {}) });
+      const entry: AssembledEntry = { key, keySpan, value, ...(value.kind === 'map' && value.tag === undefined && value.via === undefined ? { parts: [value] } : {}) };
+      this.entries.push(entry);
+      this.current = entry;
+      if (entry.parts) this.lastOpen.set(key, entry);
+      else this.lastOpen.delete(key);
     }
     this.start ??= root.span.start;
     this.end = root.span.end;
@@ -108,19 +144,20 @@ export class RootAssembly {
   }
 
   /** The part's own entries, and the mapping that continues the open one; undefined when it does not fit. */
-  private check(root: MapNode, part: Part, firstStart: number | undefined, sentinelStart: number | undefined): { head?: MapNode; entries: Entry[] } | undefined {
+  private check(root: MapNode, part: Part, firstStart: number | undefined, sentinelStart: number | undefined): { open?: AssembledEntry; head?: MapNode; entries: Entry[] } | undefined {
     if (root.tag !== undefined || root.entries.some((e) => e.via !== undefined)) return undefined;
     const entries = [...root.entries];
     if (part.next && !dropSentinel(entries, part.next, sentinelStart)) return undefined;
     const section = part.first?.section;
     if (section === undefined) return part.first && entries[0]?.keySpan.start !== firstStart ? undefined : { entries };
     const head = entries.shift();
-    const open = this.entries[this.entries.length - 1];
+    // A part continues the mapping just before it, or one that a key typed at column 0 interrupted.
+    const open = part.first?.resumes === undefined ? this.current : this.lastOpen.get(section);
     if (head?.key !== section || head.value.kind !== 'map' || open?.key !== section || !open.parts) return undefined;
     if (head.value.entries[0]?.keySpan.start !== firstStart) return undefined;
     // Merged entries go after a mapping's own ones, which a cut mapping cannot keep in order.
     if ((open.parts.length === 1 && hasMergedEntries(open.parts[0]!)) || hasMergedEntries(head.value)) return undefined;
-    return { head: head.value, entries };
+    return { open, head: head.value, entries };
   }
 
   finish(): MapNode | undefined {
@@ -147,11 +184,17 @@ export class RootAssembly {
 /** Removes the sentinel key from the end of the part's mapping (or of its last top-level value). */
 function dropSentinel(entries: Entry[], next: Cut, sentinelStart: number | undefined): boolean {
   const last = entries[entries.length - 1];
-  if (next.section === undefined) return last?.keySpan.start === sentinelStart && entries.pop() !== undefined;
+  if (next.section === undefined || next.resumes !== undefined) return last?.keySpan.start === sentinelStart && entries.pop() !== undefined;
   if (last?.key !== next.section || last.value.kind !== 'map') return false;
   const inner = last.value.entries;
   if (inner[inner.length - 1]?.keySpan.start !== sentinelStart) return false;
   // Its span and index are rebuilt when the next part's mapping is joined to it.
   entries[entries.length - 1] = { ...last, value: { ...last.value, entries: inner.slice(0, -1) } };
   return true;
+}
+
+/** The YAML error at an element line that comes back to its section after a key typed at column 0. */
+function resumedFinding(span: Span, section: string, interrupting: string): Finding {
+  const message = `The key '${interrupting}' at column 0 above ended '${section}', so YAML cannot read this line, indented as an element of '${section}', and Compose refuses the file; the rest is checked here as part of '${section}'.`;
+  return { code: 'yaml-syntax', severity: 'error', message, span, docUrl: YAML_SPEC };
 }

@@ -17,7 +17,7 @@
 import type { Finding, Span } from '../types';
 import { aliasNodesUsed, MAX_TEXT_LENGTH, parseSlice, type ParsedYaml } from './parse';
 import { aliasBudget, type AnchorDefinition, type Node } from './tree';
-import { keyAt, leadingEntry, RootAssembly, unitRange, type Cut, type Part } from './pieceAssembly';
+import { indentOf, keyAt, keyStart, leadingEntry, RootAssembly, sentinelOf, unitRange, type Cut, type Part } from './pieceAssembly';
 import { append } from '../append';
 
 /** Characters per piece: big enough that per-parse overhead is small, small enough to bound memory. */
@@ -67,9 +67,10 @@ class PieceReader {
     const { text } = this;
     const next = how.alone ? undefined : part.next;
     const header = part.first?.section !== undefined ? `${part.first.section}:\n` : '';
-    const source = header + text.slice(part.start, part.end) + (next ? text.slice(next.offset, next.colonEnd) : '');
+    const sentinel = next && sentinelOf(text, next);
+    const source = header + text.slice(part.start, part.end) + (sentinel?.source ?? '');
     const base = part.start - header.length;
-    const sentinelStart = next && keyStart(text, next);
+    const sentinelStart = sentinel?.start;
     const firstStart = part.first && keyStart(text, part.first);
     const anchorCount = this.anchors.length;
     const remaining = this.budget.remaining;
@@ -138,6 +139,8 @@ function findCuts(text: string): Cut[] | undefined {
   if (marker && (marker.index > 0 || marker[1] === '...' || DOCUMENT_MARKER.test(text.slice(3)))) return undefined;
   const cuts: Cut[] = [];
   let section: { key: string; indent?: number } | undefined;
+  // The section a key typed at column 0 interrupted, which an element line at its indentation resumes.
+  let interrupted: { key: string; indent: number } | undefined;
   for (let line = 0; line < text.length; line = nextLine(text, line)) {
     const indent = indentOf(text, line);
     const ch = text.charCodeAt(line + indent);
@@ -150,7 +153,17 @@ function findCuts(text: string): Cut[] | undefined {
     if (indent === 0 && (key || !(section?.indent && section.indent > 0))) {
       if (key) cuts.push({ offset: line, colonEnd: key.colonEnd });
       BARE_REST.lastIndex = key?.colonEnd ?? line;
+      interrupted = section?.indent && section.indent > 0 ? { key: section.key, indent: section.indent } : undefined;
       section = key && BARE_REST.test(text) ? { key: key.key } : undefined;
+      continue;
+    }
+    // A key at column 0 typed among services (`9:`, `ulimits:` a level too far left) makes the lines
+    // under it the first of a new section, deeper than the services: YAML cannot read the services
+    // after them, and every line at that depth would be a cut that fails. They resume the services.
+    if (key && interrupted && section?.indent !== undefined && indent === interrupted.indent && (section.indent < 0 || indent < section.indent)) {
+      cuts.push({ offset: line, colonEnd: key.colonEnd, section: interrupted.key, resumes: section.key });
+      section = interrupted;
+      interrupted = undefined;
       continue;
     }
     if (!section) continue;
@@ -174,17 +187,6 @@ function piecesOf(text: string, cuts: readonly Cut[], size: number): Part[] {
   }
   pieces.push({ start, end: text.length, first, next: undefined });
   return pieces;
-}
-
-/** Where the key of a cut line starts. */
-function keyStart(text: string, cut: Cut): number {
-  return cut.offset + indentOf(text, cut.offset);
-}
-
-function indentOf(text: string, line: number): number {
-  let column = line;
-  while (text.charCodeAt(column) === 32) column++;
-  return column - line;
 }
 
 function nextLine(text: string, line: number): number {
