@@ -91,6 +91,7 @@ describe('parsing in pieces', () => {
     { title: 'a quoted key at column 0 whose mapping is indented like services', text: SERVICES(['a', 'b']) + '"x-q":\n  d:\n    image: x\n  e:\n    image: y\n', cut: false },
     { title: 'a complex key at column 0 that breaks only the next service', text: SERVICES(['a', 'b', 'c']).replace('      - "80"\n  b:', '? - x\n      - y\n  b:'), cut: false },
     { title: 'an anchored mapping at column 0 after the services, indented like them', text: SERVICES(['a', 'b']) + 'x-foo: &x\n  k: v\n  l: w\nx-bar:\n  k: v\n  l: w\n', cut: true },
+    { title: 'sections indented differently, the later less', text: SERVICES(['a', 'b']).replace(/^ {2}(?=\S)/gm, '    ').replace(/^ {4}(?=(image|ports))/gm, '      ').replace(/^ {6}-/gm, '        -') + 'networks:\n  n:\n    driver: bridge\n  m:\n    driver: bridge\n', cut: true },
     { title: 'a key with a space at column 0 whose mapping is indented like services', text: SERVICES(['a', 'b']) + 'x q:\n  d:\n    image: x\n  e:\n    image: y\n', cut: false },
     { title: 'a merge key among the services', text: 'x-s: &s\n  z:\n    image: z\n' + SERVICES(['a', 'b']).replace('  b:\n', '  <<: *s\n  b:\n'), cut: false },
     { title: 'a merge key at the top level', text: 'x-t: &t\n  name: n\n<<: *t\n' + SERVICES(['a', 'b']), cut: false },
@@ -147,9 +148,14 @@ describe('parsing in pieces', () => {
     });
   }
 
-  it('reads the services after a key typed at column 0 among them as services, with one error where they resume', () => {
-    const text = SERVICES(['a', 'b', 'c', 'd']).replace('    image: b:1\n', '    image: b:1\nulimits:\n      nofile: 1\n');
-    const twin = SERVICES(['a', 'b', 'c', 'd']).replace('    image: b:1\n', '    image: b:1\n#limits:\n#     nofile: 1\n');
+  const STRAY_KEYS: [string, string, string][] = [
+    ['a mapping deeper than the services', 'ulimits:\n      nofile: 1\n', '#limits:\n#     nofile: 1\n'],
+    ['a plain value', 'ulimits: 1\n', '#limits: 1\n'],
+    ['a plain value, then a mapping deeper than the services', 'x: 1\nulimits:\n      nofile: 1\n', '#: 1\n#limits:\n#     nofile: 1\n'],
+  ];
+  for (const [title, stray, comment] of STRAY_KEYS) it(`reads the services after a key typed at column 0 among them as services, with one error where they resume: ${title}`, () => {
+    const text = SERVICES(['a', 'b', 'c', 'd']).replace('    image: b:1\n', `    image: b:1\n${stray}`);
+    const twin = SERVICES(['a', 'b', 'c', 'd']).replace('    image: b:1\n', `    image: b:1\n${comment}`);
     for (const size of [1, 40]) {
       const pieces = parseInPieces(text, size);
       assert.ok(pieces, `pieces of ${size}`);

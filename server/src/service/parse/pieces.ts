@@ -129,6 +129,8 @@ function firstCutAfter(cuts: readonly Cut[], offset: number): number {
 
 // A key line with nothing after the colon but a comment: its value is an indented block.
 const BARE_REST = /[ \t]*(#.*)?\r?$/my;
+// The value after a key's colon that makes the indented lines below part of it.
+const BLOCK_VALUE = /[ \t]*[&!|>[{"']/y;
 const DOCUMENT_MARKER = /^(---|\.\.\.)([ \t\r\n]|$)/m;
 
 /** Every cut, in text order; undefined for texts that are not one plain block mapping document. */
@@ -139,29 +141,46 @@ function findCuts(text: string): Cut[] | undefined {
   if (marker && (marker.index > 0 || marker[1] === '...' || DOCUMENT_MARKER.test(text.slice(3)))) return undefined;
   const cuts: Cut[] = [];
   let section: { key: string; indent?: number } | undefined;
-  // The section a key typed at column 0 interrupted, which an element line at its indentation resumes.
+  // The section of elements a key typed at column 0 interrupted, which an element line at its
+  // indentation resumes (see below), and that key.
   let interrupted: { key: string; indent: number } | undefined;
+  let interrupting = '';
+  // True after a key at column 0 with a plain value, under which no line can be indented.
+  let scalarKey = false;
   for (let line = 0; line < text.length; line = nextLine(text, line)) {
     const indent = indentOf(text, line);
     const ch = text.charCodeAt(line + indent);
     if (ch === 10 || ch === 13 || ch === 35 /* # */ || Number.isNaN(ch)) continue;
     const key = keyAt(text, line);
-    // Any other line at column 0 inside a section's elements is a YAML error (a tab, a stray word
-    // typed at the margin), which stays in the element it interrupts: the next element is still cut.
-    // A line that ends the section after all (a quoted key) makes its part fail, and the whole parse
-    // take over.
-    if (indent === 0 && (key || !(section?.indent && section.indent > 0))) {
-      if (key) cuts.push({ offset: line, colonEnd: key.colonEnd });
-      BARE_REST.lastIndex = key?.colonEnd ?? line;
-      interrupted = section?.indent && section.indent > 0 ? { key: section.key, indent: section.indent } : undefined;
-      section = key && BARE_REST.test(text) ? { key: key.key } : undefined;
+    if (indent === 0 && key) {
+      cuts.push({ offset: line, colonEnd: key.colonEnd });
+      // After a stray key, the section it interrupted stays interrupted.
+      const stray = interrupted !== undefined && (section ? isDeeper(section, interrupted) : scalarKey);
+      if (!stray) interrupted = section?.indent && section.indent > 0 ? { key: section.key, indent: section.indent } : undefined;
+      interrupting = key.key;
+      BARE_REST.lastIndex = key.colonEnd;
+      section = BARE_REST.test(text) ? { key: key.key } : undefined;
+      // Lines indented under an anchor, a tag, a block scalar or an open bracket are that key's value.
+      BLOCK_VALUE.lastIndex = key.colonEnd;
+      scalarKey = !section && !BLOCK_VALUE.test(text);
       continue;
     }
-    // A key at column 0 typed among services (`9:`, `ulimits:` a level too far left) makes the lines
-    // under it the first of a new section, deeper than the services: YAML cannot read the services
-    // after them, and every line at that depth would be a cut that fails. They resume the services.
-    if (key && interrupted && section?.indent !== undefined && indent === interrupted.indent && (section.indent < 0 || indent < section.indent)) {
-      cuts.push({ offset: line, colonEnd: key.colonEnd, section: interrupted.key, resumes: section.key });
+    if (indent === 0) {
+      // Any other line at column 0 inside a section's elements is a YAML error (a tab, a stray word
+      // typed at the margin), which stays in the element it interrupts: the next element is still
+      // cut. A line that ends the section after all (a quoted key) makes its part fail, and the
+      // whole parse take over.
+      if (section?.indent && section.indent > 0) continue;
+      section = interrupted = undefined;
+      scalarKey = false;
+      continue;
+    }
+    // A key typed at column 0 among services (`9:`, `AM: team-4`, `ulimits:` a level too far left)
+    // ends them for YAML, which cannot read the services after it: each would be a part that fails,
+    // or, under a key whose lines are deeper, each of their properties a cut. An element line at the
+    // services' indentation, where it cannot belong to that key, resumes them.
+    if (key && interrupted && indent === interrupted.indent && (section ? isDeeper(section, interrupted) : scalarKey)) {
+      cuts.push({ offset: line, colonEnd: key.colonEnd, section: interrupted.key, resumes: interrupting });
       section = interrupted;
       interrupted = undefined;
       continue;
@@ -172,6 +191,11 @@ function findCuts(text: string): Cut[] | undefined {
     if (key && indent === section.indent) cuts.push({ offset: line, colonEnd: key.colonEnd, section: section.key });
   }
   return cuts;
+}
+
+/** True when a section's lines are deeper than those of the one it interrupted, or are no mapping. */
+function isDeeper(section: { indent?: number }, interrupted: { indent: number }): boolean {
+  return section.indent !== undefined && (section.indent < 0 || section.indent > interrupted.indent);
 }
 
 /** Consecutive pieces of at least `size` characters (but the last), each starting at a cut. */
