@@ -38,7 +38,7 @@ export function reparse(previous: PreviousParse, text: string, confineErrors = f
   const { start, oldEnd, newEnd } = changedRange(previous.text, text);
   const delta = newEnd - oldEnd;
 
-  const topIndex = lastStartingBefore(root.entries, start);
+  const topIndex = sectionAt(root.entries, start);
   const top = root.entries[topIndex];
   const section = top?.value;
   if (!top || !isSection(top.key) || section?.kind !== 'map' || isMerged(root) || isMerged(section)) return undefined;
@@ -51,6 +51,9 @@ export function reparse(previous: PreviousParse, text: string, confineErrors = f
   if (!next) return undefined;
   const blockEnd = lineStart(previous.text, next.keySpan.start);
   if (oldEnd >= blockEnd || previous.anchors.some((a) => a.start >= blockStart && a.start < blockEnd)) return undefined;
+  // A key at column 0 inside the block (after which pieces.ts resumed the section) is no element's.
+  const lastTop = lastStartingBefore(root.entries, blockEnd - 1);
+  if (lastTop !== topIndex && root.entries[lastTop]!.keySpan.start >= blockStart) return undefined;
 
   const block = text.slice(blockStart, blockEnd + delta);
   const indent = element.keySpan.start - blockStart;
@@ -106,6 +109,9 @@ function keptFindings(findings: readonly Finding[], block: Span, elementKey: Spa
   for (const finding of findings) {
     const { start, end } = finding.span;
     const inside = start >= block.start && end <= block.end;
+    // An error at the element's key that re-parsing the block alone cannot see (a section resumed
+    // there, see pieces.ts) is left to a fresh parse.
+    if (inside && start === elementKey.start && finding.code !== 'duplicate-key') return undefined;
     if (inside && !(finding.code === 'duplicate-key' && start === elementKey.start)) continue;
     if (!inside && start < block.end && end > block.start) return undefined;
     kept.push({ ...finding, span: shift(finding.span) });
@@ -157,6 +163,21 @@ function lastStartingBefore(entries: readonly Entry[], offset: number): number {
     else high = mid - 1;
   }
   return low;
+}
+
+/**
+ * Index of the top-level entry the offset lies in: the last one starting before it, or, where that
+ * is a key typed at column 0 among the services (pieces.ts reads the services after it as services),
+ * the section whose elements go on after it.
+ */
+function sectionAt(entries: readonly Entry[], offset: number): number {
+  const last = lastStartingBefore(entries, offset);
+  if (last < 0 || isSection(entries[last]!.key)) return last;
+  for (let i = last - 1; i >= 0; i--) {
+    const { key, value } = entries[i]!;
+    if (isSection(key) && value.span.start <= offset && offset < value.span.end) return i;
+  }
+  return last;
 }
 
 function isMerged(map: MapNode): boolean {
