@@ -112,7 +112,8 @@ function keptFindings(findings: readonly Finding[], block: Span, elementKey: Spa
     // An error at the element's key that re-parsing the block alone cannot see (a section resumed
     // there, see pieces.ts) is left to a fresh parse.
     if (inside && start === elementKey.start && finding.code !== 'duplicate-key') return undefined;
-    if (inside && !(finding.code === 'duplicate-key' && start === elementKey.start)) continue;
+    // What is left at the element's key is a repeat of it, which stays.
+    if (inside && start !== elementKey.start) continue;
     if (!inside && start < block.end && end > block.start) return undefined;
     kept.push({ ...finding, span: shift(finding.span) });
   }
@@ -236,7 +237,7 @@ function parseBlock(unit: Unit, anchors: readonly AnchorDefinition[], budget: Tr
   // Read alone without an error, the block is valid YAML that only the sentinel broke (see pieces.ts).
   if (alone && !hasError) return undefined;
   const fits = entry?.keySpan.start === unit.key.start && (alone || (rest.length === 0 && sentinel?.keySpan.start === sentinelStart));
-  if (fits && entries.length === (alone ? entries.length : 2) && entry.via === undefined) return { entry: entryOf(entry.key, entry.keySpan, entry.value, undefined), findings };
+  if (fits && (alone || entries.length === 2) && entry.via === undefined) return { entry: entryOf(entry.key, entry.keySpan, entry.value, undefined), findings };
   return !fits && !alone && hasError ? 'ran-on' : undefined;
 }
 

@@ -46,7 +46,7 @@ export function keyAt(text: string, line: number): { readonly key: string; reado
  * as the lines in between are read in the file.
  */
 export function sentinelOf(text: string, next: Cut): { readonly source: string; readonly start: number } {
-  const start = next.offset + indentOf(text, next.offset);
+  const start = keyStart(text, next);
   return next.resumes === undefined ? { source: text.slice(next.offset, next.colonEnd), start } : { source: text.slice(start, next.colonEnd), start: next.offset };
 }
 
