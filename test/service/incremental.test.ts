@@ -280,6 +280,30 @@ describe('incremental parsing after a key typed at column 0 among the services (
   });
 });
 
+describe('incremental parsing while a document marker is typed among the services (issue 19 item 5)', () => {
+  it('equals a fresh parse while --- is typed, the services after it are edited, and it is taken away', function () {
+    this.timeout(60_000);
+    let doc = service.parse(generateCompose(300), 'compose');
+    const line = doc.text.indexOf('    restart: ', doc.text.length / 3);
+    const later = doc.text.indexOf('    image: ', (doc.text.length * 2) / 3) + '    image: '.length;
+    const typed = (text: string, offset: number, s: string) => text.slice(0, offset) + s + text.slice(offset);
+    const original = doc.text;
+    const count = doc.model.services.size;
+    const withMarker = typed(original, line, '---\n');
+    const steps = [typed(original, line, '-'), typed(original, line, '--'), typed(original, line, '---'), withMarker, typed(withMarker, later + 4, 'z'), withMarker, original];
+    for (const [i, text] of steps.entries()) {
+      const next = service.parse(text, 'compose', doc);
+      assert.ok(keepsSomeService(doc, next), `step ${i} re-parsed one service`);
+      doc = next;
+      const expected = fresh.parse(text, 'compose');
+      assert.deepEqual(sortedFindings(doc), sortedFindings(expected), `step ${i}`);
+      assert.deepEqual(doc.documents, expected.documents, `step ${i}`);
+      assert.equal(doc.model.services.size, count, `step ${i}: every service is still read as one`);
+    }
+    assert.deepEqual(doc.syntaxFindings, []);
+  });
+});
+
 function sortedFindings(doc: ComposeDocument) {
   return [...doc.syntaxFindings].sort((a, b) => a.span.start - b.span.start || a.message.localeCompare(b.message));
 }

@@ -96,6 +96,9 @@ describe('parsing in pieces', () => {
     { title: 'a merge key among the services', text: 'x-s: &s\n  z:\n    image: z\n' + SERVICES(['a', 'b']).replace('  b:\n', '  <<: *s\n  b:\n'), cut: false },
     { title: 'a merge key at the top level', text: 'x-t: &t\n  name: n\n<<: *t\n' + SERVICES(['a', 'b']), cut: false },
     { title: 'a second document', text: SERVICES(['a']) + '---\n' + SERVICES(['b']), cut: false },
+    { title: 'a second document of indented keys, which YAML reads without an error', text: SERVICES(['a', 'b', 'c']).replace('      - "80"\n  b:', '      - "80"\n---\n  b:'), cut: false },
+    { title: 'a quoted string after the services, with a line indented like them', text: SERVICES(['a', 'b']) + 'x-note: "one\n  c: two"\nx-more: 1\n', cut: true },
+    { title: 'a document end marker between top-level keys', text: SERVICES(['a', 'b']) + '...\nnetworks:\n  n: {}\n', cut: false },
     { title: 'a YAML error, kept in its piece', text: SERVICES(['a', 'b', 'c']).replace('    image: b:1', '    image: b:1\n    imag'), cut: true },
     { title: 'a tab-indented line, kept in its piece', text: SERVICES(['a', 'b', 'c']).replace('    image: b:1', '\timage: b:1'), cut: true },
     { title: 'a quote left open, which runs on into the next piece', text: SERVICES(['a', 'b', 'c']).replace('image: b:1', "image: 'b:1"), cut: true },
@@ -129,6 +132,9 @@ describe('parsing in pieces', () => {
     ['a brace left open', 'image: {b:1', 'image:  b:1'],
     ['a word typed at column 0', 'image: b:1\noops', 'image: b:1\n#ops'],
     ['a line indented with a tab', 'image: b:1\n\tx: 1', 'image: b:1\n#x: 1'],
+    ['a document marker typed at column 0', 'image: b:1\n---', 'image: b:1\n#--'],
+    ['a document marker and a tab typed at column 0', 'image: b:1\n---\tx{', 'image: b:1\n#--\tx{'],
+    ['a document end marker typed at column 0', 'image: b:1\n...', 'image: b:1\n#..'],
   ];
   for (const [title, broken, twin] of RUN_ON) {
     it(`keeps ${title} to its service, and reads the others as if it were not there`, () => {
@@ -152,6 +158,9 @@ describe('parsing in pieces', () => {
     ['a mapping deeper than the services', 'ulimits:\n      nofile: 1\n', '#limits:\n#     nofile: 1\n'],
     ['a plain value', 'ulimits: 1\n', '#limits: 1\n'],
     ['a plain value, then a mapping deeper than the services', 'x: 1\nulimits:\n      nofile: 1\n', '#: 1\n#limits:\n#     nofile: 1\n'],
+    ['a quoted value that closes on the next line, at column 0', 'ulimits: "a\n"\n', '#limits: "a\n#\n'],
+    ['a double-quoted value with escaped quotes', 'ulimits: "a\\"\n\\\\"\n', '#limits: "a\\"\n#\\"\n'],
+    ["a single-quoted value with a quote written twice", "ulimits: 'it''s\n'\n", "#limits: 'it''s\n#\n"],
   ];
   for (const [title, stray, comment] of STRAY_KEYS) it(`reads the services after a key typed at column 0 among them as services, with one error where they resume: ${title}`, () => {
     const text = SERVICES(['a', 'b', 'c', 'd']).replace('    image: b:1\n', `    image: b:1\n${stray}`);
@@ -165,6 +174,35 @@ describe('parsing in pieces', () => {
       const resumed = pieces.syntaxFindings.filter((f) => f.message.includes("'ulimits' at column 0"));
       assert.deepEqual(resumed.map((f) => text.slice(f.span.start, f.span.end)), ['c'], JSON.stringify(pieces.syntaxFindings));
       assert.ok(parseYaml(text).syntaxFindings.some((f) => f.code === 'yaml-syntax'), 'a whole parse finds an error too');
+    }
+  });
+
+  it('reports a document marker typed among the services once, at the marker', () => {
+    const text = SERVICES(['a', 'b', 'c']).replace('image: b:1', 'image: b:1\n---');
+    for (const size of [1, 40]) {
+      const markers = parseInPieces(text, size)!.syntaxFindings.filter((f) => f.message.startsWith("'---' at column 0"));
+      assert.deepEqual(markers.map((f) => [f.span.start, f.span.end]), [[text.indexOf('---'), text.indexOf('---') + 3]]);
+    }
+  });
+
+  /**
+   * A value typed at column 0 above the first key: YAML reads it as the whole document and reports
+   * every key line below it (tens of thousands of errors in a large file). In pieces it is one error.
+   */
+  const FIRST_LINES: [string, string][] = [
+    ['a word', 'oops'],
+    ['a word opening with a colon and brackets', ':{\t['],
+    ['a list item', '- x'],
+  ];
+  for (const [title, first] of FIRST_LINES) it(`reads the keys after ${title} typed above them as if it were not there, with one error at it`, () => {
+    const text = `${first}\n# about\nname: n\n${SERVICES(['a', 'b', 'c'])}`;
+    const twin = `${'#'.padEnd(first.length, ' ')}\n# about\nname: n\n${SERVICES(['a', 'b', 'c'])}`;
+    for (const size of [1, 40]) {
+      const pieces = parseInPieces(text, size);
+      assert.ok(pieces, `pieces of ${size}`);
+      assert.deepEqual(pieces.syntaxFindings.map((f) => [f.code, f.span.start, f.span.end]), [['yaml-syntax', 0, first.length]]);
+      assert.deepEqual(pieces.documents[0]!.root, parseYaml(twin).documents[0]!.root);
+      assert.ok(parseYaml(text).syntaxFindings.length > 3, 'a whole parse reports the lines below');
     }
   });
 

@@ -127,17 +127,22 @@ function holdsOne(offsets: readonly number[], start: number, end: number): boole
  * and the rest of the file checked as if it were not there, in the time and memory of a plain parse.
  */
 function withoutOpeners(text: string, openers: readonly number[]): ParsedYaml {
-  const blanked = blankOpeners(text, openers);
+  const blanked = blank(text, openers, 1);
   const read = readDocuments(blanked);
   const parsed: ParsedYaml = read ? buildDocuments(blanked, read) : { documents: [], anchors: [], aliasNodes: 0, syntaxFindings: [] };
   return withUnclosedFindings(parsed, text, openers);
 }
 
-/** `text` with a blank for each runaway opener: the same offsets, so every span of its parse holds for `text`. */
-function blankOpeners(text: string, openers: readonly number[]): string {
-  let blanked = text;
-  for (const at of openers) blanked = `${blanked.slice(0, at)} ${blanked.slice(at + 1)}`;
-  return blanked;
+/** `text` with `width` blanks at each offset: the same offsets, so every span of its parse holds for `text`. */
+function blank(text: string, offsets: readonly number[], width: number): string {
+  const parts: string[] = [];
+  let from = 0;
+  for (const at of offsets) {
+    parts.push(text.slice(from, at), ' '.repeat(width));
+    from = at + width;
+  }
+  parts.push(text.slice(from));
+  return parts.join('');
 }
 
 /** A parse of `text` with its runaway `openers` blanked, with one finding at each of them. */
@@ -201,16 +206,48 @@ export function parseSlice(
 ): Slice | undefined {
   let text = source;
   const openers: number[] = [];
+  let markers: number[] = [];
   for (let round = 0; ; round++) {
     const docs = readDocuments(text, simpleOnly);
+    if (docs && docs.length > 1 && round === 0) {
+      markers = strayDocumentMarkers(docs, text);
+      if (markers.length === 0) return undefined;
+      text = blank(text, markers, 3);
+      continue;
+    }
     const doc = docs?.length === 1 ? docs[0]! : undefined;
     if (!doc) return undefined;
     const found = runawayFlowOpeners([doc], text);
-    if (found.length === 0) return buildSlice(doc, text, { base, range, sentinelStart, tree }, unclosedFindings(source, openers, base));
+    if (found.length === 0) return buildSlice(doc, text, { base, range, sentinelStart, tree }, [...markerFindings(source, markers, base), ...unclosedFindings(source, openers, base)]);
     if (round === MAX_RUNAWAY_ROUNDS) return undefined;
     append(openers, found);
-    text = blankOpeners(text, found);
+    text = blank(text, found, 1);
   }
+}
+
+/**
+ * The document markers (`---`, `...`) at column 0 inside a slice that YAML read as several
+ * documents, when one of them holds an error: typed inside a service, a marker makes the lines below
+ * it a second document that YAML cannot read either (they are indented, or hold what was being
+ * typed), and a whole parse of a large file would report every later line. Read as blanks, the marker
+ * costs one finding and the lines below it stay in their service. Without an error around it, the
+ * marker is none of that: the caller parses the whole text, as YAML reads it.
+ */
+function strayDocumentMarkers(docs: readonly ParsedDocument[], text: string): number[] {
+  if (!docs.some((doc) => doc.errors.length > 0)) return [];
+  const markers: number[] = [];
+  for (const match of text.matchAll(/^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm)) if (match.index > 0) markers.push(match.index);
+  return markers;
+}
+
+/** One finding at each stray document marker of `text`, a text parsed at `base`. */
+function markerFindings(text: string, markers: readonly number[], base: number): Finding[] {
+  return markers.map((at): Finding => {
+    const marker = text.slice(at, at + 3);
+    const does = marker === '---' ? 'starts a new YAML document' : 'ends the YAML document';
+    const message = `'${marker}' at column 0 ${does} in the middle of this mapping, so YAML reads the lines below it apart from it and Compose refuses the file; the rest is checked here as if it were not there.`;
+    return { code: 'yaml-syntax', severity: 'error', message, span: { start: at + base, end: at + base + 3 }, docUrl: YAML_SPEC };
+  });
 }
 
 function buildSlice(

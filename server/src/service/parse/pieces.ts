@@ -10,12 +10,14 @@
  * element: the element must still end with its sentinel key, or, when the error ran past it (an open
  * quote swallows every later line), the element is read alone, without the lines after it. That is
  * what the person typing means, and a whole parse of such a text costs seconds and reports the error
- * again on every line after it. Whenever the cuts cannot be trusted (several documents, merge keys at
+ * again on every line after it. The same holds for a document marker typed among the services and
+ * a word typed above the first key (one error each, see parseSlice and notAMappingFinding). Whenever
+ * the cuts cannot be trusted (several documents that YAML reads without an error, merge keys at
  * the level of a cut, aliases expanding too far, a part that fails without a YAML error), this answers
  * undefined and the caller parses the whole text.
  */
 import type { Finding, Span } from '../types';
-import { aliasNodesUsed, MAX_TEXT_LENGTH, parseSlice, type ParsedYaml } from './parse';
+import { aliasNodesUsed, MAX_TEXT_LENGTH, parseSlice, YAML_SPEC, type ParsedYaml, type Slice } from './parse';
 import { aliasBudget, type AnchorDefinition, type Node } from './tree';
 import { indentOf, keyAt, keyStart, leadingEntry, RootAssembly, sentinelOf, unitRange, type Cut, type Part } from './pieceAssembly';
 import { append } from '../append';
@@ -83,9 +85,11 @@ class PieceReader {
       // Nothing of a failed attempt stays: the next one parses the same text again.
       this.anchors.length = anchorCount;
       this.budget.remaining = remaining;
-      if (!hasError) return 'failed';
+      const stray = how.alone && !hasError && !part.first ? notAMappingFinding(text, slice, base) : undefined;
+      if (!hasError && !stray) return 'failed';
       if (!how.alone) return 'ran-on';
-      append(this.findings, slice.findings);
+      if (stray) this.findings.push(stray);
+      append(this.findings, slice!.findings);
       return 'added';
     }
     append(this.findings, slice.findings);
@@ -99,6 +103,24 @@ class PieceReader {
     if (!root || !this.documentSpan) return undefined;
     return { documents: [{ root, span: this.documentSpan }], syntaxFindings: this.findings, anchors: this.anchors, aliasNodes: aliasNodesUsed(this.budget), confined: true };
   }
+}
+
+/**
+ * The finding for a value that opens the file at column 0 and is no mapping (a word typed above the
+ * first key), read alone without an error: YAML takes it for the whole document, so it reports every
+ * key line after it, and go-yaml stops there ("did not find expected <document start>"). Undefined
+ * for anything else, which is a wrong cut.
+ */
+function notAMappingFinding(text: string, slice: Slice | undefined, base: number): Finding | undefined {
+  const contents = slice?.doc.contents as { range?: readonly number[] } | null | undefined;
+  const range = contents?.range;
+  if (!slice || slice.root || !range) return undefined;
+  const start = range[0]! + base;
+  // A list's range takes in its last line break, which the squiggle need not.
+  let end = range[1]! + base;
+  while (end > start && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
+  const message = 'YAML reads this as the whole document, which is then not a mapping, so it cannot read the keys below it and Compose refuses the file; the rest is checked here as if it were not there.';
+  return { code: 'yaml-syntax', severity: 'error', message, span: { start, end }, docUrl: YAML_SPEC };
 }
 
 /** The parts of a piece from one cut to the next. */
@@ -131,14 +153,11 @@ function firstCutAfter(cuts: readonly Cut[], offset: number): number {
 const BARE_REST = /[ \t]*(#.*)?\r?$/my;
 // The value after a key's colon that makes the indented lines below part of it.
 const BLOCK_VALUE = /[ \t]*[&!|>[{"']/y;
-const DOCUMENT_MARKER = /^(---|\.\.\.)([ \t\r\n]|$)/m;
+const DOCUMENT_MARKER = /^(---|\.\.\.)([ \t\r\n]|$)/;
 
 /** Every cut, in text order; undefined for texts that are not one plain block mapping document. */
 function findCuts(text: string): Cut[] | undefined {
   if (text.startsWith('%')) return undefined;
-  const marker = DOCUMENT_MARKER.exec(text);
-  // A `---` opening the file is common and harmless; any other marker starts or ends a document.
-  if (marker && (marker.index > 0 || marker[1] === '...' || DOCUMENT_MARKER.test(text.slice(3)))) return undefined;
   const cuts: Cut[] = [];
   let section: { key: string; indent?: number } | undefined;
   // The section of elements a key typed at column 0 interrupted, which an element line at its
@@ -147,6 +166,8 @@ function findCuts(text: string): Cut[] | undefined {
   let interrupting = '';
   // True after a key at column 0 with a plain value, under which no line can be indented.
   let scalarKey = false;
+  // Where the quoted string that is the value of the last key at column 0 closes, if it does.
+  let quotedUntil = -1;
   for (let line = 0; line < text.length; line = nextLine(text, line)) {
     const indent = indentOf(text, line);
     const ch = text.charCodeAt(line + indent);
@@ -163,14 +184,25 @@ function findCuts(text: string): Cut[] | undefined {
       // Lines indented under an anchor, a tag, a block scalar or an open bracket are that key's value.
       BLOCK_VALUE.lastIndex = key.colonEnd;
       scalarKey = !section && !BLOCK_VALUE.test(text);
+      // So are the lines of a quoted string, up to its closing quote: after it, as after a plain
+      // value, no line can be indented.
+      quotedUntil = section ? -1 : quotedValueEnd(text, key.colonEnd);
+      BARE_REST.lastIndex = quotedUntil;
+      if (quotedUntil > 0) scalarKey = BARE_REST.test(text);
       continue;
     }
+    // Inside a quoted value, a line is neither an element nor where the services resume.
+    if (line < quotedUntil) continue;
     if (indent === 0) {
       // Any other line at column 0 inside a section's elements is a YAML error (a tab, a stray word
       // typed at the margin), which stays in the element it interrupts: the next element is still
       // cut. A line that ends the section after all (a quoted key) makes its part fail, and the
-      // whole parse take over.
+      // whole parse take over. So does a document marker there, unless YAML finds an error around
+      // it (see parseSlice). A `---` opening the file is common and harmless; any other marker
+      // starts or ends a document, which the cuts do not follow.
       if (section?.indent && section.indent > 0) continue;
+      const marker = DOCUMENT_MARKER.exec(text.slice(line, line + 4));
+      if (marker && (line > 0 || marker[1] === '...')) return undefined;
       section = interrupted = undefined;
       scalarKey = false;
       continue;
@@ -191,6 +223,34 @@ function findCuts(text: string): Cut[] | undefined {
     if (key && indent === section.indent) cuts.push({ offset: line, colonEnd: key.colonEnd, section: section.key });
   }
   return cuts;
+}
+
+/**
+ * Where the quoted string that is a key's value ends (after its closing quote): -1 when the value is
+ * not quoted or never closes. Escapes as YAML 1.2 reads them: `\"` in double quotes ([107]
+ * nb-double-char), `''` in single quotes ([117] c-quoted-quote).
+ */
+function quotedValueEnd(text: string, colonEnd: number): number {
+  QUOTE.lastIndex = colonEnd;
+  const quote = QUOTE.exec(text)?.[1];
+  if (!quote) return -1;
+  for (let from = QUOTE.lastIndex; ; ) {
+    const at = text.indexOf(quote, from);
+    if (at < 0) return -1;
+    if (quote === '"' && escaped(text, at)) from = at + 1;
+    else if (quote === "'" && text[at + 1] === "'") from = at + 2;
+    else return at + 1;
+  }
+}
+
+// The opening quote of a quoted value.
+const QUOTE = /[ \t]*(["'])/y;
+
+/** True when the character at `at` follows an odd number of backslashes. */
+function escaped(text: string, at: number): boolean {
+  let backslashes = 0;
+  while (text[at - 1 - backslashes] === '\\') backslashes++;
+  return backslashes % 2 === 1;
 }
 
 /** True when a section's lines are deeper than those of the one it interrupted, or are no mapping. */
