@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
-import type { ComposeMode } from '../../server/src/service/index';
-import { parseMarkers } from '../support/markers';
-import { checkCompletion } from '../support/service';
+import { readFileSync } from 'node:fs';
+import type { ComposeMode, Span } from '../../server/src/service/index';
+import { expectJson, fixtureCases, lineColumn } from '../support/expect';
+import { CURSOR, parseMarkers } from '../support/markers';
+import { checkCompletion, service } from '../support/service';
 
 interface Case {
   readonly name: string;
@@ -100,6 +102,29 @@ const cases: readonly Case[] = [
   { name: 'space while indenting', marked: WEB + '    <|>\n', excludes: ['ports'], trigger: ' ' },
   { name: 'colon inside a port value', marked: WEB + '    ports:\n      - "80:<|>"\n', excludes: ['"8080:80"'], trigger: ':' },
 ];
+
+/**
+ * Every item at every `<|>` of a fixture, in full (spans as `line:col`), so that a change to how items
+ * are computed (schema walks, documentation, references) cannot alter what clients get unnoticed.
+ */
+function renderCompletions(marked: string, mode: ComposeMode): unknown {
+  const parts = marked.split(CURSOR);
+  const text = parts.join('');
+  const doc = service.parse(text, mode);
+  const span = ({ start, end }: Span) => `${lineColumn(doc, start)}-${lineColumn(doc, end)}`;
+  let offset = 0;
+  return parts.slice(0, -1).map((part) => {
+    offset += part.length;
+    return { at: lineColumn(doc, offset), items: service.completion(doc, offset).map((item) => ({ ...item, span: span(item.span) })) };
+  });
+}
+
+/** Every folder under test/fixtures/completion holds a compose.yaml (or docker-stack.yml) with cursors and the items expected at each. */
+describe('completion fixtures', () => {
+  for (const { name, file, mode, expected } of fixtureCases('completion')) {
+    it(name, () => expectJson(expected, renderCompletions(readFileSync(file, 'utf8'), mode)));
+  }
+});
 
 describe('completion', () => {
   for (const { name, marked, includes, excludes, mode, trigger } of cases) {
