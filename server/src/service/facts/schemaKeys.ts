@@ -38,13 +38,38 @@ export interface SchemaKeys {
   /** The documentation of the value at `path` (its last segment is the key); undefined when the schema has no such key. */
   info(path: YamlPath): KeyInfo | undefined;
   /** The named keys a mapping at `path` may contain (extension `x-` keys and name patterns excluded). */
-  keys(path: YamlPath): KeyInfo[];
+  keys(path: YamlPath): readonly KeyInfo[];
+}
+
+/**
+ * The schemas that describe the value at some path. Paths that reach the same schemas share one level
+ * (every service name leads to the same service schema), and a level keeps what is derived from it:
+ * completion asks for the documentation of every key of a mapping on each request, and walking the
+ * schema from its root for each key cost most of a request's time (issue 18).
+ */
+interface Level {
+  /** The raw schemas (before flattening). */
+  readonly nodes: readonly JsonSchema[];
+  /** `nodes` and their alternatives, flattened; computed on first use, like the fields below. */
+  branches?: JsonSchema[];
+  /** The level of list items (every index leads there). */
+  items?: Level;
+  /** The level of each key a `properties` entry names. */
+  named?: Map<string, Level>;
+  /**
+   * Other keys (matched by name patterns) have no end, so only the last one is kept: one completion asks
+   * about every key below the same service or network.
+   */
+  lastPatterned?: { readonly segment: string; readonly level: Level };
+  /** `info` without the key, which differs between the paths sharing the level. */
+  described?: Omit<KeyInfo, 'key'>;
+  keys?: readonly KeyInfo[];
 }
 
 export function createSchemaKeys(schema: object): SchemaKeys {
-  const root = schema as JsonSchema & { $defs?: Record<string, JsonSchema>; definitions?: Record<string, JsonSchema> };
+  const schemaRoot = schema as JsonSchema & { $defs?: Record<string, JsonSchema>; definitions?: Record<string, JsonSchema> };
   // compose-go's schema (draft 2020-12) keeps its parts under `$defs`, Docker CLI's v3 schemas under `definitions`.
-  const definitions = root.$defs ?? root.definitions;
+  const definitions = schemaRoot.$defs ?? schemaRoot.definitions;
   const patterns = new Map<string, RegExp>();
   const matches = (pattern: string, key: string): boolean => {
     let regex = patterns.get(pattern);
@@ -85,21 +110,44 @@ export function createSchemaKeys(schema: object): SchemaKeys {
     return typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined;
   };
 
-  /** The raw schemas (before flattening) that describe the value at `path`. */
-  const at = (path: YamlPath): JsonSchema[] => {
-    let current: JsonSchema[] = [root];
+  // Levels are found by the identity of their schemas, so their number is bounded by the schema, not the files.
+  const ids = new Map<JsonSchema, number>();
+  const levels = new Map<string, Level>();
+  const idOf = (node: JsonSchema): number => {
+    let id = ids.get(node);
+    if (id === undefined) ids.set(node, (id = ids.size));
+    return id;
+  };
+  const level = (nodes: readonly JsonSchema[]): Level => {
+    const id = nodes.map(idOf).join(',');
+    let found = levels.get(id);
+    if (!found) levels.set(id, (found = { nodes }));
+    return found;
+  };
+  const branchesOf = (current: Level): JsonSchema[] => (current.branches ??= current.nodes.flatMap(branches));
+  const children = (current: Level, segment: string | number): Level => level(branchesOf(current).flatMap((node) => child(node, segment) ?? []));
+  const step = (current: Level, segment: string | number): Level => {
+    if (typeof segment === 'number') return (current.items ??= children(current, segment));
+    if (branchesOf(current).some((node) => node.properties?.[segment])) {
+      current.named ??= new Map();
+      let found = current.named.get(segment);
+      if (!found) current.named.set(segment, (found = children(current, segment)));
+      return found;
+    }
+    if (current.lastPatterned?.segment !== segment) current.lastPatterned = { segment, level: children(current, segment) };
+    return current.lastPatterned.level;
+  };
+  const root = level([schemaRoot]);
+  const at = (path: YamlPath): Level => {
+    let current = root;
     for (const segment of path) {
-      current = current.flatMap(branches).flatMap((node) => {
-        const next = child(node, segment);
-        return next ? [next] : [];
-      });
-      if (current.length === 0) return [];
+      if (current.nodes.length === 0) break;
+      current = step(current, segment);
     }
     return current;
   };
 
-  const describe = (key: string, nodes: readonly JsonSchema[]): KeyInfo => {
-    const all = nodes.flatMap(branches);
+  const describe = (nodes: readonly JsonSchema[], all: readonly JsonSchema[]): Omit<KeyInfo, 'key'> => {
     const types = new Set<string>();
     const values = new Set<string>();
     for (const node of all) {
@@ -109,7 +157,6 @@ export function createSchemaKeys(schema: object): SchemaKeys {
     const description = nodes.map((node) => node.description ?? deref(node).description).find((d) => d !== undefined);
     const defaultValue = all.find((node) => node.default !== undefined)?.default;
     return {
-      key,
       ...(description !== undefined ? { description } : {}),
       types: [...types],
       enum: [...values],
@@ -120,16 +167,18 @@ export function createSchemaKeys(schema: object): SchemaKeys {
 
   return {
     info(path) {
-      const nodes = at(path);
-      const last = path[path.length - 1];
-      return nodes.length === 0 ? undefined : describe(String(last ?? ''), nodes);
+      const found = at(path);
+      if (found.nodes.length === 0) return undefined;
+      return { key: String(path[path.length - 1] ?? ''), ...(found.described ??= describe(found.nodes, branchesOf(found))) };
     },
     keys(path) {
+      const found = at(path);
+      if (found.keys) return found.keys;
       const byKey = new Map<string, JsonSchema[]>();
-      for (const node of at(path).flatMap(branches)) {
+      for (const node of branchesOf(found)) {
         for (const [key, value] of Object.entries(node.properties ?? {})) byKey.set(key, [...(byKey.get(key) ?? []), value]);
       }
-      return [...byKey].map(([key, nodes]) => describe(key, nodes));
+      return (found.keys = [...byKey].map(([key, nodes]) => ({ key, ...describe(nodes, nodes.flatMap(branches)) })));
     },
   };
 }
