@@ -97,6 +97,16 @@ describe('build.target completion and build-target-missing', () => {
     targetFindings('services:\n  web:\n    build:\n      context: missing\n      target: prod\n  api:\n    build:\n      context: app\n      target: ${TARGET}\n');
   });
 
+  it('reads the Dockerfile again for the same version, as it changes on disk', () => {
+    const files = new Map([['/p/app/Dockerfile', 'FROM alpine AS build\n']]);
+    const live = createLanguageService({ schemas, host: memoryHost(files) });
+    const doc = live.parse('services:\n  web:\n    build:\n      context: app\n      target: prod\n', 'compose');
+    const missing = () => live.project(PATH, doc)?.diagnostics.get(PATH)?.filter((f) => f.code === 'build-target-missing').length ?? 0;
+    assert.equal(missing(), 1);
+    files.set('/p/app/Dockerfile', 'FROM alpine AS prod\n');
+    assert.equal(missing(), 0);
+  });
+
   it('names the stages in its message', () => {
     const text = 'services:\n  web:\n    build:\n      context: app\n      target: prod\n';
     const [finding] = service.project(PATH, service.parse(text, 'compose'))!.diagnostics.get(PATH)!.filter((f) => f.code === 'build-target-missing');

@@ -7,7 +7,8 @@
 import { dirname, type FileHost } from '../host';
 import type { ComposeDocument } from '../parse/model';
 import { dockerfileStages } from '../parse/dockerfile';
-import { get, isInterpolated, text } from '../parse/tree';
+import { get, isInterpolated, text, type Node } from '../parse/tree';
+import { perDocument } from '../perDocument';
 import type { Finding } from '../types';
 import { readDockerfile } from '../features/localFiles';
 
@@ -15,11 +16,7 @@ const DOCS = 'https://docs.docker.com/reference/compose-file/build/#target';
 
 export function checkBuildTargets(doc: ComposeDocument, path: string, host: FileHost): Finding[] {
   const findings: Finding[] = [];
-  for (const { node } of doc.model.services.values()) {
-    const build = get(node, 'build');
-    const targetNode = get(build, 'target');
-    const target = text(targetNode);
-    if (!targetNode || target === undefined || isInterpolated(targetNode) || targetNode.via) continue;
+  for (const { build, targetNode, target } of writtenTargets(doc)) {
     const dockerfile = readDockerfile(build, dirname(path), host);
     if (!dockerfile) continue;
     const stages = dockerfileStages(dockerfile.text);
@@ -36,3 +33,20 @@ export function checkBuildTargets(doc: ComposeDocument, path: string, host: File
   }
   return findings;
 }
+
+/**
+ * The services' `build.target`s written as plain text, found once per version: every hover and completion
+ * checks them, and finding them walks every service (issue 18). The Dockerfiles are read on each call, as
+ * they change on disk without the document changing.
+ */
+const writtenTargets = perDocument((doc: ComposeDocument) => {
+  const targets: { readonly build: Node; readonly targetNode: Node; readonly target: string }[] = [];
+  for (const { node } of doc.model.services.values()) {
+    const build = get(node, 'build');
+    const targetNode = get(build, 'target');
+    const target = text(targetNode);
+    if (!build || !targetNode || target === undefined || isInterpolated(targetNode) || targetNode.via) continue;
+    targets.push({ build, targetNode, target });
+  }
+  return targets;
+});

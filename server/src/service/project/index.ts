@@ -8,6 +8,7 @@ import { dirname, resolvePath, type FileHost } from '../host';
 import { LineIndex } from '../parse/lineIndex';
 import { parseCompose, type ComposeDocument, type Element } from '../parse/model';
 import type { SectionName } from '../parse/sections';
+import { perDocument } from '../perDocument';
 import { get } from '../parse/tree';
 import type { Finding, RelatedSpan, Span } from '../types';
 import { explicitProject, folderProject, projectsOf, type ProjectSpec } from './discovery';
@@ -199,12 +200,15 @@ function envRequests(directory: string, envFiles: readonly string[] | undefined)
   return envFiles?.map((file) => ({ path: file, required: true })) ?? [{ path: resolvePath(directory, '.env'), required: false }];
 }
 
-/** Whether the file reads other Compose files itself (`include`, `extends: {file}`): then it is a project even alone. */
-function readsOtherFiles(doc: ComposeDocument): boolean {
+/**
+ * Whether the file reads other Compose files itself (`include`, `extends: {file}`): then it is a project even
+ * alone. Once per version: every hover and completion asks, and the answer walks every service (issue 18).
+ */
+const readsOtherFiles = perDocument((doc: ComposeDocument): boolean => {
   if (doc.model.topLevel.some((entry) => entry.key === 'include')) return true;
   for (const service of doc.model.services.values()) if (get(get(service.node, 'extends'), 'file')) return true;
   return false;
-}
+});
 
 /** A finding of the merged model in the file it lies in, its related spans naming their files. */
 function locateFinding(project: EffectiveProject, finding: Finding, fallback: string): { path: string; finding: Finding } | undefined {
