@@ -52,5 +52,7 @@ function withoutComposeDeprecation(composeKeys: SchemaKeys, stackKeys: SchemaKey
       return info && undeprecated(info, path);
     },
     keys: (path) => composeKeys.keys(path).map((info) => undeprecated(info, [...path, info.key])),
+    // What is undeprecated depends on the stack schema at the path (and, for keys, below it).
+    shape: (path) => `${composeKeys.shape(path)}+${stackKeys.shape(path)}`,
   };
 }

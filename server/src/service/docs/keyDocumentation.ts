@@ -10,6 +10,7 @@ import { DEPRECATED_SERVICE_KEYS, FORBIDDEN_SERVICE_KEYS, IGNORED_SERVICE_KEYS }
 import type { KeyInfo, SchemaKeys } from '../facts/schemaKeys';
 import type { YamlPath } from '../parse/path';
 import { patternKey, valueDocs } from '../facts/values';
+import { isSection } from '../parse/sections';
 import type { ComposeMode } from '../types';
 import { markdown } from './markdown';
 
@@ -27,12 +28,30 @@ export interface KeyDocumentationOptions {
   readonly schemaShown?: boolean;
 }
 
+/** Past this many entries the memo starts afresh: paths below names the user chose (a service's networks) have no end. */
+const MEMO_LIMIT = 10_000;
+const memo = new Map<string, string | undefined>();
+
 /**
  * Markdown for the key at `path`; undefined when neither the schema nor our facts know it. `typeKeys`
  * is the schema whose types the file's loader applies (the stack schema in stack files, where e.g.
  * `cpus` must be a string); descriptions always come from `schemaKeys`.
+ *
+ * Remembered by what the text is made from: completion documents every key of a service on each
+ * request, the same text for every service (issue 18). The name of a section's element (`services.<name>.…`)
+ * shows nowhere in the text of a key below it, and reaches the schemas only through their shapes.
  */
 export function keyDocumentation(path: YamlPath, mode: ComposeMode, schemaKeys: SchemaKeys, typeKeys: SchemaKeys = schemaKeys, options: KeyDocumentationOptions = {}): string | undefined {
+  const anyName = path.length > 2 && isSection(String(path[0]));
+  const key = JSON.stringify([mode, options.schemaShown === true, schemaKeys.shape(path), typeKeys.shape(path), anyName ? path.map((segment, i) => (i === 1 ? '*' : segment)) : path]);
+  if (memo.has(key)) return memo.get(key);
+  const documentation = renderKeyDocumentation(path, mode, schemaKeys, typeKeys, options);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, documentation);
+  return documentation;
+}
+
+function renderKeyDocumentation(path: YamlPath, mode: ComposeMode, schemaKeys: SchemaKeys, typeKeys: SchemaKeys, options: KeyDocumentationOptions): string | undefined {
   const info = schemaKeys.info(path);
   const deploy = deployDoc(path);
   const curated = KEY_DOCS[patternKey(path)];

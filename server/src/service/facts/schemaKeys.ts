@@ -39,6 +39,12 @@ export interface SchemaKeys {
   info(path: YamlPath): KeyInfo | undefined;
   /** The named keys a mapping at `path` may contain (extension `x-` keys and name patterns excluded). */
   keys(path: YamlPath): readonly KeyInfo[];
+  /**
+   * The same string for two paths exactly when the schema describes them alike (the same `info` but for
+   * the key, the same `keys`), and unlike the strings of any other SchemaKeys: what memos of text derived
+   * from the schema are keyed by.
+   */
+  shape(path: YamlPath): string;
 }
 
 /**
@@ -48,6 +54,8 @@ export interface SchemaKeys {
  * schema from its root for each key cost most of a request's time (issue 18).
  */
 interface Level {
+  /** The level's `shape`. */
+  readonly id: string;
   /** The raw schemas (before flattening). */
   readonly nodes: readonly JsonSchema[];
   /** `nodes` and their alternatives, flattened; computed on first use, like the fields below. */
@@ -66,7 +74,11 @@ interface Level {
   keys?: readonly KeyInfo[];
 }
 
+/** How many SchemaKeys were made, so that each one's shapes differ from the others'. */
+let made = 0;
+
 export function createSchemaKeys(schema: object): SchemaKeys {
+  const instance = made++;
   const schemaRoot = schema as JsonSchema & { $defs?: Record<string, JsonSchema>; definitions?: Record<string, JsonSchema> };
   // compose-go's schema (draft 2020-12) keeps its parts under `$defs`, Docker CLI's v3 schemas under `definitions`.
   const definitions = schemaRoot.$defs ?? schemaRoot.definitions;
@@ -119,9 +131,9 @@ export function createSchemaKeys(schema: object): SchemaKeys {
     return id;
   };
   const level = (nodes: readonly JsonSchema[]): Level => {
-    const id = nodes.map(idOf).join(',');
+    const id = `${instance}:${nodes.map(idOf).join(',')}`;
     let found = levels.get(id);
-    if (!found) levels.set(id, (found = { nodes }));
+    if (!found) levels.set(id, (found = { id, nodes }));
     return found;
   };
   const branchesOf = (current: Level): JsonSchema[] => (current.branches ??= current.nodes.flatMap(branches));
@@ -180,5 +192,6 @@ export function createSchemaKeys(schema: object): SchemaKeys {
       }
       return (found.keys = [...byKey].map(([key, nodes]) => ({ key, ...describe(nodes, nodes.flatMap(branches)) })));
     },
+    shape: (path) => at(path).id,
   };
 }
