@@ -3,6 +3,7 @@
 // `--e2e` bundles the end-to-end suites instead (test/e2e -> dist/e2e, outside both packages' file lists).
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 
 const watch = process.argv.includes('--watch');
@@ -42,9 +43,45 @@ async function workerSource() {
   return result.outputFiles[0].text;
 }
 
+/** Resolves `filter` (imported from `importer`, when given) to `file` beside the bundle, loaded at run time. */
+function loadedBeside(name, filter, file, importer) {
+  return {
+    name,
+    setup(build) {
+      build.onResolve({ filter }, (args) => (importer === undefined || args.importer === path.resolve(importer) ? { path: file, external: true } : undefined));
+    },
+  };
+}
+const languageServerLibrary = loadedBeside('vscode-languageserver', /^vscode-languageserver(\/node)?$/, './vscode-languageserver.js');
+const serverCore = loadedBeside('server-core', /^\.\/core$/, './server-core.js', 'server/src/lsp/main.ts');
+
+/**
+ * dist/server.js names only the token legend from the core (lsp/capabilities.ts): marking the core's modules
+ * free of side effects lets esbuild leave out the modules the legend's module imports, which its lists do
+ * not need (the whole core: yaml, the analyses, the schemas). They load with dist/server-core.js.
+ */
+const CORE_DIR = path.resolve('server/src/service') + path.sep;
+const coreTakenByName = {
+  name: 'core-taken-by-name',
+  setup(build) {
+    build.onResolve({ filter: /^\./ }, async (args) => {
+      if (args.pluginData === 'resolving') return undefined;
+      const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: 'resolving' });
+      return resolved.errors.length === 0 && resolved.path.startsWith(CORE_DIR) ? { path: resolved.path, sideEffects: false } : undefined;
+    });
+  },
+};
+
 const builds = process.argv.includes('--e2e') ? e2eBuilds : [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
+  // The language server is three files, so that answering `initialize` compiles and runs little (issue 18).
+  // dist/server.js (lsp/main.ts) answers it and loads dist/server-core.js (lsp/core.ts: the handlers and the
+  // language service, most of the code) at the next message; both take the protocol library from
+  // dist/vscode-languageserver.js, so there is one copy of it (the connection tells a handler's
+  // ResponseError from a result with instanceof).
+  { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' }, plugins: [languageServerLibrary, serverCore, coreTakenByName] },
+  { ...common, entryPoints: ['server/src/lsp/core.ts'], outfile: 'dist/server-core.js', plugins: [languageServerLibrary] },
+  { ...common, entryPoints: ['vscode-languageserver/node'], outfile: 'dist/vscode-languageserver.js' },
   { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The webview runs in the browser sandbox: one IIFE script and one stylesheet. The layout worker (ELK
   // included) is bundled first and handed to the page script as a string: webview resources are

@@ -8,17 +8,21 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { startServer } from '../support/lspClient';
 import { ROOT } from '../support/service';
 
 const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string; icon?: string };
 
-/** Both packages: the language server, the configuration schemas, licences and documents. */
+/** Both packages: the language server (its entry and the two files it loads, test/lsp/startup.test.ts), the configuration schemas, licences and documents. */
 const COMMON = [
   'CHANGELOG.md',
   'LICENSE',
   'README.md',
   'THIRD-PARTY-NOTICES.md',
+  'dist/server-core.js',
   'dist/server.js',
+  'dist/vscode-languageserver.js',
   'package.json',
   'schemas/LICENSE',
   'schemas/package-json-shipshape.schema.json',
@@ -26,7 +30,7 @@ const COMMON = [
 ];
 /** The npm package is the CLI and the language server for other editors (npm adds every README, and the schemas' says where they come from). */
 const NPM = [...COMMON, 'dist/cli.js', 'schemas/README.md'].sort();
-/** The extension: its client, the server, the graph webview, the grammar and the icon; no CLI (the Compose schemas are bundled in dist/server.js). */
+/** The extension: its client, the server, the graph webview, the grammar and the icon; no CLI (the Compose schemas are bundled in dist/server-core.js). */
 const VSIX = [...COMMON, 'dist/client.js', 'dist/webview/graph.css', 'dist/webview/main.js', 'images/icon.png', 'syntaxes/compose.injection.tmLanguage.json'].sort();
 
 function run(command: string, args: readonly string[], cwd = ROOT) {
@@ -64,7 +68,7 @@ describe('packages', function () {
     assert.equal(bare.stderr, 'shipshape-language-server: choose a transport: --stdio, --node-ipc, --socket=PORT or --pipe=NAME (--help for more)\n');
   });
 
-  it('installs from the packed tarball and its bin entries run', function () {
+  it('installs from the packed tarball and its bin entries run', async function () {
     const dir = mkdtempSync(path.join(tmpdir(), 'shipshape-pack-'));
     try {
       const packed = run('npm', ['pack', '--ignore-scripts', '--pack-destination', dir, '--json']);
@@ -88,6 +92,16 @@ describe('packages', function () {
       assert.match(checked.stdout, /^compose\.yaml:3:5 error schema-unknown-property /);
       const server = run(path.join(bin, 'shipshape-language-server'), ['--version'], dir);
       assert.deepEqual([server.status, server.stdout], [0, `${manifest.version}\n`]);
+      // The installed server checks a file: the files it loads after initialize were packed too.
+      const lsp = await startServer({ entry: path.join(prefix, 'node_modules', 'shipshape', 'dist', 'server.js') });
+      try {
+        const uri = pathToFileURL(path.join(dir, 'compose.yaml')).href;
+        const published = lsp.diagnostics(uri);
+        lsp.open(uri, readFileSync(path.join(dir, 'compose.yaml'), 'utf8'));
+        assert.deepEqual((await published).map((diagnostic) => diagnostic.code), ['schema-unknown-property']);
+      } finally {
+        await lsp.stop();
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

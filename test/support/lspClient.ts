@@ -1,4 +1,4 @@
-/** Starts the built language server (dist/server.js) over stdio and speaks JSON-RPC to it. */
+/** Starts the built language server (dist/server.js, or an installed copy) over stdio and speaks JSON-RPC to it. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
@@ -17,8 +17,21 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(options: { env?: Record<string, string>; settings?: object; rootUri?: string; capabilities?: object } = {}): Promise<TestServer> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.js'), '--stdio'], {
+export interface ServerOptions {
+  readonly env?: Record<string, string>;
+  readonly settings?: object;
+  readonly rootUri?: string;
+  readonly capabilities?: object;
+  /** The server's entry: dist/server.js unless given (an installed copy). */
+  readonly entry?: string;
+  /** Node's own arguments, before the server's path. */
+  readonly nodeArgs?: readonly string[];
+  /** Called when initialize is answered, before `initialized` is sent. */
+  readonly onInitializeAnswered?: () => void;
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.entry ?? path.join(ROOT, 'dist', 'server.js'), '--stdio'], {
     env: { ...process.env, ...options.env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
@@ -41,6 +54,7 @@ export async function startServer(options: { env?: Record<string, string>; setti
     capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } }, ...options.capabilities },
     initializationOptions: { settings: { diagnostics: { debounceMs: 0 }, ...options.settings } },
   });
+  options.onInitializeAnswered?.();
   await connection.sendNotification('initialized', {});
   return {
     connection,

@@ -27,7 +27,7 @@ import {
   type FormattingOptions,
 } from 'vscode-languageserver';
 import type { GraphRange, NetworkGraphResult } from '../protocol';
-import { mapGraphRanges, referenceCount, ruleDocUrl, ruleInfo, TOKEN_MODIFIERS, TOKEN_TYPES, type FileSpan } from '../service/index';
+import { mapGraphRanges, referenceCount, ruleDocUrl, ruleInfo, TOKEN_TYPES, type FileSpan } from '../service/index';
 import { SHOW_REFERENCES_COMMAND } from '../protocol';
 import { fileUri } from './uri';
 import type { CompletionItem, CompletionKind, ComposeDocument, DocumentHighlight, DocumentLink, DocumentSymbol, Finding, FoldingRange, InlayHint, ReferenceLens, SemanticToken, WorkspaceSymbol, Hover, NetworkGraph, Severity, Span, SymbolKind, TextEdit, FormatOptions, SequenceIndent } from '../service/index';
@@ -183,8 +183,6 @@ export function toDocumentLink(doc: ComposeDocument, link: DocumentLink, fileUri
   const target = link.target.kind === 'url' ? link.target.url : fileUri(link.target.path);
   return { range: toRange(doc, link.span), target, tooltip: link.tooltip };
 }
-
-export const SEMANTIC_TOKENS_LEGEND = { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] };
 
 /** LSP's relative encoding: per token its line and start relative to the previous one, length, type, modifiers. */
 export function toSemanticTokens(doc: ComposeDocument, tokens: readonly SemanticToken[]): { data: number[] } {

@@ -4,16 +4,15 @@ import {
   DidChangeWatchedFilesNotification,
   ErrorCodes,
   ResponseError,
-  TextDocumentSyncKind,
   type CodeAction as LspCodeAction,
   type Connection,
-  type InitializeResult,
+  type InitializeParams,
   type Range,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { NETWORK_GRAPH_METHOD, RUN_TARGETS_METHOD, type NetworkGraphParams, type NetworkGraphResult, type RunTargetsParams, type RunTargetsResult, type ShipshapeSettings } from '../protocol';
 import { createLanguageService, LineIndex, looksLikeCompose, type ComposeDocument, type Finding, type PeerCoverage, type InlayHintSettings, type RuleSetting, type SchemaSet, type ServiceSettings, type FileSpan, type ProjectView, listedProjects, resolvePath, type ProjectSpec, dirname } from '../service/index';
-import { toCompletionItem, toDiagnostic, toDocumentHighlight, toDocumentLink, toDocumentSymbol, toFoldingRange, toHover, toSelectionRange, toSemanticTokens, toInlayHint, toCodeLens, toWorkspaceSymbol, SEMANTIC_TOKENS_LEGEND, toFormatOptions, toLocation, toNetworkGraph, toOffset, toRange, toSpan, toTextEdit, toProjectNetworkGraph } from './convert';
+import { toCompletionItem, toDiagnostic, toDocumentHighlight, toDocumentLink, toDocumentSymbol, toFoldingRange, toHover, toSelectionRange, toSemanticTokens, toInlayHint, toCodeLens, toWorkspaceSymbol, toFormatOptions, toLocation, toNetworkGraph, toOffset, toRange, toSpan, toTextEdit, toProjectNetworkGraph } from './convert';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { EditorConfig } from './editorConfig';
 import { Documents } from './documents';
@@ -63,7 +62,12 @@ function requestUri(params: unknown): string | undefined {
   return typeof uri === 'string' ? uri : undefined;
 }
 
-export function startServer(connection: Connection, runtime: ServerRuntime): void {
+/**
+ * Registers every handler but `initialize`'s on a connection that is already listening (main.ts answers
+ * initialize from capabilities.ts and loads this module at the next message); `initialize` applies the
+ * client's params, whenever they come.
+ */
+export function startServer(connection: Connection, runtime: ServerRuntime): { initialize(params: InitializeParams): void } {
   const host = new LspFileHost();
   const service = createLanguageService({ schemas: runtime.schemas, host });
   let roots: readonly string[] = [];
@@ -209,7 +213,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       });
     };
 
-  connection.onInitialize((params): InitializeResult => {
+  /** Applies the client's `initialize` params (main.ts has answered the request). */
+  const initialize = (params: InitializeParams) => {
     const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     roots = folders.flatMap((uri) => filePath(uri) ?? []);
     host.setRoots(roots);
@@ -217,31 +222,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     inlayHintRefresh = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
     codeLensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     applySettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
-    return {
-      capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
-        documentSymbolProvider: true,
-        hoverProvider: true,
-        // A space answers only after `key: ` or `- `, a colon only right after a key (see features/completion.ts).
-        completionProvider: { triggerCharacters: [':', ' ', '/'] },
-        definitionProvider: true,
-        referencesProvider: true,
-        documentHighlightProvider: true,
-        renameProvider: { prepareProvider: true },
-        foldingRangeProvider: true,
-        selectionRangeProvider: true,
-        documentLinkProvider: { resolveProvider: false },
-        inlayHintProvider: { resolveProvider: false },
-        codeLensProvider: { resolveProvider: false },
-        workspaceSymbolProvider: true,
-        documentFormattingProvider: true,
-        documentRangeFormattingProvider: true,
-        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
-      },
-      serverInfo: { name: 'shipshape-language-server', version: '0.1.0' },
-    };
-  });
+  };
 
   // `.env` files and Compose files that are not open change on disk: re-check every open document.
   connection.onInitialized(() => {
@@ -452,5 +433,5 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   );
 
   documents.listen(connection);
-  connection.listen();
+  return { initialize };
 }
