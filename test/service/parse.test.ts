@@ -79,6 +79,10 @@ describe('parse: document model', () => {
     });
     checkFindings('services:\n  web: ["a"\n⟦⟧', ['yaml-syntax']);
   });
+
+  it('reports a quote that is never closed at the quote, not where the text ends', () => {
+    for (const quote of ['"', "'"]) checkFindings(`services:\n  web:\n    image: ⟦${quote}⟧nginx\n    ports: []\n  db:\n    image: postgres\n`, ['yaml-syntax']);
+  });
 });
 
 describe('parse: interpolation', () => {

@@ -177,6 +177,14 @@ describe('parsing in pieces', () => {
     }
   });
 
+  it('reports a quote left open in a service that is read alone at the quote', () => {
+    for (const quote of ['"', "'"]) {
+      const text = SERVICES(['a', 'b', 'c']).replace('image: b:1', `image: ${quote}b:1`);
+      const quoteAt = text.indexOf(`${quote}b:1`);
+      for (const size of [1, 40]) assert.deepEqual(parseInPieces(text, size)!.syntaxFindings.map((f) => [f.span.start, f.span.end]), [[quoteAt, quoteAt + 1]], `${quote}, pieces of ${size}`);
+    }
+  });
+
   it('reports a document marker typed among the services once, at the marker', () => {
     const text = SERVICES(['a', 'b', 'c']).replace('image: b:1', 'image: b:1\n---');
     for (const size of [1, 40]) {

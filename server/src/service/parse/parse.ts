@@ -1,6 +1,6 @@
 /** Text -> resolved YAML trees plus syntax findings. Never throws, whatever the input. */
 import { COMPOSE_FILE_DOCS } from '../facts/composeFileDocs';
-import { isMap, isPair, isSeq, parseAllDocuments, type YAMLError } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type YAMLError } from 'yaml';
 import type { Finding, Span } from '../types';
 import { readSimpleYaml, type ParsedDocument } from './simpleYaml';
 import { append } from '../append';
@@ -66,7 +66,7 @@ function buildDocuments(text: string, read: readonly ParsedDocument[]): ParsedYa
   const budget = aliasBudget();
   const anchors: AnchorDefinition[] = [];
   for (const doc of read) {
-    for (const error of doc.errors) syntaxFindings.push(yamlErrorFinding(error, { start: 0, end: text.length }, 0));
+    for (const error of atOpeningQuotes(doc)) syntaxFindings.push(yamlErrorFinding(error, { start: 0, end: text.length }, 0));
     const root = buildTree(doc, text, { budget, anchors, onDuplicateKey: (key, span) => syntaxFindings.push(duplicateKeyFinding(key, span)), onBadMerge: (span) => syntaxFindings.push(badMergeFinding(span)) });
     const range = doc.range;
     documents.push({ root, span: { start: range[0], end: range[2] } });
@@ -156,6 +156,56 @@ function unclosedFindings(text: string, openers: readonly number[], base: number
     const message = `This '${text[at]}' is never closed, so YAML reads everything after it into it and Compose refuses the file; the rest is checked here as if it were not there.`;
     return { code: 'yaml-syntax', severity: 'error', message, span: { start: at + base, end: at + base + 1 }, docUrl: YAML_SPEC };
   });
+}
+
+/**
+ * The document's errors, with a quote that never closes reported at the quote: `yaml` reports it at
+ * the end of the text (compose/resolve-flow-scalar.js, "Missing closing \"quote"), which is the end
+ * of the file, or of the element that pieces.ts read alone, far from where the person typed it.
+ */
+function atOpeningQuotes(doc: ParsedDocument): ParsedDocument['errors'] {
+  if (!doc.errors.some(isUnclosedQuote)) return doc.errors;
+  const quoted = quotedScalarRanges(doc);
+  return doc.errors.map((error) => {
+    const opening = isUnclosedQuote(error) ? openingQuoteOf(quoted, error.pos[0]) : undefined;
+    return opening === undefined ? error : { message: UNCLOSED_QUOTE, pos: [opening, opening + 1] };
+  });
+}
+
+const UNCLOSED_QUOTE = 'This quote is never closed, so YAML reads what follows it into one string, and Compose refuses the file.';
+
+function isUnclosedQuote(error: { readonly message: string }): boolean {
+  return error.message.startsWith('Missing closing');
+}
+
+/** The start and end of every quoted scalar of the document, by start. */
+function quotedScalarRanges(doc: ParsedDocument): [number, number][] {
+  const ranges: [number, number][] = [];
+  // Iterative: documents nest as deep as the file allows.
+  const pending: unknown[] = [doc.contents];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (isPair(node)) pending.push(node.key, node.value);
+    else if (isMap(node) || isSeq(node)) for (const item of node.items) pending.push(item);
+    else if (isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range) ranges.push([node.range[0], node.range[1]]);
+  }
+  return ranges.sort((a, b) => a[0] - b[0]);
+}
+
+/**
+ * The start of the quoted scalar that an unclosed-quote error at `at` ends: the last to open before
+ * it, found by bisection in `quoted` sorted by start (scalars do not overlap).
+ */
+function openingQuoteOf(quoted: readonly [number, number][], at: number): number | undefined {
+  let low = 0;
+  let high = quoted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (quoted[mid]![0] < at) low = mid + 1;
+    else high = mid;
+  }
+  const last = quoted[low - 1];
+  return last && last[1] >= at ? last[0] : undefined;
 }
 
 /** Nodes a budget from aliasBudget() has handed out. */
@@ -257,7 +307,7 @@ function buildSlice(
   findings: Finding[],
 ): Slice | undefined {
   const { base, range, sentinelStart, tree } = at;
-  for (const error of doc.errors) findings.push(yamlErrorFinding(error, range, base));
+  for (const error of atOpeningQuotes(doc)) findings.push(yamlErrorFinding(error, range, base));
   const onDuplicateKey = (key: string, span: Span): void => {
     if (span.start !== sentinelStart) findings.push(duplicateKeyFinding(key, span));
   };
