@@ -8,7 +8,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import * as generated from '../../schemas/generated/shipshape-config';
 import { append } from '../append';
-import { globProblem } from '../mode/paths';
+import { globProblem } from '../mode/glob';
 import { RULES } from '../rules/catalogue';
 import { closest, didYouMean } from '../suggest';
 

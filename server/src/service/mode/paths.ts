@@ -5,6 +5,7 @@
  * decision to the content (mode/decide.ts).
  */
 import type { ComposeMode } from '../types';
+import { compileGlob, type Glob } from './glob';
 
 /**
  * Names that mean a stack file: `docker-stack.yml` is the name Docker's docs and samples use
@@ -46,53 +47,19 @@ export function matchesAny(path: string, globs: readonly string[]): boolean {
   return globs.some((glob) => compiled(glob)?.test(normalized) === true);
 }
 
-/** Why a glob cannot be used (unbalanced braces), or undefined when it can. */
-export function globProblem(glob: string): string | undefined {
-  let depth = 0;
-  for (const ch of glob) {
-    if (ch === '{') depth++;
-    else if (ch === '}' && --depth < 0) return "has a '}' without its '{'";
-  }
-  return depth > 0 ? "has a '{' without its '}'" : undefined;
-}
-
 /**
  * Patterns come from a handful of settings, so each is compiled once and kept; the cache is emptied
  * when it grows past any real set of settings, so changing settings for a long time cannot grow it.
  */
-const cache = new Map<string, RegExp | null>();
+const cache = new Map<string, Glob | null>();
 const CACHE_LIMIT = 256;
 
-function compiled(glob: string): RegExp | null {
-  let regExp = cache.get(glob);
-  if (regExp === undefined) {
+function compiled(glob: string): Glob | null {
+  let matcher = cache.get(glob);
+  if (matcher === undefined) {
     if (cache.size >= CACHE_LIMIT) cache.clear();
-    regExp = globProblem(glob) === undefined ? globToRegExp(glob) : null;
-    cache.set(glob, regExp);
+    matcher = compileGlob(glob) ?? null;
+    cache.set(glob, matcher);
   }
-  return regExp;
-}
-
-function globToRegExp(glob: string): RegExp {
-  let source = '';
-  let depth = 0;
-  for (let i = 0; i < glob.length; i++) {
-    const ch = glob[i]!;
-    if (ch === '*' && glob[i + 1] === '*') {
-      i++;
-      if (glob[i + 1] === '/') i++;
-      source += '(?:.*/)?';
-    } else if (ch === '*') source += '[^/]*';
-    else if (ch === '?') source += '[^/]';
-    else if (ch === '{') {
-      depth++;
-      source += '(?:';
-    } else if (ch === '}') {
-      depth--;
-      source += ')';
-    } else if (ch === ',' && depth > 0) source += '|';
-    else source += ch.replace(/[.+^$()|[\]\\]/g, '\\$&');
-  }
-  // Anchored at a folder boundary, so a pattern without a folder part matches the file name anywhere.
-  return new RegExp(`(?:^|/)${source}$`);
+  return matcher;
 }
