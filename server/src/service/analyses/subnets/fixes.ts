@@ -5,8 +5,9 @@ import { sameSpan, type FixProvider } from '../analysis';
 import { contains, formatAddress, formatCidr, type Cidr } from './cidr';
 import { ipamNetworks, type WrittenCidr } from './ipamModel';
 import { nextFreeSubnet } from './nextFreeSubnet';
-import { subnetUses } from './overlaps';
-import { reservedIn, staticAddresses, subnetsOf } from './staticAddresses';
+import { subnetUses, type SubnetUse } from './overlaps';
+import { reservedIn, spanKey, staticAddresses, subnetsOf } from './staticAddresses';
+import { perDocument } from '../../perDocument';
 
 /** Replaces a scalar's value, keeping its quotes; undefined for block scalars and interpolated values. */
 function scalarEdit(node: Node, newText: string): TextEdit | undefined {
@@ -42,9 +43,9 @@ export const maskSubnet: FixProvider = (doc, finding) => {
  * network inside it (gateway, ip_range, aux addresses, static addresses) to the same offset.
  */
 export const moveSubnet: FixProvider = (doc, finding) => {
-  const use = subnetUses(doc).find((candidate) => sameSpan(candidate.written.node.span, finding.span));
+  const use = subnetUseAt(doc).get(spanKey(finding.span));
   if (!use) return [];
-  const target = nextFreeSubnet(doc, use.cidr.prefix, use.cidr.family, use.written.node);
+  const target = nextFreeSubnet(doc, use.cidr.prefix, use.cidr.family);
   if (!target) return [];
   const move = (written: { node: Node; address?: { value: bigint } } | undefined) => {
     const address = written?.address;
@@ -57,11 +58,14 @@ export const moveSubnet: FixProvider = (doc, finding) => {
     moveRange(config?.ipRange, use.cidr, target),
     move(config?.gateway),
     ...(config?.auxAddresses ?? []).map(move),
-    ...staticAddresses(doc).filter((item) => item.network === use.network).map(move),
+    ...(staticAddresses(doc).byNetwork.get(use.network.element.name) ?? []).filter((item) => item.network === use.network).map(move),
   ];
   const moved = edits.filter((edit) => edit !== undefined).length > 1;
   return action(`Change subnet to ${formatCidr(target)}${moved ? ' and move its addresses' : ''}`, edits);
 };
+
+/** The overlap check's subnets by where each is written, for the fixes that find theirs by a finding's span. */
+const subnetUseAt = perDocument((doc): ReadonlyMap<string, SubnetUse> => new Map(subnetUses(doc).map((use) => [spanKey(use.written.node.span), use])));
 
 function moveRange(range: WrittenCidr | undefined, from: Cidr, to: Cidr): TextEdit | undefined {
   if (!range?.cidr || !contains(from, range.cidr)) return undefined;
@@ -71,12 +75,12 @@ function moveRange(range: WrittenCidr | undefined, from: Cidr, to: Cidr): TextEd
 /** ip-outside-subnet: the first host address of the network's subnet that nothing else holds. */
 export const moveIntoSubnet: FixProvider = (doc, finding) => {
   const statics = staticAddresses(doc);
-  const item = statics.find((candidate) => sameSpan(candidate.node.span, finding.span));
+  const item = statics.at.get(spanKey(finding.span));
   if (!item?.address) return [];
   const home = subnetsOf(item.network, item.address.family)[0];
   if (!home) return [];
   const taken = reservedIn(item.network, home.config, home.cidr);
-  for (const other of statics) if (other.networkName === item.networkName && other.address) taken.set(other.address.value, '');
+  for (const other of statics.byNetwork.get(item.networkName) ?? []) if (other.address) taken.set(other.address.value, '');
   for (let value = home.cidr.start; value <= home.cidr.end; value++) {
     if (taken.has(value)) continue;
     const address = formatAddress(home.cidr.family, value);

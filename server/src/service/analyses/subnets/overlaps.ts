@@ -16,6 +16,7 @@ import { contains, type Cidr } from './cidr';
 import { ipamNetworks, type IpamNetwork, type WrittenCidr } from './ipamModel';
 import { IPAM_URL } from './ipamConfig';
 import { pushTo } from '../../multimap';
+import { perDocument } from '../../perDocument';
 
 /** One explicit subnet of a network whose address space is known. */
 export interface SubnetUse {
@@ -28,8 +29,11 @@ export interface SubnetUse {
 /** Related entries per finding; a file with hundreds of identical subnets gets short findings. */
 const MAX_PARTNERS = 3;
 
-/** Subnets managed by the default IPAM in a known scope; external networks and plugins are skipped. */
-export function subnetUses(doc: ComposeDocument): SubnetUse[] {
+/**
+ * Subnets managed by the default IPAM in a known scope; external networks and plugins are skipped.
+ * Found once per document version: the overlap check, the pool check and each overlap's quick fix use them.
+ */
+export const subnetUses = perDocument((doc: ComposeDocument): readonly SubnetUse[] => {
   const uses: SubnetUse[] = [];
   for (const network of ipamNetworks(doc).values()) {
     if (network.external || !network.defaultIpam || !network.scope) continue;
@@ -39,7 +43,7 @@ export function subnetUses(doc: ComposeDocument): SubnetUse[] {
     }
   }
   return uses;
-}
+});
 
 /** An unspecified-address subnet (`0.0.0.0/N`, `::/N`), which Engine 29+ reads as "any free /N". */
 export function isSizeRequest(cidr: { readonly start: bigint; readonly prefix: number }): boolean {

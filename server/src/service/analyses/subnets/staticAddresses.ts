@@ -18,6 +18,7 @@ import { absolute, perServiceFacts, type Frame } from '../serviceFacts';
 import { contains, familyName, formatCidr, parseAddress, reservedAddresses, unmap, type Address, type Cidr, type Family } from './cidr';
 import { ipamNetworks, type IpamConfig, type IpamNetwork } from './ipamModel';
 import { pushTo } from '../../multimap';
+import { perDocument } from '../../perDocument';
 
 const STATIC_URL = composeFileDoc('services', 'ipv4_address-ipv6_address');
 
@@ -33,17 +34,36 @@ export interface StaticAddress {
   readonly address?: Address;
 }
 
-/** Static addresses on networks this file manages (undeclared and external networks are left out), for quick fixes. */
-export function staticAddresses(doc: ComposeDocument): StaticAddress[] {
+/** The static addresses of managed networks, by network name and by where each is written. */
+export interface StaticAddressIndex {
+  readonly byNetwork: ReadonlyMap<string, readonly StaticAddress[]>;
+  readonly at: ReadonlyMap<string, StaticAddress>;
+}
+
+/**
+ * Static addresses on networks this file manages (undeclared and external networks are left out), for
+ * quick fixes: found once per document version, because fixes are asked for finding by finding (the
+ * CLI asks for each of up to 1,000, and a walk over every service per finding made that quadratic).
+ */
+export const staticAddresses = perDocument((doc: ComposeDocument): StaticAddressIndex => {
   const networks = ipamNetworks(doc);
-  const result: StaticAddress[] = [];
+  const byNetwork = new Map<string, StaticAddress[]>();
+  const at = new Map<string, StaticAddress>();
   for (const service of doc.model.services.values()) {
     for (const item of writtenAddresses(service)) {
       const network = networks.get(item.networkName);
-      if (managed(network, item.networkName)) result.push({ service, ...item, ...(network ? { network } : {}) });
+      if (!managed(network, item.networkName)) continue;
+      const address: StaticAddress = { service, ...item, ...(network ? { network } : {}) };
+      pushTo(byNetwork, item.networkName, address);
+      at.set(spanKey(item.node.span), address);
     }
   }
-  return result;
+  return { byNetwork, at };
+});
+
+/** A span as a map key. */
+export function spanKey(span: Span): string {
+  return `${span.start}:${span.end}`;
 }
 
 /** Static addresses are taken on declared networks with Docker's IPAM driver, and on the implicit `default`. */
