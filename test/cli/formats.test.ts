@@ -126,6 +126,18 @@ describe('shipshape check --format', () => {
       assert.equal(new Set(fingerprints(log)).size, log.runs[0]!.results.length, 'unique within the log');
     });
 
+    it('keeps the fingerprint of a finding on a long flow-style line when the line changes far from it', async () => {
+      const services = (first: string) => Array.from({ length: 60 }, (_, i) => `s${i}: {image: ${i === 0 ? first : `i${i}`}, bogus: 1}`).join(', ');
+      const fingerprintOfLast = async (first: string) => {
+        const tree = scratchTree({ 'compose.yaml': `{services: {${services(first)}}}\n` });
+        const sarif = JSON.parse((await runInProcess(['check', '--format', 'sarif', 'compose.yaml'], { cwd: tree })).stdout) as SarifLog;
+        const results = sarif.runs[0]!.results.filter((r) => r.ruleId === 'schema-unknown-property');
+        assert.equal(results.length, 60);
+        return results.at(-1)!.partialFingerprints['shipshapeFinding/v1'];
+      };
+      assert.equal(await fingerprintOfLast('nginx'), await fingerprintOfLast('nginx:1.27'));
+    });
+
     it('is complete JSON with no findings, and when written by the built CLI', () => {
       const clean = scratchTree({ 'compose.yaml': 'services:\n  web:\n    image: nginx\n' });
       const result = runCli(['check', '--format', 'sarif'], { cwd: clean });
