@@ -9,6 +9,11 @@ export function sameSpan(a: Span, b: Span): boolean {
   return a.start === b.start && a.end === b.end;
 }
 
+/** A span as a map key, for fix providers that look many findings up by their spans. */
+export function spanKey(span: Span): string {
+  return `${span.start}:${span.end}`;
+}
+
 /** Builds rewrites offered at a range whether or not anything is wrong there (kind `refactor.rewrite`). */
 export type RefactoringProvider = (doc: ComposeDocument, span: Span) => readonly CodeAction[];
 

@@ -1,12 +1,12 @@
 /** Quick fixes for subnet and static address findings; each finds its node again by the finding's span. */
 import type { Node } from '../../parse/tree';
 import type { CodeAction, TextEdit } from '../../types';
-import { sameSpan, type FixProvider } from '../analysis';
+import { sameSpan, spanKey, type FixProvider } from '../analysis';
 import { contains, formatAddress, formatCidr, type Cidr } from './cidr';
 import { ipamNetworks, type WrittenCidr } from './ipamModel';
 import { nextFreeSubnet } from './nextFreeSubnet';
 import { subnetUses, type SubnetUse } from './overlaps';
-import { reservedIn, spanKey, staticAddresses, subnetsOf } from './staticAddresses';
+import { reservedIn, staticAddresses, subnetsOf } from './staticAddresses';
 import { perDocument } from '../../perDocument';
 
 /** Replaces a scalar's value, keeping its quotes; undefined for block scalars and interpolated values. */
@@ -20,7 +20,7 @@ function action(title: string, edits: readonly (TextEdit | undefined)[]): CodeAc
   const defined = edits.filter((edit): edit is TextEdit => edit !== undefined);
   if (defined.length === 0) return [];
   // One edit per place: an anchored value used by several networks is rewritten once.
-  const unique = [...new Map(defined.map((edit) => [`${edit.span.start}:${edit.span.end}`, edit])).values()];
+  const unique = [...new Map(defined.map((edit) => [spanKey(edit.span), edit])).values()];
   return [{ title, kind: 'quickfix', edits: unique, isPreferred: true }];
 }
 
@@ -58,7 +58,7 @@ export const moveSubnet: FixProvider = (doc, finding) => {
     moveRange(config?.ipRange, use.cidr, target),
     move(config?.gateway),
     ...(config?.auxAddresses ?? []).map(move),
-    ...(staticAddresses(doc).byNetwork.get(use.network.element.name) ?? []).filter((item) => item.network === use.network).map(move),
+    ...(staticAddresses(doc).byNetwork.get(use.network.element.name) ?? []).map(move),
   ];
   const moved = edits.filter((edit) => edit !== undefined).length > 1;
   return action(`Change subnet to ${formatCidr(target)}${moved ? ' and move its addresses' : ''}`, edits);

@@ -14,6 +14,7 @@ import type { ComposeDocument, Element } from '../../parse/model';
 import { text, type Node } from '../../parse/tree';
 import type { ComposeMode, Finding, Span } from '../../types';
 import { atKey, lineOf } from '../place';
+import { spanKey } from '../analysis';
 import { absolute, perServiceFacts, type Frame } from '../serviceFacts';
 import { contains, familyName, formatCidr, parseAddress, reservedAddresses, unmap, type Address, type Cidr, type Family } from './cidr';
 import { ipamNetworks, type IpamConfig, type IpamNetwork } from './ipamModel';
@@ -60,11 +61,6 @@ export const staticAddresses = perDocument((doc: ComposeDocument): StaticAddress
   }
   return { byNetwork, at };
 });
-
-/** A span as a map key. */
-export function spanKey(span: Span): string {
-  return `${span.start}:${span.end}`;
-}
 
 /** Static addresses are taken on declared networks with Docker's IPAM driver, and on the implicit `default`. */
 function managed(network: IpamNetwork | undefined, name: string): boolean {
