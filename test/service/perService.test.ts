@@ -121,6 +121,43 @@ describe('per-service facts', () => {
   }
 });
 
+/** Mistakes the per-service findings of serviceDefinitions.ts and mountTargets.ts report, one of them in an anchor two services use. */
+const GATHERED = `x-restart: &restart no
+services:
+  a:
+    image: redis
+    restart: *restart
+    volumes: [data:/data, /srv:/data]
+  b:
+    image: postgres
+    restart: *restart
+    healthcheck:
+      test: [pg_isready]
+  c:
+    image: alpine
+    restart: sometimes
+    volumes:
+      - ./a:/cache
+      - ./b:/cache
+`;
+
+describe('per-service findings gathered across services', () => {
+  it('report a mistake in an anchor once with every use, and move line numbers in messages with an edit above', () => {
+    let doc = service.parse(GATHERED, 'compose');
+    const codes = ['restart-no-unquoted', 'restart-invalid', 'healthcheck-test-invalid', 'duplicate-mount-target'];
+    const shared = service.diagnostics(doc).filter((d) => d.code === 'restart-no-unquoted');
+    assert.deepEqual(shared.map((d) => d.related?.map((r) => r.message)), [["Used here by service 'a'", "Used here by service 'b'"]]);
+    assert.deepEqual(new Set(service.diagnostics(doc).map((d) => d.code).filter((code) => codes.includes(code))), new Set(codes));
+    for (const edit of [(t: string) => `# a comment\n${t}`, (t: string) => t.replace('image: postgres', 'image: postgres:17'), (t: string) => t.replace('  c:\n', '  c:\n    init: true\n'), (t: string) => t.replace('/srv:/data', '/srv:/other')]) {
+      doc = service.parse(edit(doc.text), 'compose', doc);
+      assertSameAsFresh(doc, 'compose');
+    }
+    // The dropped mount names the line of the one Compose keeps, in the text as it is now.
+    const dropped = service.diagnostics(doc).find((d) => d.message.includes('silently drops this one'));
+    assert.match(dropped?.message ?? '', new RegExp(`\\(line ${doc.text.split('\n').indexOf('      - ./b:/cache') + 1}\\)`));
+  });
+});
+
 describe('per-entry findings and per-service references', () => {
   for (const mode of ['compose', 'stack'] as const) {
     it(`give what a full computation gives after many random edits of keys, templates and references (${mode})`, function () {

@@ -9,10 +9,11 @@ import { composeFileDoc } from '../facts/composeFileDocs';
 import type { ComposeDocument } from '../parse/model';
 import { shortVolumeTarget } from '../parse/compose';
 import { get, isInterpolated, text, type Node } from '../parse/tree';
-import type { Finding } from '../types';
+import type { Finding, Span } from '../types';
 import type { Analysis } from './analysis';
-import { FindingSet, useOf } from './findingSet';
+import { FindingSet } from './findingSet';
 import { lineOf } from './place';
+import { absolute, perServiceFacts } from './serviceFacts';
 
 const DOC_URL = composeFileDoc('services', 'volumes');
 
@@ -20,38 +21,68 @@ export function mountTargetsAnalysis(): Analysis {
   return { name: 'mountTargets', run: findDuplicateMountTargets };
 }
 
+/** Two mounts of one service on one container path, the first and the later as written. */
+interface Duplicate {
+  readonly target: string;
+  readonly first: Use;
+  readonly later: Use;
+  /** Two `volumes` entries with equal written targets in Compose: the later one silently wins. */
+  readonly dropped: boolean;
+}
+
+interface Use {
+  readonly span: Span;
+  readonly via: Span | undefined;
+}
+
+/**
+ * The duplicates of each service, found once per service content (serviceFacts.ts); only the messages,
+ * which name line numbers, are made for the version at hand.
+ */
+const duplicates = perServiceFacts((service, mode, frame): readonly Duplicate[] => {
+  const found: Duplicate[] = [];
+  const seen = new Map<string, Mount>();
+  const use = (node: Node): Use => ({ span: frame.span(node.span), via: node.via && frame.span(node.via) });
+  for (const mount of mounts(service.node, mode === 'compose')) {
+    const first = seen.get(mount.target);
+    if (!first) {
+      seen.set(mount.target, mount);
+      continue;
+    }
+    const dropped = mode === 'compose' && first.volume && mount.volume && first.written === mount.written;
+    // The later mount replaces the earlier one, which then counts no more for later duplicates.
+    if (dropped) seen.set(mount.target, mount);
+    found.push({ target: mount.target, first: use(first.node), later: use(mount.node), dropped });
+  }
+  return found;
+});
+
+/** A use with spans relative to its service, where it is in the version whose service key is at `start`. */
+function placed(use: Use, start: number): Use {
+  return { span: absolute(use.span, start), via: use.via && absolute(use.via, start) };
+}
+
 function findDuplicateMountTargets(doc: ComposeDocument): Finding[] {
   const set = new FindingSet();
-  for (const [service, element] of doc.model.services) {
-    const seen = new Map<string, Mount>();
-    for (const mount of mounts(element.node, doc.mode === 'compose')) {
-      const { node, target } = mount;
-      const first = seen.get(target);
-      if (!first) {
-        seen.set(target, mount);
-        continue;
-      }
-      if (doc.mode === 'compose' && first.volume && mount.volume && first.written === mount.written) {
-        // The later mount replaces the earlier one, which then counts no more for later duplicates.
-        seen.set(target, mount);
-        const dropped = `Compose keeps only the later mount on ${target} (line ${lineOf(doc, node.span)}) and silently drops this one.`;
-        const keeps = `This mount replaces the earlier one on ${target} (line ${lineOf(doc, first.node.span)}), which Compose silently drops.`;
-        for (const [here, there, message] of [[first.node, node, dropped], [node, first.node, keeps]] as const) {
-          set.add({ code: 'duplicate-mount-target', severity: 'warning', message: `Service '${service}': ${message}`, span: here.span, related: [{ span: there.span, message: `the other mount on ${target}` }], docUrl: DOC_URL }, useOf(here, service));
-        }
-        continue;
-      }
-      for (const [here, there] of [[first.node, node], [node, first.node]] as const) {
+  for (const { element, start, facts } of duplicates(doc)) {
+    const service = element.name;
+    for (const { target, dropped, ...relative } of facts) {
+      const first = placed(relative.first, start);
+      const later = placed(relative.later, start);
+      const conflict = `Service '${service}' mounts two things on ${target}; each container path can hold one mount.`;
+      const onFirst = dropped ? `Service '${service}': Compose keeps only the later mount on ${target} (line ${lineOf(doc, later.span)}) and silently drops this one.` : conflict;
+      const onLater = dropped ? `Service '${service}': This mount replaces the earlier one on ${target} (line ${lineOf(doc, first.span)}), which Compose silently drops.` : conflict;
+      for (const [here, there, message] of [[first, later, onFirst], [later, first, onLater]] as const) {
         set.add(
           {
             code: 'duplicate-mount-target',
-            severity: 'error',
-            message: `Service '${service}' mounts two things on ${target}; each container path can hold one mount.`,
+            severity: dropped ? 'warning' : 'error',
+            message,
             span: here.span,
             related: [{ span: there.span, message: `the other mount on ${target}` }],
             docUrl: DOC_URL,
           },
-          useOf(here, service),
+          { via: here.via, service },
         );
       }
     }

@@ -8,7 +8,7 @@ import { at, get, isInterpolated, text } from '../parse/tree';
 import { closest, didYouMean } from '../suggest';
 import type { Finding } from '../types';
 import type { Analysis, FixProvider } from './analysis';
-import { FindingSet, useOf } from './findingSet';
+import { perServiceFindings } from './serviceFindings';
 import { hasMisspeltImageKey, lacksImage } from './references/partialFile';
 
 const SERVICES = composeFileDoc('services');
@@ -47,64 +47,56 @@ function missingImages(doc: ComposeDocument): Finding[] {
 }
 
 /** compose-go `checkConsistency`: `healthcheck.test must start either by "CMD", "CMD-SHELL" or "NONE"`. */
-function healthcheckTests(doc: ComposeDocument): Finding[] {
-  if (doc.mode === 'stack') return [];
-  const set = new FindingSet();
-  for (const [name, service] of doc.model.services) {
-    const test = get(get(service.node, 'healthcheck'), 'test');
-    const first = test?.kind === 'seq' ? test.items[0] : undefined;
-    const kind = text(first);
-    if (!first || kind === undefined || isInterpolated(first) || ['CMD', 'CMD-SHELL', 'NONE'].includes(kind)) continue;
-    set.add(
-      {
-        code: 'healthcheck-test-invalid',
-        severity: 'error',
-        message: `A healthcheck 'test' list must start with "CMD", "CMD-SHELL" or "NONE", not '${kind}'.`,
-        span: first.span,
-        docUrl: `${SERVICES}#healthcheck`,
-      },
-      useOf(first, name),
-    );
-  }
-  return set.findings();
-}
+const healthcheckTests = perServiceFindings(function* ({ node: service }, mode) {
+  if (mode === 'stack') return;
+  const test = get(get(service, 'healthcheck'), 'test');
+  const first = test?.kind === 'seq' ? test.items[0] : undefined;
+  const kind = text(first);
+  if (!first || kind === undefined || isInterpolated(first) || ['CMD', 'CMD-SHELL', 'NONE'].includes(kind)) return;
+  yield {
+    finding: {
+      code: 'healthcheck-test-invalid',
+      severity: 'error',
+      message: `A healthcheck 'test' list must start with "CMD", "CMD-SHELL" or "NONE", not '${kind}'.`,
+      span: first.span,
+      docUrl: `${SERVICES}#healthcheck`,
+    },
+    via: first.via,
+  };
+});
 
 /** The engine's policies (`no`, `always`, `unless-stopped`, `on-failure[:N]`), and the YAML 1.1 `no` trap. */
-function restartPolicies(doc: ComposeDocument): Finding[] {
-  const set = new FindingSet();
-  for (const [name, service] of doc.model.services) {
-    const node = get(service.node, 'restart');
-    const value = text(node);
-    if (!node || node.kind !== 'scalar' || value === undefined || isInterpolated(node)) continue;
-    // A stack reads `restart` only when `deploy.restart_policy` is absent (docker/cli convertRestartPolicy).
-    const stack = doc.mode === 'stack';
-    if (stack && at(service.node, 'deploy', 'restart_policy') !== undefined) continue;
-    if (node.style === 'plain' && node.raw === 'no') {
-      set.add(
-        {
-          code: 'restart-no-unquoted',
-          severity: 'warning',
-          message: "Unquoted 'no' is the boolean false in YAML 1.1 tools (such as the legacy Python docker-compose); quote it as \"no\".",
-          span: node.span,
-          docUrl: `${SERVICES}#restart`,
-        },
-        useOf(node, name),
-      );
-    } else if (!isRestartPolicy(value, stack)) {
-      set.add(
-        {
-          code: 'restart-invalid',
-          severity: 'error',
-          message: `'${value}' is not a restart policy. Use "no", always, on-failure, on-failure:<max retries> or unless-stopped.${didYouMean(value, RESTART_POLICIES)}`,
-          span: node.span,
-          docUrl: `${SERVICES}#restart`,
-        },
-        useOf(node, name),
-      );
-    }
+const restartPolicies = perServiceFindings(function* ({ node: service }, mode) {
+  const node = get(service, 'restart');
+  const value = text(node);
+  if (!node || node.kind !== 'scalar' || value === undefined || isInterpolated(node)) return;
+  // A stack reads `restart` only when `deploy.restart_policy` is absent (docker/cli convertRestartPolicy).
+  const stack = mode === 'stack';
+  if (stack && at(service, 'deploy', 'restart_policy') !== undefined) return;
+  if (node.style === 'plain' && node.raw === 'no') {
+    yield {
+      finding: {
+        code: 'restart-no-unquoted',
+        severity: 'warning',
+        message: "Unquoted 'no' is the boolean false in YAML 1.1 tools (such as the legacy Python docker-compose); quote it as \"no\".",
+        span: node.span,
+        docUrl: `${SERVICES}#restart`,
+      },
+      via: node.via,
+    };
+  } else if (!isRestartPolicy(value, stack)) {
+    yield {
+      finding: {
+        code: 'restart-invalid',
+        severity: 'error',
+        message: `'${value}' is not a restart policy. Use "no", always, on-failure, on-failure:<max retries> or unless-stopped.${didYouMean(value, RESTART_POLICIES)}`,
+        span: node.span,
+        docUrl: `${SERVICES}#restart`,
+      },
+      via: node.via,
+    };
   }
-  return set.findings();
-}
+});
 
 /** The engine allows a retry count only with on-failure; `docker stack deploy` accepts it with any policy. */
 function isRestartPolicy(value: string, stack: boolean): boolean {
