@@ -9,7 +9,7 @@ import { closest, didYouMean } from '../suggest';
 import type { Finding } from '../types';
 import type { Analysis, FixProvider } from './analysis';
 import { perServiceFindings } from './serviceFindings';
-import { hasMisspeltImageKey, lacksImage } from './references/partialFile';
+import { overrideEntries } from './references/partialFile';
 
 const SERVICES = composeFileDoc('services');
 const RESTART_POLICIES = ['no', 'always', 'on-failure', 'unless-stopped'];
@@ -29,9 +29,10 @@ export function serviceDefinitionsAnalysis(): Analysis {
  */
 function missingImages(doc: ComposeDocument): Finding[] {
   const findings: Finding[] = [];
-  for (const [name, service] of doc.model.services) {
-    // A misspelt `imag:` is the schema's did-you-mean, not a missing image.
-    if (service.via || !lacksImage(service) || hasMisspeltImageKey(service.node)) continue;
+  for (const { element: service, facts: overrides } of overrideEntries(doc)) {
+    // A misspelt `imag:` is the schema's did-you-mean, not a missing image (overrideEntries).
+    if (service.via || !overrides) continue;
+    const { name } = service;
     // In the merged model of a whole project no other file is left to complete the service.
     findings.push({
       code: 'image-or-build-missing',

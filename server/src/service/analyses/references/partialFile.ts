@@ -12,6 +12,7 @@ import type { ComposeDocument, Element } from '../../parse/model';
 import { distance } from 'fastest-levenshtein';
 import { get, type Node } from '../../parse/tree';
 import { perDocument } from '../../perDocument';
+import { perServiceFacts } from '../serviceFacts';
 import { hasSection, referenceIndex } from './referenceIndex';
 
 export const isPartialFile = perDocument((doc): boolean => !doc.whole && (hasOverrideEntry(doc) || referencesMissingSection(doc)));
@@ -34,9 +35,14 @@ export function lacksImage(service: Element): boolean {
   return ['image', 'build', 'extends', 'provider'].every((key) => get(service.node, key) === undefined);
 }
 
+/**
+ * For each service, whether it is an override entry: no way to get an image, and no misspelt `image:`
+ * or `build:` either (that is a typo). Kept per service content, as every keystroke asks.
+ */
+export const overrideEntries = perServiceFacts((service) => lacksImage(service) && !hasMisspeltImageKey(service.node));
+
 function hasOverrideEntry(doc: ComposeDocument): boolean {
-  for (const service of doc.model.services.values()) if (lacksImage(service) && !hasMisspeltImageKey(service.node)) return true;
-  return false;
+  return overrideEntries(doc).some(({ facts }) => facts);
 }
 
 /** A key one or two edits from `image` or `build` (`imag:`, `imgae:`): a typo, not an override entry. */

@@ -17,7 +17,8 @@ export function findUnusedNetworks(doc: ComposeDocument): Finding[] {
   // A file without services only contributes declarations to a set-up (e.g. a networks-only file
   // merged with COMPOSE_FILE), and in a partial file the users may be in the other files.
   if (doc.model.services.size === 0 || index.unknowable.has('networks') || isPartialFile(doc)) return [];
-  const usesDefault = [...doc.model.services.values()].some(({ node }) => joinsDefaultNetwork(node));
+  // Only a declared `default` needs the walk over every service.
+  const usesDefault = doc.model.networks.has('default') && [...doc.model.services.values()].some(({ node }) => joinsDefaultNetwork(node));
   const findings: Finding[] = [];
   for (const [name, element] of doc.model.networks) {
     if (element.via || index.byTarget.has(targetKey('network', name)) || (name === 'default' && usesDefault)) continue;
