@@ -27,7 +27,7 @@ export function mayBeDeclaredElsewhere(doc: ComposeDocument, from: string): bool
   if (doc.whole) return false;
   if (referencesMissingSection(doc)) return true;
   const service = doc.model.services.get(from);
-  return service !== undefined && lacksImage(service) && !hasMisspeltImageKey(service.node);
+  return service !== undefined && isOverrideEntry(service);
 }
 
 /** A service that names neither an image nor a way to get one. */
@@ -35,18 +35,20 @@ export function lacksImage(service: Element): boolean {
   return ['image', 'build', 'extends', 'provider'].every((key) => get(service.node, key) === undefined);
 }
 
-/**
- * For each service, whether it is an override entry: no way to get an image, and no misspelt `image:`
- * or `build:` either (that is a typo). Kept per service content, as every keystroke asks.
- */
-export const overrideEntries = perServiceFacts((service) => lacksImage(service) && !hasMisspeltImageKey(service.node));
+/** A service only another file can complete: no way to get an image, and no misspelt `image:` or `build:` (a typo). */
+function isOverrideEntry(service: Element): boolean {
+  return lacksImage(service) && !hasMisspeltImageKey(service.node);
+}
+
+/** For each service, whether it is an override entry; kept per service content, as every keystroke asks. */
+export const overrideEntries = perServiceFacts(isOverrideEntry);
 
 function hasOverrideEntry(doc: ComposeDocument): boolean {
   return overrideEntries(doc).some(({ facts }) => facts);
 }
 
 /** A key one or two edits from `image` or `build` (`imag:`, `imgae:`): a typo, not an override entry. */
-export function hasMisspeltImageKey(service: Node): boolean {
+function hasMisspeltImageKey(service: Node): boolean {
   // Looser than `closest`: `imgae` (a swap) is two edits away.
   return service.kind === 'map' && service.entries.some((e) => distance(e.key, 'image') <= 2 || distance(e.key, 'build') <= 2);
 }
