@@ -13,3 +13,19 @@ export function toJS(node: Node | undefined): unknown {
   if (node.kind === 'seq') return node.items.map(toJS);
   return Object.fromEntries(node.entries.filter((entry, i) => node.index.get(entry.key) === i).map((entry) => [entry.key, toJS(entry.value)]));
 }
+
+/**
+ * Any value with the trees in it made of plain objects, as the parser builds them: trees an edit moved
+ * copy their children when first read (parse/shift.ts), behind getters that deep equality does not see.
+ */
+export function plainTrees(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(plainTrees);
+  if (value instanceof Map) return new Map([...value].map(([key, item]) => [key, plainTrees(item)]));
+  if (value === null || typeof value !== 'object') return value;
+  const plain: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) plain[key] = plainTrees(item);
+  const node = value as Partial<Node>;
+  if (node.kind === 'map') plain['entries'] = plainTrees(node.entries);
+  if (node.kind === 'seq') plain['items'] = plainTrees(node.items);
+  return plain;
+}

@@ -23,7 +23,7 @@ import { aliasBudget, entryOf, expansionCost, hasMergedEntries, keepExpansionCos
 import type { Finding, Span } from '../types';
 import { isSection } from './sections';
 import { keyAt, unitRange } from './pieceAssembly';
-import { shiftEntry, shiftNode, shiftSpan } from './shift';
+import { shiftEntry, shiftNode, shiftNodeLazily, shiftSpan } from './shift';
 
 export interface PreviousParse extends ParsedYaml {
   readonly text: string;
@@ -279,9 +279,13 @@ function shiftSection(top: Entry, at: number, delta: number): Entry {
   return { ...top, keySpan: shiftSpan(top.keySpan, at, delta), value };
 }
 
-/** Shifts an element and remembers that its content is the old element's. */
+/**
+ * Shifts an element and remembers that its content is the old element's. Its tree is copied when first
+ * read (shift.ts): checks look up what they found in an unchanged element by its content identity.
+ */
 function shiftElement(element: Entry, at: number, delta: number): Entry {
-  const shifted = shiftEntry(element, at, delta);
+  const value = shiftNodeLazily(element.value, at, delta);
+  const shifted = entryOf(element.key, shiftSpan(element.keySpan, at, delta), value, element.via && shiftSpan(element.via, at, delta));
   identities.set(shifted.value, contentIdentity(element.value));
   keepExpansionCost(element.value, shifted.value);
   return shifted;
