@@ -158,6 +158,56 @@ describe('per-service findings gathered across services', () => {
   });
 });
 
+/** Cross-service mistakes read from per-service facts: health waits, container names, links and network modes. */
+const CROSS = `x-name: &name shared
+services:
+  web:
+    image: nginx
+    container_name: *name
+    network_mode: bridge
+    links: [db, cache]
+    depends_on:
+      db:
+        condition: service_healthy
+  db:
+    image: postgres
+    container_name: *name
+  cache:
+    image: redis
+    network_mode: bridge
+    networks: [back]
+  worker:
+    image: alpine
+    network_mode: service:web
+    hostname: worker
+    container_name: Bad/Name
+    deploy:
+      replicas: 2
+networks:
+  back: {}
+`;
+
+describe('cross-service findings from per-service facts', () => {
+  it('follow edits of the service they are about, of the service they name, and above everything', () => {
+    let doc = service.parse(CROSS, 'compose');
+    const codes = ['depends-on-healthy-no-healthcheck', 'container-name-duplicate', 'container-name-invalid', 'container-name-with-replicas', 'links-deprecated', 'links-cross-network', 'network-mode-conflict', 'shared-netns-option'];
+    assert.deepEqual(new Set(service.diagnostics(doc).map((d) => d.code).filter((code) => codes.includes(code))), new Set(codes));
+    const edits = [
+      (t: string) => `# a comment\n${t}`,
+      (t: string) => t.replace('    image: postgres\n', '    image: postgres\n    healthcheck:\n      test: [CMD, pg_isready]\n'),
+      (t: string) => t.replace('test: [CMD, pg_isready]', 'test: [NONE]'),
+      (t: string) => t.replace('    image: redis\n    network_mode: bridge\n', '    image: redis\n'),
+      (t: string) => t.replace('x-name: &name shared', 'x-name: &name other'),
+      (t: string) => t.replace('network_mode: service:web', 'network_mode: host'),
+    ];
+    for (const edit of edits) {
+      doc = service.parse(edit(doc.text), 'compose', doc);
+      assertSameAsFresh(doc, 'compose');
+    }
+    assert.ok(service.diagnostics(doc).some((d) => d.code === 'depends-on-healthy-no-healthcheck' && d.severity === 'error'), 'a disabled healthcheck is an error');
+  });
+});
+
 describe('per-entry findings and per-service references', () => {
   for (const mode of ['compose', 'stack'] as const) {
     it(`give what a full computation gives after many random edits of keys, templates and references (${mode})`, function () {

@@ -5,14 +5,15 @@
  */
 import { composeFileDoc } from '../facts/composeFileDocs';
 import { serviceDependsOn } from '../parse/compose';
-import type { ComposeDocument } from '../parse/model';
+import type { ComposeDocument, Element } from '../parse/model';
 import { asSeq, get, isInterpolated, text, type Node } from '../parse/tree';
 import { closest } from '../suggest';
-import type { Finding } from '../types';
+import type { Finding, Span } from '../types';
 import type { Analysis, FixProvider } from './analysis';
-import { FindingSet, useOf } from './findingSet';
+import { FindingSet } from './findingSet';
 import { lacksImage } from './references/partialFile';
 import { DEPENDENCY_KEYS, referenceIndex } from './references/referenceIndex';
+import { absolute, perServiceFacts } from './serviceFacts';
 
 const DEPENDS_ON = composeFileDoc('services', 'depends_on');
 const PROFILES = 'https://docs.docker.com/compose/how-tos/profiles/';
@@ -54,23 +55,53 @@ const waitForStart: FixProvider = (_doc, finding) => [
   { title: 'Wait only for the service to start (condition: service_started)', kind: 'quickfix', edits: [{ span: finding.span, newText: 'service_started' }] },
 ];
 
+/** What the depends_on checks need from one service, kept per service content (serviceFacts.ts). */
+interface DependencyFacts {
+  /** Its `condition: service_healthy` waits: the dependency, the condition's span and where it is used. */
+  readonly healthWaits: readonly { readonly name: string; readonly span: Span; readonly via: Span | undefined }[];
+  /** Why waiting for its health fails: it has no healthcheck, or disables it; undefined when it may have one. */
+  readonly unhealthy: 'none' | 'disabled' | undefined;
+  /** Its profiles; undefined when they depend on variables. */
+  readonly profiles: readonly string[] | undefined;
+}
+
+const dependencyFacts = perServiceFacts((service, _mode, frame): DependencyFacts => {
+  const healthWaits = serviceDependsOn(service.node).flatMap(({ name, condition, conditionNode }) =>
+    condition === 'service_healthy' && conditionNode ? [{ name, span: frame.span(conditionNode.span), via: conditionNode.via && frame.span(conditionNode.via) }] : [],
+  );
+  return { healthWaits, unhealthy: unhealthy(service), profiles: profilesOf(service.node) };
+});
+
+/** The facts of every service by name, for the checks that look up a dependency. */
+function factsByName(doc: ComposeDocument): Map<string, DependencyFacts> {
+  return new Map(dependencyFacts(doc).map(({ element, facts }) => [element.name, facts]));
+}
+
+function unhealthy(service: Element): DependencyFacts['unhealthy'] {
+  // With `extends` or as an override entry the healthcheck may come from elsewhere.
+  if (get(service.node, 'extends') || lacksImage(service)) return undefined;
+  const healthcheck = get(service.node, 'healthcheck');
+  if (!healthcheck) return 'none';
+  return isDisabled(healthcheck) ? 'disabled' : undefined;
+}
+
 /** `condition: service_healthy` on a dependency that has no healthcheck, or has it disabled. */
 function healthWaits(doc: ComposeDocument): Finding[] {
   const set = new FindingSet();
-  for (const [name, service] of doc.model.services) {
-    for (const dependency of serviceDependsOn(service.node)) {
-      const condition = dependency.conditionNode;
-      if (dependency.condition !== 'service_healthy' || !condition) continue;
-      const target = doc.model.services.get(dependency.name);
-      // With `extends` or as an override entry the healthcheck may come from elsewhere.
-      if (!target || get(target.node, 'extends') || lacksImage(target)) continue;
-      const healthcheck = get(target.node, 'healthcheck');
-      const disabled = healthcheck && isDisabled(healthcheck);
-      if (healthcheck && !disabled) continue;
-      const message = disabled
-        ? `Service '${name}' waits for '${dependency.name}' to be healthy, but '${dependency.name}' disables its healthcheck, so it never becomes healthy and Compose gives up.`
-        : `Service '${name}' waits for '${dependency.name}' to be healthy, but '${dependency.name}' has no healthcheck here; unless its image defines HEALTHCHECK, Compose fails to start '${name}'.`;
-      set.add({ code: 'depends-on-healthy-no-healthcheck', severity: disabled ? 'error' : 'warning', message, span: condition.span, docUrl: DEPENDS_ON }, useOf(condition, name));
+  const services = dependencyFacts(doc);
+  const waiting = services.filter(({ facts }) => facts.healthWaits.length > 0);
+  const byName = waiting.length > 0 ? factsByName(doc) : undefined;
+  for (const { element, start, facts } of waiting) {
+    const name = element.name;
+    for (const dependency of facts.healthWaits) {
+      const disabled = byName!.get(dependency.name)?.unhealthy;
+      if (!disabled) continue;
+      const message =
+        disabled === 'disabled'
+          ? `Service '${name}' waits for '${dependency.name}' to be healthy, but '${dependency.name}' disables its healthcheck, so it never becomes healthy and Compose gives up.`
+          : `Service '${name}' waits for '${dependency.name}' to be healthy, but '${dependency.name}' has no healthcheck here; unless its image defines HEALTHCHECK, Compose fails to start '${name}'.`;
+      const finding: Finding = { code: 'depends-on-healthy-no-healthcheck', severity: disabled === 'disabled' ? 'error' : 'warning', message, span: absolute(dependency.span, start), docUrl: DEPENDS_ON };
+      set.add(finding, { via: dependency.via && absolute(dependency.via, start), service: name });
     }
   }
   return set.findings();
@@ -88,13 +119,11 @@ function isDisabled(healthcheck: Node): boolean {
  */
 function profileGaps(doc: ComposeDocument): Finding[] {
   const set = new FindingSet();
-  for (const reference of referenceIndex(doc).references) {
-    if (!DEPENDENCY_KEYS.has(reference.key) || !reference.required) continue;
-    const from = doc.model.services.get(reference.from);
-    const target = doc.model.services.get(reference.name);
-    if (!from || !target) continue;
-    const targetProfiles = profilesOf(target.node);
-    const fromProfiles = profilesOf(from.node);
+  const required = referenceIndex(doc).references.filter((reference) => DEPENDENCY_KEYS.has(reference.key) && reference.required);
+  const byName = required.length > 0 ? factsByName(doc) : undefined;
+  for (const reference of required) {
+    const targetProfiles = byName!.get(reference.name)?.profiles;
+    const fromProfiles = byName!.get(reference.from)?.profiles;
     if (!targetProfiles || targetProfiles.length === 0 || !fromProfiles) continue;
     const missing = fromProfiles.filter((profile) => !targetProfiles.includes(profile));
     if (fromProfiles.length > 0 && missing.length === 0) continue;
@@ -114,7 +143,6 @@ function profileGaps(doc: ComposeDocument): Finding[] {
   return set.findings();
 }
 
-/** The service's profiles; undefined when they depend on variables. */
 function profilesOf(service: Node): string[] | undefined {
   const profiles = asSeq(get(service, 'profiles'));
   if (!profiles) return [];

@@ -106,12 +106,13 @@ function usedSecrets(doc: ComposeDocument): Set<string> {
 
 function composeUnsupportedSecrets(doc: ComposeDocument): Finding[] {
   if (doc.mode !== 'compose') return [];
-  const used = usedSecrets(doc);
+  // The services are walked only when some secret is of a kind Compose refuses.
+  let used: Set<string> | undefined;
   const findings: Finding[] = [];
   for (const secret of doc.model.secrets.values()) {
-    if (!used.has(secret.name) || secret.node.kind !== 'map') continue;
+    if (secret.node.kind !== 'map') continue;
     const item = isExternal(secret.node) ? entry(secret.node, 'external') : (entry(secret.node, 'driver') ?? entry(secret.node, 'template_driver'));
-    if (!item) continue;
+    if (!item || !(used ??= usedSecrets(doc)).has(secret.name)) continue;
     const what = item.key === 'external' ? 'external secrets' : `secrets with '${item.key}'`;
     findings.push(atKey(item, { code: 'secret-unsupported-by-compose', severity: 'error', message: `docker compose up does not support ${what} and fails for the services that use '${secret.name}': give it a 'file' or 'environment' source for Compose (Swarm stacks support it).`, docUrl: composeFileDoc('secrets') }));
   }

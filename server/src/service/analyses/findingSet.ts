@@ -2,7 +2,6 @@
  * Collects findings on written spans: a value written once in an anchor and used by several services
  * gives one finding where it is written, with every use site as related information.
  */
-import type { Node } from '../parse/tree';
 import type { Finding, RelatedSpan, Span } from '../types';
 import { usedBy } from './place';
 
@@ -23,9 +22,4 @@ export class FindingSet {
   findings(): Finding[] {
     return [...this.byKey.values()].map(({ finding, related }) => (related.length ? { ...finding, related } : finding));
   }
-}
-
-/** The use site of a node, for `FindingSet.add`. */
-export function useOf(node: Node, service: string): { via: Span | undefined; service: string } {
-  return { via: node.via, service };
 }

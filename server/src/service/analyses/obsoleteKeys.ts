@@ -10,7 +10,7 @@ import { entry } from '../parse/tree';
 import type { Finding } from '../types';
 import type { Analysis, FixProvider } from './analysis';
 import { removeEntry } from './edits';
-import { FindingSet } from './findingSet';
+import { perServiceFindings } from './serviceFindings';
 
 const SERVICES = composeFileDoc('services');
 
@@ -35,25 +35,20 @@ function obsoleteVersion(doc: ComposeDocument): Finding[] {
     }));
 }
 
-function deprecatedLinks(doc: ComposeDocument): Finding[] {
-  const set = new FindingSet();
-  for (const [name, service] of doc.model.services) {
-    const links = entry(service.node, 'links');
-    if (!links) continue;
-    set.add(
-      {
-        code: 'links-deprecated',
-        severity: 'information',
-        message: "'links' is a legacy option: services on a shared network already reach each other by service name; use 'depends_on' for start order.",
-        span: links.keySpan,
-        docUrl: `${SERVICES}#links`,
-        tags: ['deprecated'],
-      },
-      { via: links.via, service: name },
-    );
-  }
-  return set.findings();
-}
+/** `links` in a service, once per written key with every use (serviceFindings.ts). */
+const deprecatedLinks = perServiceFindings(function* (service) {
+  const links = entry(service.node, 'links');
+  if (!links) return;
+  const finding: Finding = {
+    code: 'links-deprecated',
+    severity: 'information',
+    message: "'links' is a legacy option: services on a shared network already reach each other by service name; use 'depends_on' for start order.",
+    span: links.keySpan,
+    docUrl: `${SERVICES}#links`,
+    tags: ['deprecated'],
+  };
+  yield { finding, via: links.via };
+});
 
 /** Removes the `version` entry of the document it is in. */
 const deleteVersion: FixProvider = (doc, finding) => {

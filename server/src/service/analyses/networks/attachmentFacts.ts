@@ -2,7 +2,7 @@
  * What the network checks need from one service's attachments, extracted once per service content (see
  * serviceFacts.ts): the networks it names and its aliases, with spans relative to the service.
  */
-import { joinsDefaultNetwork, serviceNetworks } from '../../parse/compose';
+import { joinsDefaultNetwork, networkMode, serviceNetworks, type NetworkModeKind } from '../../parse/compose';
 import type { Element } from '../../parse/model';
 import { text } from '../../parse/tree';
 import type { Span } from '../../types';
@@ -14,6 +14,8 @@ export interface AttachmentFacts {
   readonly joinsDefault: boolean;
   /** Each alias it has on a network (once per network and alias), with where it is written and used. */
   readonly aliases: readonly { readonly network: string; readonly alias: string; readonly span: Span; readonly via?: Span }[];
+  /** The kind of its `network_mode`, when it sets one. */
+  readonly networkMode: NetworkModeKind | undefined;
 }
 
 export const attachmentFacts = perServiceFacts((element: Element, _mode, frame: Frame): AttachmentFacts => {
@@ -29,5 +31,5 @@ export const attachmentFacts = perServiceFacts((element: Element, _mode, frame: 
       aliases.push({ network: attachment.name, alias, span: frame.span(node.span), ...(node.via ? { via: frame.span(node.via) } : {}) });
     }
   }
-  return { networks: attachments.map((a) => ({ name: a.name, span: frame.span(a.span) })), joinsDefault: joinsDefaultNetwork(element.node), aliases };
+  return { networks: attachments.map((a) => ({ name: a.name, span: frame.span(a.span) })), joinsDefault: joinsDefaultNetwork(element.node), aliases, networkMode: networkMode(element.node)?.kind };
 });

@@ -4,7 +4,7 @@
  * https://docs.docker.com/reference/compose-file/services/#network_mode
  */
 import { composeFileDoc } from '../../facts/composeFileDocs';
-import { networkMode } from '../../parse/compose';
+import { networkMode, type NetworkModeKind } from '../../parse/compose';
 import type { ComposeDocument, Element } from '../../parse/model';
 import { entry, get, listItems, text } from '../../parse/tree';
 import type { Finding, Span } from '../../types';
@@ -13,6 +13,7 @@ import { isExternalNetwork } from '../subnets/ipamModel';
 import { append } from '../../append';
 import { pushTo } from '../../multimap';
 import { absolute } from '../serviceFacts';
+import { perService } from '../perService';
 import { attachmentFacts, type AttachmentFacts } from './attachmentFacts';
 
 const NETWORK_MODE_URL = composeFileDoc('services', 'network_mode');
@@ -34,9 +35,13 @@ const IGNORED_IN_SHARED_NETNS = ['dns_search', 'dns_opt', 'mac_address'];
 export function checkAttachments(doc: ComposeDocument): Finding[] {
   const findings: Finding[] = [];
   const aliases = new Map<string, { service: string; span: Span; via?: Span }[]>();
-  for (const { element, start, facts } of attachmentFacts(doc)) {
-    // docker stack deploy ignores network_mode (the stack-mode analysis says so).
-    if (doc.mode === 'compose') append(append(append(findings, modeConflicts(element)), predefinedNetworks(doc, element.name, facts.networks, start)), crossNetworkLinks(doc, element));
+  const services = attachmentFacts(doc);
+  // docker stack deploy ignores network_mode (the stack-mode analysis says so).
+  if (doc.mode === 'compose') append(findings, modeConflictFindings(doc));
+  let kinds: ReadonlyMap<string, NetworkModeKind | undefined> | undefined;
+  for (const { element, start, facts } of services) {
+    if (doc.mode === 'compose') append(findings, predefinedNetworks(doc, element.name, facts.networks, start));
+    if (doc.mode === 'compose' && facts.networkMode === 'bridge') append(findings, crossNetworkLinks(element, (kinds ??= new Map(services.map((s) => [s.element.name, s.facts.networkMode]))), doc));
     for (const { network, alias, span, via } of facts.aliases) pushTo(aliases, `${network}\n${alias}`, { service: element.name, span: absolute(span, start), ...(via ? { via: absolute(via, start) } : {}) });
   }
   for (const [key, list] of aliases) {
@@ -50,6 +55,9 @@ export function checkAttachments(doc: ComposeDocument): Finding[] {
   }
   return findings;
 }
+
+/** The conflicts of `network_mode` with a service's other settings, found again only in services an edit changed. */
+const modeConflictFindings = perService((service) => modeConflicts(service));
 
 function modeConflicts(service: Element): Finding[] {
   const mode = networkMode(service.node);
@@ -82,15 +90,14 @@ function modeConflicts(service: Element): Finding[] {
 /**
  * Legacy links from a container on the default bridge (`network_mode: bridge`) reach only containers on
  * that bridge: the engine refuses the rest ("Cannot link to …, as it does not belong to the default
- * network", moby daemon/container_operations_unix.go addLegacyLinks).
+ * network", moby daemon/container_operations_unix.go addLegacyLinks). `service` is on the default bridge.
  */
-function crossNetworkLinks(doc: ComposeDocument, service: Element): Finding[] {
-  if (networkMode(service.node)?.kind !== 'bridge') return [];
+function crossNetworkLinks(service: Element, networkModes: ReadonlyMap<string, NetworkModeKind | undefined>, doc: ComposeDocument): Finding[] {
   const findings: Finding[] = [];
   for (const item of listItems(get(service.node, 'links'))) {
     const target = text(item)?.split(':')[0];
     const other = target === undefined ? undefined : doc.model.services.get(target);
-    if (!other || networkMode(other.node)?.kind === 'bridge') continue;
+    if (!other || networkModes.get(other.name) === 'bridge') continue;
     findings.push(atValue(item, { code: 'links-cross-network', severity: 'error', message: `Service '${service.name}' is on the default bridge (network_mode: bridge) but links to '${target}', which is not: Docker refuses it ("Cannot link to …, as it does not belong to the default network"). Put both on a shared user-defined network and use the service name.`, docUrl: `${composeFileDoc('services')}#links`, related: [{ span: other.keySpan, message: `Service '${target}' is defined here` }] }));
   }
   return findings;
