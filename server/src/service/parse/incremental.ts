@@ -23,19 +23,21 @@ import { aliasBudget, entryOf, expansionCost, hasMergedEntries, keepExpansionCos
 import type { Finding, Span } from '../types';
 import { isSection } from './sections';
 import { keyAt, unitRange } from './pieceAssembly';
+import { changedRange, type TextChange } from './textChange';
 import { shiftEntry, shiftNode, shiftNodeLazily, shiftSpan } from './shift';
 
 export interface PreviousParse extends ParsedYaml {
   readonly text: string;
 }
 
-export function reparse(previous: PreviousParse, text: string, confineErrors = false): ParsedYaml | undefined {
+/** `change` is where `text` differs from the previous text (textChange.ts), when the caller has it. */
+export function reparse(previous: PreviousParse, text: string, confineErrors = false, change?: TextChange): ParsedYaml | undefined {
   if (previous.text === text) return previous;
   const [document] = previous.documents;
   const root = document?.root;
   const sound = previous.syntaxFindings.length === 0 || (confineErrors && previous.confined === true);
   if (!document || !sound || previous.documents.length !== 1 || root?.kind !== 'map' || text.startsWith('%')) return undefined;
-  const { start, oldEnd, newEnd } = changedRange(previous.text, text);
+  const { start, oldEnd, newEnd } = change ?? changedRange(previous.text, text);
   const delta = newEnd - oldEnd;
 
   const topIndex = sectionAt(root.entries, start);
@@ -134,25 +136,6 @@ export function contentIdentity(node: Node): object {
 }
 
 const identities = new WeakMap<Node, object>();
-
-/**
- * The smallest old range [start, oldEnd) that became new range [start, newEnd). The common prefix and
- * suffix are first compared a chunk at a time (string equality runs in native code, about ten times faster
- * than a loop over characters in a file of megabytes), then character by character in the chunk that differs.
- */
-function changedRange(before: string, after: string): { start: number; oldEnd: number; newEnd: number } {
-  const shorter = Math.min(before.length, after.length);
-  let start = 0;
-  while (start + CHUNK <= shorter && before.slice(start, start + CHUNK) === after.slice(start, start + CHUNK)) start += CHUNK;
-  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let suffix = 0;
-  const room = shorter - start;
-  while (suffix + CHUNK <= room && before.slice(before.length - suffix - CHUNK, before.length - suffix) === after.slice(after.length - suffix - CHUNK, after.length - suffix)) suffix += CHUNK;
-  while (suffix < room && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
-  return { start, oldEnd: before.length - suffix, newEnd: after.length - suffix };
-}
-
-const CHUNK = 4096;
 
 /** Index of the last entry whose key line starts at or before `offset` (entries are in source order). */
 function lastStartingBefore(entries: readonly Entry[], offset: number): number {

@@ -1,3 +1,5 @@
+import type { TextChange } from './textChange';
+
 /** Converts between offsets and 0-based line/character positions (UTF-16), for the LSP and CLI edges. */
 export interface LineCharacter {
   readonly line: number;
@@ -5,12 +7,33 @@ export interface LineCharacter {
 }
 
 export class LineIndex {
-  private readonly lineStarts: number[];
+  private readonly lineStarts: readonly number[];
 
-  constructor(private readonly text: string) {
+  /** `lineStarts`: given by `edited`, which knows them from the previous version. */
+  constructor(
+    private readonly text: string,
+    lineStarts?: readonly number[],
+  ) {
     // Most files end lines with \n alone: indexOf finds those in native code, several times faster than
     // a loop over every character (which a file of megabytes would pay on every keystroke).
-    this.lineStarts = text.includes('\r') ? lineStartsWithCr(text) : lineStartsOfLf(text);
+    this.lineStarts = lineStarts ?? (text.includes('\r') ? lineStartsWithCr(text) : lineStartsOfLf(text));
+  }
+
+  /**
+   * The index of `text`, the previous version's text changed by `change`: the line starts before the change
+   * are kept, those in it found again, those after it moved. Scanning a 5,000-service file for line ends
+   * took about 10 ms per keystroke. Texts with a carriage return are indexed whole (a `\r\n` may straddle the change).
+   */
+  static edited(previous: LineIndex, text: string, change: TextChange): LineIndex {
+    if (previous.text.includes('\r') || text.includes('\r')) return new LineIndex(text);
+    const old = previous.lineStarts;
+    const delta = change.newEnd - change.oldEnd;
+    // A line start is one past a line end: those ends before the change stay, those after it move.
+    const kept = firstAbove(old, change.start);
+    const starts = old.slice(0, kept);
+    for (let at = text.indexOf('\n', change.start); at >= 0 && at < change.newEnd; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+    for (let i = firstAbove(old, change.oldEnd); i < old.length; i++) starts.push(old[i]! + delta);
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {
@@ -40,6 +63,18 @@ export class LineIndex {
   lineStart(line: number): number {
     return this.lineStarts[Math.max(0, Math.min(line, this.lineStarts.length - 1))]!;
   }
+}
+
+/** The position of the first line start after `offset` (line starts are sorted). */
+function firstAbove(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (starts[mid]! <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 function lineStartsOfLf(text: string): number[] {

@@ -6,6 +6,7 @@ import { decideMode } from '../mode/decide';
 import type { ComposeMode, Finding, ModeChoice, ModeSource, Span } from '../types';
 import { LineIndex } from './lineIndex';
 import { reparse } from './incremental';
+import { changedRange } from './textChange';
 import { parseYaml, type ParsedYaml, type YamlDocument } from './parse';
 import { parseInPieces } from './pieces';
 import type { ComposeModel, Element } from './elements';
@@ -40,10 +41,12 @@ export interface ComposeDocument {
 export function parseCompose(text: string, choice: ModeChoice, previous?: ComposeDocument): ComposeDocument {
   const before = previous && parses.get(previous);
   const large = text.length >= LARGE_TEXT;
-  const parsed = (before && reparse(before, text, large)) ?? (large ? parseInPieces(text) : undefined) ?? parseYaml(text);
+  const change = before && before.text !== text ? changedRange(before.text, text) : undefined;
+  const parsed = (before && reparse(before, text, large, change)) ?? (large ? parseInPieces(text) : undefined) ?? parseYaml(text);
   const model = buildModel(parsed.documents);
   const { mode, source } = decideMode(choice, text, model);
-  const doc: ComposeDocument = { text, mode, modeSource: source, lineIndex: new LineIndex(text), documents: parsed.documents, syntaxFindings: parsed.syntaxFindings, model };
+  const lineIndex = previous && change ? LineIndex.edited(previous.lineIndex, text, change) : (previous?.text === text ? previous.lineIndex : new LineIndex(text));
+  const doc: ComposeDocument = { text, mode, modeSource: source, lineIndex, documents: parsed.documents, syntaxFindings: parsed.syntaxFindings, model };
   parses.set(doc, { ...parsed, text });
   return doc;
 }
