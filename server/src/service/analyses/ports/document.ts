@@ -21,6 +21,8 @@ export const portServices = perDocument((doc): readonly PortService[] => {
  * depends on it runs, so it inherits its dependents' profiles (https://docs.docker.com/compose/how-tos/profiles/).
  */
 function activationProfiles(services: readonly { name: string; own: readonly string[]; dependsOn: readonly string[] }[]): Map<string, readonly string[]> {
+  // Only a service with profiles of its own can have any: most files have none, and need no walk.
+  if (services.every((s) => s.own.length === 0)) return new Map();
   const always = new Set<string>();
   const profiles = new Map<string, Set<string>>();
   const dependencies = new Map<string, readonly string[]>();

@@ -33,10 +33,14 @@ export interface CycleRule {
   readonly docUrl: string;
 }
 
-/** One finding per edge of each cycle among the file's services, each pointing at the next edge. */
-export function cycleFindings(services: Iterable<string>, edges: ReadonlyMap<string, readonly Reference[]>, rule: CycleRule): Finding[] {
+/**
+ * One finding per edge of each cycle among the file's services, each pointing at the next edge. Only a
+ * service with an edge out can be on a cycle, so the walk starts from those alone: most services of a
+ * large file have none, and sorting every name on each keystroke cost more than the walk.
+ */
+export function cycleFindings(edges: ReadonlyMap<string, readonly Reference[]>, rule: CycleRule): Finding[] {
   const findings: Finding[] = [];
-  for (const cycle of findCycles([...services].sort(), edges)) {
+  for (const cycle of findCycles([...edges.keys()].sort(), edges)) {
     const path = describeCycle(cycle.map((edge) => edge.from), rule.arrow);
     cycle.forEach((edge, i) => {
       // Each edge points at the next one, so the whole cycle can be followed without quadratic output.

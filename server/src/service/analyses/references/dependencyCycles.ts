@@ -19,7 +19,7 @@ export function findDependencyCycles(doc: ComposeDocument): Finding[] {
     if (!DEPENDENCY_KEYS.has(reference.key) || !doc.model.services.has(reference.name)) continue;
     pushTo(edges, reference.from, reference);
   }
-  return cycleFindings(doc.model.services.keys(), edges, {
+  return cycleFindings(edges, {
     code: 'depends-on-cycle',
     arrow: ' -> ',
     message: (path) => `Dependency cycle: ${path}. Compose cannot decide which service to start first.`,

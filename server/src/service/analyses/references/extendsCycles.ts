@@ -18,7 +18,7 @@ export function findExtendsCycles(doc: ComposeDocument): Finding[] {
   for (const reference of referenceIndex(doc).references) {
     if (reference.key === 'extends' && doc.model.services.has(reference.name)) edges.set(reference.from, [reference]);
   }
-  return cycleFindings(doc.model.services.keys(), edges, {
+  return cycleFindings(edges, {
     code: 'extends-cycle',
     arrow: ' → ',
     message: (path) => `Circular reference in extends: ${path}. Compose refuses the file.`,
