@@ -5,7 +5,7 @@
 import type { ComposeDocument, Element } from '../parse/model';
 import type { ComposeMode, Finding } from '../types';
 import { append } from '../append';
-import { findingsCache } from '../parse/elementCache';
+import { checkedElement, findingsCache } from '../parse/elementCache';
 
 export type ServiceCheck = (service: Element, mode: ComposeMode) => readonly Finding[];
 
@@ -15,8 +15,7 @@ export function perService(check: ServiceCheck): (doc: ComposeDocument) => Findi
   return (doc) => {
     const findings: Finding[] = [];
     for (const service of doc.model.services.values()) {
-      const element = { name: service.name, start: service.keySpan.start, node: service.node, reusable: !service.via && !service.node.via };
-      append(findings, cache.of(element, () => check(service, doc.mode), doc.mode));
+      append(findings, cache.of(checkedElement(service), () => check(service, doc.mode), doc.mode));
     }
     return findings;
   };

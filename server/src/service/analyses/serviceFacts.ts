@@ -7,7 +7,7 @@
  * outside their service (an anchor it aliases, a merge key) are extracted again for every version.
  * Facts hold no tree nodes, so that old versions of the tree can be freed.
  */
-import { ElementCache } from '../parse/elementCache';
+import { checkedElement, ElementCache } from '../parse/elementCache';
 import type { ComposeDocument, Element } from '../parse/model';
 import { perDocument, type PerDocument } from '../perDocument';
 import type { ComposeMode, Finding, Span } from '../types';
@@ -55,8 +55,7 @@ export function perServiceFacts<T>(extract: ExtractFacts<T>): PerDocument<readon
     const all: ServiceFacts<T>[] = [];
     for (const element of doc.model.services.values()) {
       const start = element.keySpan.start;
-      const checked = { name: element.name, start, node: element.node, reusable: !element.via && !element.node.via };
-      const { facts } = cache.of(checked, () => {
+      const { facts } = cache.of(checkedElement(element), () => {
         const frame = new Frame(start, element.node.span.end);
         const extracted = extract(element, doc.mode, frame);
         return { facts: extracted, inside: frame.inside };

@@ -7,7 +7,7 @@
  * carry it) and `build` (stack files keep it for `docker compose build`) prove nothing.
  */
 import { append } from '../append';
-import { ElementCache, moveSpan, spanWithin } from '../parse/elementCache';
+import { checkedElement, ElementCache, moveSpan, spanWithin } from '../parse/elementCache';
 import type { ComposeModel, Element } from '../parse/elements';
 import { asMap, entry, get, text, type Entry } from '../parse/tree';
 import type { Span } from '../types';
@@ -52,8 +52,7 @@ export function modeEvidence(model: ComposeModel): ModeEvidence {
   let builds = false;
   for (const item of model.topLevel) if (COMPOSE_ONLY_TOP_LEVEL.has(item.key)) compose.push({ what: `top-level '${item.key}'`, span: item.keySpan });
   for (const service of model.services.values()) {
-    const checked = { name: service.name, start: service.keySpan.start, node: service.node, reusable: !service.via && !service.node.via };
-    const own = serviceEvidence.of(checked, () => evidenceOfService(service));
+    const own = serviceEvidence.of(checkedElement(service), () => evidenceOfService(service));
     append(stack, own.stack);
     append(compose, own.compose);
     builds ||= own.builds;

@@ -5,6 +5,7 @@
  * them. A result that points outside its element (into an anchor it aliases) is not kept: it is found again.
  */
 import { contentIdentity } from './incremental';
+import type { Element } from './elements';
 import type { Node } from './tree';
 import type { ComposeMode, Finding, Span } from '../types';
 
@@ -32,7 +33,8 @@ interface Checked<T> {
 }
 
 export class ElementCache<T> {
-  private readonly cache = new WeakMap<object, Checked<T>>();
+  /** Where this cache keeps its results in each content identity. */
+  private readonly slot = slots++;
 
   constructor(private readonly spans: Spans<T>) {}
 
@@ -43,15 +45,22 @@ export class ElementCache<T> {
   of(element: CheckedElement, compute: () => T, mode?: ComposeMode): T {
     const identity = contentIdentity(element.node);
     const { name, start } = element;
-    const checked = this.cache.get(identity);
+    const checked = identity.kept[this.slot] as Checked<T> | undefined;
     if (checked?.name === name && checked.mode === mode) {
       const delta = start - checked.start;
       return delta === 0 ? checked.value : this.spans.move(checked.value, delta);
     }
     const value = compute();
-    if (element.reusable && this.spans.within(value, { start, end: element.node.span.end })) this.cache.set(identity, { name, mode, start, value });
+    if (element.reusable && this.spans.within(value, { start, end: element.node.span.end })) identity.kept[this.slot] = { name, mode, start, value } satisfies Checked<T>;
     return value;
   }
+}
+
+let slots = 0;
+
+/** The element as the caches see a named element of a section (a service, a network...). */
+export function checkedElement(element: Element): CheckedElement {
+  return { name: element.name, start: element.keySpan.start, node: element.node, reusable: !element.via && !element.node.via };
 }
 
 /** A cache of findings (the common case). */

@@ -12,7 +12,7 @@ import { perDocument } from '../../perDocument';
 import type { Span } from '../../types';
 import { pushTo } from '../../multimap';
 import { append } from '../../append';
-import { ElementCache, moveSpan, spanWithin } from '../../parse/elementCache';
+import { checkedElement, ElementCache, moveSpan, spanWithin } from '../../parse/elementCache';
 
 /** The kind of a named, declarable thing; also its top-level section minus the plural. */
 export type ResourceKind = 'service' | 'network' | 'volume' | 'secret' | 'config';
@@ -74,8 +74,7 @@ export const referenceIndex = perDocument((doc): ReferenceIndex => {
   const references: Reference[] = [];
   const unknowable = new Set<ReferenceKey>();
   for (const [from, element] of doc.model.services) {
-    const checked = { name: from, start: element.keySpan.start, node: element.node, reusable: !element.via && !element.node.via };
-    const own = serviceReferences.of(checked, () => {
+    const own = serviceReferences.of(checkedElement(element), () => {
       const collector = new Collector(doc.text, from);
       collectService(collector, element.node);
       return collector;
