@@ -7,12 +7,12 @@ export interface LineCharacter {
 }
 
 export class LineIndex {
-  private readonly lineStarts: readonly number[];
+  private readonly lineStarts: LineStarts;
 
   /** `lineStarts`: given by `edited`, which knows them from the previous version. */
   constructor(
     private readonly text: string,
-    lineStarts?: readonly number[],
+    lineStarts?: LineStarts,
   ) {
     // Most files end lines with \n alone: indexOf finds those in native code, several times faster than
     // a loop over every character (which a file of megabytes would pay on every keystroke).
@@ -30,9 +30,14 @@ export class LineIndex {
     const delta = change.newEnd - change.oldEnd;
     // A line start is one past a line end: those ends before the change stay, those after it move.
     const kept = firstAbove(old, change.start);
-    const starts = old.slice(0, kept);
-    for (let at = text.indexOf('\n', change.start); at >= 0 && at < change.newEnd; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-    for (let i = firstAbove(old, change.oldEnd); i < old.length; i++) starts.push(old[i]! + delta);
+    const added: number[] = [];
+    for (let at = text.indexOf('\n', change.start); at >= 0 && at < change.newEnd; at = text.indexOf('\n', at + 1)) added.push(at + 1);
+    const after = firstAbove(old, change.oldEnd);
+    // A typed array, copied and moved in bulk: 150,000 lines at 5,000 services.
+    const starts = new Float64Array(kept + added.length + old.length - after);
+    starts.set(old.subarray(0, kept));
+    starts.set(added, kept);
+    for (let i = after, j = kept + added.length; i < old.length; i++, j++) starts[j] = old[i]! + delta;
     return new LineIndex(text, starts);
   }
 
@@ -66,7 +71,7 @@ export class LineIndex {
 }
 
 /** The position of the first line start after `offset` (line starts are sorted). */
-function firstAbove(starts: readonly number[], offset: number): number {
+function firstAbove(starts: LineStarts, offset: number): number {
   let low = 0;
   let high = starts.length;
   while (low < high) {
@@ -77,14 +82,17 @@ function firstAbove(starts: readonly number[], offset: number): number {
   return low;
 }
 
-function lineStartsOfLf(text: string): number[] {
+/** Offsets where each line starts, in order. */
+type LineStarts = Float64Array;
+
+function lineStartsOfLf(text: string): LineStarts {
   const starts = [0];
   for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-  return starts;
+  return Float64Array.from(starts);
 }
 
 /** Lines ended by \n, \r\n or a lone \r. */
-function lineStartsWithCr(text: string): number[] {
+function lineStartsWithCr(text: string): LineStarts {
   const starts = [0];
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
@@ -95,5 +103,5 @@ function lineStartsWithCr(text: string): number[] {
       starts.push(i + 1);
     }
   }
-  return starts;
+  return Float64Array.from(starts);
 }
