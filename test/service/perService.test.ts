@@ -10,6 +10,7 @@ import { atValue } from '../../server/src/service/analyses/place';
 import { absolute, perServiceFacts } from '../../server/src/service/analyses/serviceFacts';
 import { createLanguageService, type ComposeDocument, type ComposeMode } from '../../server/src/service/index';
 import type { Element } from '../../server/src/service/parse/model';
+import { contentIdentity } from '../../server/src/service/parse/incremental';
 import { get } from '../../server/src/service/parse/tree';
 import type { Finding } from '../../server/src/service/types';
 import { below, random } from '../support/random';
@@ -207,6 +208,57 @@ describe('cross-service findings from per-service facts', () => {
     assert.ok(service.diagnostics(doc).some((d) => d.code === 'depends-on-healthy-no-healthcheck' && d.severity === 'error'), 'a disabled healthcheck is an error');
   });
 });
+
+describe('what the element caches keep', () => {
+  it('holds nothing of the text of the version it was computed in', () => {
+    // A cached result lives as long as its element is not edited: if it held the document's text, every
+    // edit would keep one more copy of the whole file alive (4.7 MB per keystroke at 5,000 services).
+    let doc = service.parse(CROSS, 'compose');
+    const features = (d: ComposeDocument): void => {
+      service.diagnostics(d);
+      service.networkGraph(d);
+      service.documentSymbols(d);
+      service.codeLenses(d);
+      service.inlayHints(d, { start: 0, end: d.text.length });
+      service.semanticTokens(d);
+      for (const offset of [d.text.indexOf('depends_on'), d.text.indexOf('ports'), d.text.indexOf('network_mode')]) {
+        service.hover(d, offset);
+        service.references(d, offset + 1, true);
+      }
+    };
+    features(doc);
+    for (const edit of ['# a comment\n', '# another\n']) {
+      doc = service.parse(`${edit}${doc.text.replace('image: postgres', 'image: postgres:17')}`, 'compose', doc);
+      features(doc);
+    }
+    const model = doc.model;
+    let kept = 0;
+    for (const section of [model.services, model.networks, model.volumes, model.secrets, model.configs]) {
+      for (const [name, element] of section) {
+        for (const value of contentIdentity(element.node).kept) {
+          if (value === undefined) continue;
+          kept++;
+          const long = longString(value, doc.text.length / 2);
+          assert.equal(long, undefined, `a cached result of ${name} holds a string of ${long?.length} characters`);
+        }
+      }
+    }
+    assert.ok(kept > 50, `the caches kept ${kept} results`);
+  });
+});
+
+/** The first string of at least `length` characters reachable from `value`. */
+function longString(value: unknown, length: number, seen = new Set<unknown>()): string | undefined {
+  if (typeof value === 'string') return value.length >= length ? value : undefined;
+  if (typeof value !== 'object' || value === null || seen.has(value)) return undefined;
+  seen.add(value);
+  const children = value instanceof Map ? [...value.keys(), ...value.values()] : value instanceof Set ? [...value] : Object.values(value);
+  for (const child of children) {
+    const found = longString(child, length, seen);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
 
 describe('per-entry findings and per-service references', () => {
   for (const mode of ['compose', 'stack'] as const) {

@@ -77,7 +77,9 @@ export const referenceIndex = perDocument((doc): ReferenceIndex => {
     const own = serviceReferences.of(checkedElement(element), () => {
       const collector = new Collector(doc.text, from);
       collectService(collector, element.node);
-      return collector;
+      // Keep what was found, not the collector: it holds this version's whole text, which the cache
+      // would otherwise keep alive for as long as the service is not edited (one text per edit).
+      return { references: collector.references, unknowable: collector.unknowable };
     });
     append(references, own.references);
     for (const key of own.unknowable) unknowable.add(key);
