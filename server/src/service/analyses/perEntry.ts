@@ -12,6 +12,7 @@ import { isSection } from '../parse/sections';
 import type { Entry, Node } from '../parse/tree';
 import type { Finding } from '../types';
 import { findingsCache } from '../parse/elementCache';
+import { contentIdentity } from '../parse/incremental';
 
 /** One part of a document: a top-level entry, an element of a section, or a root that is not a mapping. */
 export interface EntryPart {
@@ -42,7 +43,7 @@ export function perEntry(check: EntryCheck): (doc: ComposeDocument) => Finding[]
         for (const element of section.entries) {
           const part: EntryPart = { entry: element, node: element.value, path: [entry.key] };
           const reusable = element.via === undefined && element.value.via === undefined;
-          append(findings, cache.of({ name: element.key, start: element.keySpan.start, node: element.value, reusable }, () => check(doc, part), doc.mode));
+          append(findings, cache.of({ name: element.key, start: element.keySpan.start, node: element.value, reusable, identity: contentIdentity(element.value) }, () => check(doc, part), doc.mode));
         }
       }
     }

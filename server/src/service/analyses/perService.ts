@@ -5,7 +5,7 @@
 import type { ComposeDocument, Element } from '../parse/model';
 import type { ComposeMode, Finding } from '../types';
 import { append } from '../append';
-import { checkedElement, findingsCache } from '../parse/elementCache';
+import { checkedElements, findingsCache } from '../parse/elementCache';
 
 export type ServiceCheck = (service: Element, mode: ComposeMode) => readonly Finding[];
 
@@ -14,8 +14,8 @@ export function perService(check: ServiceCheck): (doc: ComposeDocument) => Findi
   const cache = findingsCache();
   return (doc) => {
     const findings: Finding[] = [];
-    for (const service of doc.model.services.values()) {
-      append(findings, cache.of(checkedElement(service), () => check(service, doc.mode), doc.mode));
+    for (const member of checkedElements(doc.model.services)) {
+      append(findings, cache.of(member, () => check(member.element, doc.mode), doc.mode));
     }
     return findings;
   };

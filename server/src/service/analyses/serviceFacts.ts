@@ -7,7 +7,7 @@
  * outside their service (an anchor it aliases, a merge key) are extracted again for every version.
  * Facts hold no tree nodes, so that old versions of the tree can be freed.
  */
-import { checkedElement, ElementCache } from '../parse/elementCache';
+import { checkedElements, ElementCache } from '../parse/elementCache';
 import type { ComposeDocument, Element } from '../parse/model';
 import { perDocument, type PerDocument } from '../perDocument';
 import type { ComposeMode, Finding, Span } from '../types';
@@ -53,9 +53,9 @@ export function perServiceFacts<T>(extract: ExtractFacts<T>): PerDocument<readon
   const cache = new ElementCache<{ readonly facts: T; readonly inside: boolean }>({ move: (extracted) => extracted, within: (extracted) => extracted.inside });
   return perDocument((doc: ComposeDocument) => {
     const all: ServiceFacts<T>[] = [];
-    for (const element of doc.model.services.values()) {
-      const start = element.keySpan.start;
-      const { facts } = cache.of(checkedElement(element), () => {
+    for (const member of checkedElements(doc.model.services)) {
+      const { element, start } = member;
+      const { facts } = cache.of(member, () => {
         const frame = new Frame(start, element.node.span.end);
         const extracted = extract(element, doc.mode, frame);
         return { facts: extracted, inside: frame.inside };

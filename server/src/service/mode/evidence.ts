@@ -7,7 +7,7 @@
  * carry it) and `build` (stack files keep it for `docker compose build`) prove nothing.
  */
 import { append } from '../append';
-import { checkedElement, ElementCache, moveSpan, spanWithin } from '../parse/elementCache';
+import { checkedElements, ElementCache, moveSpan, spanWithin } from '../parse/elementCache';
 import type { ComposeModel, Element } from '../parse/elements';
 import { asMap, entry, get, text, type Entry } from '../parse/tree';
 import type { Span } from '../types';
@@ -51,8 +51,8 @@ export function modeEvidence(model: ComposeModel): ModeEvidence {
   const compose: Evidence[] = [];
   let builds = false;
   for (const item of model.topLevel) if (COMPOSE_ONLY_TOP_LEVEL.has(item.key)) compose.push({ what: `top-level '${item.key}'`, span: item.keySpan });
-  for (const service of model.services.values()) {
-    const own = serviceEvidence.of(checkedElement(service), () => evidenceOfService(service));
+  for (const member of checkedElements(model.services)) {
+    const own = serviceEvidence.of(member, () => evidenceOfService(member.element));
     append(stack, own.stack);
     append(compose, own.compose);
     builds ||= own.builds;

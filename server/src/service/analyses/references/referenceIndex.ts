@@ -12,7 +12,7 @@ import { perDocument } from '../../perDocument';
 import type { Span } from '../../types';
 import { pushTo } from '../../multimap';
 import { append } from '../../append';
-import { checkedElement, ElementCache, moveSpan, spanWithin } from '../../parse/elementCache';
+import { checkedElements, ElementCache, moveSpan, spanWithin } from '../../parse/elementCache';
 
 /** The kind of a named, declarable thing; also its top-level section minus the plural. */
 export type ResourceKind = 'service' | 'network' | 'volume' | 'secret' | 'config';
@@ -73,10 +73,10 @@ export function targetKey(kind: ResourceKind, name: string): string {
 export const referenceIndex = perDocument((doc): ReferenceIndex => {
   const references: Reference[] = [];
   const unknowable = new Set<ReferenceKey>();
-  for (const [from, element] of doc.model.services) {
-    const own = serviceReferences.of(checkedElement(element), () => {
-      const collector = new Collector(doc.text, from);
-      collectService(collector, element.node);
+  for (const member of checkedElements(doc.model.services)) {
+    const own = serviceReferences.of(member, () => {
+      const collector = new Collector(doc.text, member.name);
+      collectService(collector, member.node);
       // Keep what was found, not the collector: it holds this version's whole text, which the cache
       // would otherwise keep alive for as long as the service is not edited (one text per edit).
       return { references: collector.references, unknowable: collector.unknowable };
