@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { compileSchemaOnFirstUse } from '../../server/src/service/analyses/schemaCompile';
-import { checkFindings } from '../support/service';
+import { createLanguageService, type Finding } from '../../server/src/service/index';
+import { checkFindings, schemas, service } from '../support/service';
 
 const SCHEMA_CODES = ['schema-unknown-property', 'schema-invalid-type', 'schema-invalid-value', 'schema-invalid-name', 'schema-missing-property', 'schema-duplicate-item', 'schema-invalid'];
 
@@ -65,5 +66,39 @@ describe('schema validation', () => {
     // ajv throws on a $ref it cannot resolve, so reading the validator proves when compiling happens.
     const broken = compileSchemaOnFirstUse({ json: { $ref: '#/definitions/nowhere' } });
     assert.throws(() => broken.file({}), /nowhere/);
+  });
+});
+
+describe('schema validation after edits', () => {
+  // The file is validated with its services as placeholders once per change of what lies outside the
+  // services or of their names (analyses/schema.ts placeholderSignature); each edit must still give what
+  // a fresh validation gives.
+  const fresh = createLanguageService({ schemas });
+  const edits: readonly ((text: string) => string)[] = [
+    (t) => t.replace('image: redis', 'image: redis:7'),
+    (t) => t.replace('name: demo', 'name: [demo]'),
+    (t) => t.replace('image: redis:7', 'image: redis:8'),
+    (t) => t.replace('name: [demo]', 'name: demo'),
+    (t) => t.replace('    driver: bridge', '    driver: [bridge]'),
+    (t) => t.replace('image: postgres', 'image: postgres:17'),
+    (t) => t.replace('  cache:\n', '  "ca che":\n'),
+    (t) => t.replace('x-note: 1', 'x-note: 2\nvolume: {}'),
+    (t) => t.replace('image: postgres:17', 'image: postgres:16'),
+    (t) => t.replace('volume: {}', 'volumes: []'),
+    (t) => t.replace('  "ca che":\n', '  cache:\n'),
+  ];
+
+  it('gives what a fresh validation gives when the top level, a section or a service name changes', () => {
+    let doc = service.parse('name: demo\nservices:\n  cache:\n    image: redis\n  db:\n    image: postgres\n  web:\n    image: nginx\nnetworks:\n  back:\n    driver: bridge\n  front: {}\nx-note: 1\n', 'compose');
+    service.diagnostics(doc);
+    const counts: number[] = [];
+    for (const edit of edits) {
+      doc = service.parse(edit(doc.text), 'compose', doc);
+      const schemaFindings = (findings: readonly Finding[]) => findings.filter((f) => SCHEMA_CODES.includes(f.code));
+      const found = schemaFindings(service.diagnostics(doc));
+      assert.deepEqual(found, schemaFindings(fresh.diagnostics(fresh.parse(doc.text, 'compose'))), doc.text);
+      counts.push(found.length);
+    }
+    assert.deepEqual(counts, [0, 1, 1, 0, 1, 1, 2, 3, 3, 3, 2]);
   });
 });

@@ -11,7 +11,7 @@ import type { SchemaKeys } from '../facts/schemaKeys';
 import { contentIdentity } from '../parse/incremental';
 import type { ComposeDocument } from '../parse/model';
 import type { YamlPath } from '../parse/path';
-import { SECTIONS } from '../parse/sections';
+import { isSection, SECTIONS } from '../parse/sections';
 import { get, isInterpolated, type MapNode, type Node } from '../parse/tree';
 import type { ComposeMode, Finding } from '../types';
 import type { Analysis } from './analysis';
@@ -165,11 +165,20 @@ function cachedValidation(schema: CompiledSchema, mode: ComposeMode): Validation
     }
     return errors;
   };
+  // The errors of the last root validated with its services as placeholders, and what they came from.
+  let last: { readonly signature: readonly unknown[]; readonly errors: readonly ErrorObject[] } | undefined;
+  const fileErrors = (root: Node, perService: MapNode | undefined): readonly ErrorObject[] => {
+    const signature = placeholderSignature(root, perService);
+    if (last && sameItems(last.signature, signature)) return last.errors;
+    const json = toJson(root, perService, casts ? [] : undefined);
+    const errors = schema.file(emptyAsMapping ? normalize(json) : json).filter((error) => !perService || !SERVICE_PATH.test(error.instancePath));
+    last = { signature, errors };
+    return errors;
+  };
   return (root) => {
     const services = get(root, 'services');
     const perService = services?.kind === 'map' ? services : undefined;
-    const json = toJson(root, perService, casts ? [] : undefined);
-    const errors = schema.file(emptyAsMapping ? normalize(json) : json).filter((error) => !perService || !SERVICE_PATH.test(error.instancePath));
+    const errors = [...fileErrors(root, perService)];
     for (const [name, position] of perService?.index ?? []) {
       const { value } = perService!.entries[position]!;
       const prefix = `/services/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
@@ -177,6 +186,29 @@ function cachedValidation(schema: CompiledSchema, mode: ComposeMode): Validation
     }
     return errors;
   };
+}
+
+/**
+ * What the placeholder file's validation depends on: each top-level key with its content identity, a
+ * section's elements one by one (an edit shifts the section but keeps its elements' identities) and
+ * only the names of the services. Equal signatures mean equal JSON, so an edit inside a service does
+ * not validate 5,000 placeholders again.
+ */
+function placeholderSignature(root: Node, services: MapNode | undefined): unknown[] {
+  if (root.kind !== 'map') return [contentIdentity(root)];
+  const signature: unknown[] = [];
+  for (const { key, value } of root.entries) {
+    signature.push(key);
+    if (value === services || (isSection(key) && value.kind === 'map')) {
+      signature.push(value.entries.length);
+      for (const element of value.entries) signature.push(element.key, value === services ? undefined : contentIdentity(element.value));
+    } else signature.push(contentIdentity(value));
+  }
+  return signature;
+}
+
+function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
 /** An error inside one service (reported by the service validator instead). */

@@ -93,7 +93,7 @@ export function reparse(previous: PreviousParse, text: string, confineErrors = f
   const entries = root.entries.map((e, i): Entry => {
     if (i < topIndex) return e;
     if (i === topIndex) return { ...e, value: newSection };
-    return isSection(e.key) && e.value.kind === 'map' ? shiftSection(e, oldEnd, delta) : shiftEntry(e, oldEnd, delta);
+    return isSection(e.key) && e.value.kind === 'map' ? shiftSection(e, oldEnd, delta) : shiftTopLevel(e, oldEnd, delta);
   });
   const newRoot: MapNode = { ...root, span: shift(root.span), entries };
   const documents: YamlDocument[] = [{ root: newRoot, span: shift(document.span) }];
@@ -268,6 +268,13 @@ function shiftSection(top: Entry, at: number, delta: number): Entry {
   const elements = section.entries.map((e) => shiftElement(e, at, delta));
   const value: MapNode = { ...section, span: shiftSpan(section.span, at, delta), entries: elements };
   return { ...top, keySpan: shiftSpan(top.keySpan, at, delta), value };
+}
+
+/** Shifts a top-level entry that is not a section and remembers that its content is the old entry's. */
+function shiftTopLevel(entry: Entry, at: number, delta: number): Entry {
+  const shifted = shiftEntry(entry, at, delta);
+  identities.set(shifted.value, contentIdentity(entry.value));
+  return shifted;
 }
 
 /**
