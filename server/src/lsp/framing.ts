@@ -9,7 +9,7 @@
 import { Transform, type TransformCallback } from 'node:stream';
 
 export const MAX_HEADER_BYTES = 8 * 1024;
-/** Far above any real message: the largest text parsed is 10 million characters (parse.ts MAX_TEXT_LENGTH). */
+/** Far above any real message: the largest text parsed is 32 million characters (parse.ts MAX_TEXT_LENGTH). */
 export const MAX_BODY_BYTES = 256 * 1024 * 1024;
 const BLANK_LINE = Buffer.from('\r\n\r\n');
 
