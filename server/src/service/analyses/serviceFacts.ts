@@ -51,17 +51,34 @@ export type ExtractFacts<T> = (service: Element, mode: ComposeMode, frame: Frame
 export function perServiceFacts<T>(extract: ExtractFacts<T>): PerDocument<readonly ServiceFacts<T>[]> {
   // Relative spans need no moving: a moved service's facts are reused as they are.
   const cache = new ElementCache<{ readonly facts: T; readonly inside: boolean }>({ move: (extracted) => extracted, within: (extracted) => extracted.inside });
+  // The last version's facts: a service an edit left alone is the same element there at the same
+  // index (model.ts), so its entry is reused as it is, without a cache lookup, unless its facts point
+  // outside it (into an anchor, which the edit may have changed).
+  let last: { readonly mode: ComposeMode; readonly all: readonly ServiceFacts<T>[]; readonly local: readonly boolean[] } | undefined;
   return perDocument((doc: ComposeDocument) => {
+    const mode = doc.mode;
+    const before = last?.mode === mode ? last : undefined;
     const all: ServiceFacts<T>[] = [];
+    const local: boolean[] = [];
     for (const member of checkedElements(doc.model.services)) {
       const { element, start } = member;
-      const { facts } = cache.of(member, () => {
+      const index = all.length;
+      const same = before?.all[index];
+      if (same?.element === element && before!.local[index]) {
+        all.push(same);
+        local.push(true);
+        continue;
+      }
+      let kept = cache.kept(member, mode);
+      if (!kept) {
         const frame = new Frame(start, element.node.span.end);
-        const extracted = extract(element, doc.mode, frame);
-        return { facts: extracted, inside: frame.inside };
-      }, doc.mode);
-      all.push({ element, index: all.length, start, facts });
+        kept = { facts: extract(element, mode, frame), inside: frame.inside };
+        cache.keep(member, kept, mode);
+      }
+      all.push({ element, index, start, facts: kept.facts });
+      local.push(kept.inside && member.reusable);
     }
+    last = { mode, all, local };
     return all;
   });
 }

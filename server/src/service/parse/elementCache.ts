@@ -45,15 +45,25 @@ export class ElementCache<T> {
    * what it gives depends on the file's mode.
    */
   of(element: CheckedElement, compute: () => T, mode?: ComposeMode): T {
-    const { name, start, identity } = element;
-    const checked = identity.kept[this.slot] as Checked<T> | undefined;
-    if (checked?.name === name && checked.mode === mode) {
-      const delta = start - checked.start;
-      return delta === 0 ? checked.value : this.spans.move(checked.value, delta);
-    }
+    const kept = this.kept(element, mode);
+    if (kept !== undefined) return kept;
     const value = compute();
-    if (element.reusable && this.spans.within(value, { start, end: element.node.span.end })) identity.kept[this.slot] = { name, mode, start, value } satisfies Checked<T>;
+    this.keep(element, value, mode);
     return value;
+  }
+
+  /** What was kept for the element, moved to where it is now; undefined when its content is new. */
+  kept(element: CheckedElement, mode?: ComposeMode): T | undefined {
+    const checked = element.identity.kept[this.slot] as Checked<T> | undefined;
+    if (checked?.name !== element.name || checked.mode !== mode) return undefined;
+    const delta = element.start - checked.start;
+    return delta === 0 ? checked.value : this.spans.move(checked.value, delta);
+  }
+
+  /** Keeps what was found for the element, unless it points outside it. */
+  keep(element: CheckedElement, value: T, mode?: ComposeMode): void {
+    const { name, start } = element;
+    if (element.reusable && this.spans.within(value, { start, end: element.node.span.end })) element.identity.kept[this.slot] = { name, mode, start, value } satisfies Checked<T>;
   }
 }
 
@@ -73,14 +83,21 @@ export function checkedElements(section: ReadonlyMap<string, Element>): readonly
   if (known) return known;
   const members: CheckedMember[] = [];
   for (const element of section.values()) {
-    const { name, keySpan, node } = element;
-    members.push({ element, name, start: keySpan.start, node, reusable: !element.via && !node.via, identity: contentIdentity(node) });
+    let member = memberOf.get(element);
+    if (!member) {
+      const { name, keySpan, node } = element;
+      member = { element, name, start: keySpan.start, node, reusable: !element.via && !node.via, identity: contentIdentity(node) };
+      memberOf.set(element, member);
+    }
+    members.push(member);
   }
   checkedSections.set(section, members);
   return members;
 }
 
 const checkedSections = new WeakMap<ReadonlyMap<string, Element>, readonly CheckedMember[]>();
+/** An element an edit left alone is the same object in the next version (model.ts), and so is its member. */
+const memberOf = new WeakMap<Element, CheckedMember>();
 
 /** A cache of findings (the common case). */
 export function findingsCache(): ElementCache<readonly Finding[]> {

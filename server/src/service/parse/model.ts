@@ -43,7 +43,7 @@ export function parseCompose(text: string, choice: ModeChoice, previous?: Compos
   const large = text.length >= LARGE_TEXT;
   const change = before && before.text !== text ? changedRange(before.text, text) : undefined;
   const parsed = (before && reparse(before, text, large, change)) ?? (large ? parseInPieces(text) : undefined) ?? parseYaml(text);
-  const model = buildModel(parsed.documents);
+  const model = buildModel(parsed.documents, previous?.model);
   const { mode, source } = decideMode(choice, text, model);
   const lineIndex = previous && change ? LineIndex.edited(previous.lineIndex, text, change) : (previous?.text === text ? previous.lineIndex : new LineIndex(text));
   const doc: ComposeDocument = { text, mode, modeSource: source, lineIndex, documents: parsed.documents, syntaxFindings: parsed.syntaxFindings, model };
@@ -78,7 +78,7 @@ const LARGE_TEXT = 256 * 1024;
 /** What the incremental parse of the next version needs, kept out of the public document shape. */
 const parses = new WeakMap<ComposeDocument, ParsedYaml & { readonly text: string }>();
 
-function buildModel(documents: readonly YamlDocument[]): ComposeModel {
+function buildModel(documents: readonly YamlDocument[], previous?: ComposeModel): ComposeModel {
   const sections: Record<SectionName, Map<string, Element>> = {
     services: new Map(),
     networks: new Map(),
@@ -96,14 +96,23 @@ function buildModel(documents: readonly YamlDocument[]): ComposeModel {
       const section = asMap(value);
       if (!section) continue;
       // Later documents override earlier ones, as compose-go merges multi-document files.
-      for (const element of elementsOf(key, section)) sections[key].set(element.name, element);
+      for (const element of elementsOf(key, section, previous?.[key])) sections[key].set(element.name, element);
     }
   }
   return { ...sections, topLevel };
 }
 
-function elementsOf(section: SectionName, map: MapNode): Element[] {
-  return map.entries.map(({ key, keySpan, value, via }) => (via ? { section, name: key, keySpan, node: value, via } : { section, name: key, keySpan, node: value }));
+/**
+ * The elements of a section; one an edit left alone (the same entry at the same place) is the previous
+ * version's element object, so what was derived from it for that version is reused as it is
+ * (elementCache.ts checkedElements, serviceFacts.ts).
+ */
+function elementsOf(section: SectionName, map: MapNode, previous: ReadonlyMap<string, Element> | undefined): Element[] {
+  return map.entries.map(({ key, keySpan, value, via }) => {
+    const before = previous?.get(key);
+    if (before && before.node === value && before.keySpan === keySpan && before.via === via) return before;
+    return via ? { section, name: key, keySpan, node: value, via } : { section, name: key, keySpan, node: value };
+  });
 }
 
 /** Top-level keys of the Compose Specification (besides `x-` extensions). */
