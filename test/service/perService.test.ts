@@ -209,6 +209,18 @@ describe('cross-service findings from per-service facts', () => {
   });
 });
 
+describe('port services kept from the last version', () => {
+  it('follow the profiles a service inherits from a dependent written after it', () => {
+    // db runs whenever app does; app's profiles change below db, which the edit leaves alone.
+    let doc = service.parse('services:\n  db:\n    image: postgres\n    profiles: [tools]\n    ports: ["5432:5432"]\n  app:\n    image: app\n    profiles: [debug]\n    depends_on: [db]\n  other:\n    image: x\n    profiles: [debug]\n    ports: ["5432:5432"]\n', 'compose');
+    const conflicts = (d: ComposeDocument) => service.diagnostics(d).filter((f) => f.code.startsWith('port-conflict')).map((f) => f.code);
+    assert.deepEqual(conflicts(doc), ['port-conflict', 'port-conflict']);
+    doc = service.parse(doc.text.replace('profiles: [debug]\n    depends_on', 'profiles: [extra]\n    depends_on'), 'compose', doc);
+    assertSameAsFresh(doc, 'compose');
+    assert.deepEqual(conflicts(doc), ['port-conflict-profiles', 'port-conflict-profiles']);
+  });
+});
+
 describe('what the element caches keep', () => {
   it('holds nothing of the text of the version it was computed in', () => {
     // A cached result lives as long as its element is not edited: if it held the document's text, every
