@@ -221,6 +221,20 @@ describe('port services kept from the last version', () => {
   });
 });
 
+describe('static addresses checked in an earlier version', () => {
+  it('are judged again when their network changes', () => {
+    let doc = service.parse('services:\n  web:\n    image: nginx\n    networks:\n      back:\n        ipv4_address: 10.1.0.5\n  db:\n    image: postgres\nnetworks:\n  back:\n    ipam:\n      config:\n        - subnet: 10.1.0.0/24\n  front: {}\n', 'compose');
+    const codes = (d: ComposeDocument) => service.diagnostics(d).filter((f) => f.code.startsWith('ip-')).map((f) => f.code);
+    assert.deepEqual(codes(doc), []);
+    doc = service.parse(doc.text.replace('subnet: 10.1.0.0/24', 'subnet: 10.2.0.0/24'), 'compose', doc);
+    assertSameAsFresh(doc, 'compose');
+    assert.deepEqual(codes(doc), ['ip-outside-subnet']);
+    doc = service.parse(doc.text.replace('image: postgres', 'image: postgres:17'), 'compose', doc);
+    assertSameAsFresh(doc, 'compose');
+    assert.deepEqual(codes(doc), ['ip-outside-subnet']);
+  });
+});
+
 describe('what the element caches keep', () => {
   it('holds nothing of the text of the version it was computed in', () => {
     // A cached result lives as long as its element is not edited: if it held the document's text, every

@@ -15,7 +15,8 @@ import { text, type Node } from '../../parse/tree';
 import type { ComposeMode, Finding, Span } from '../../types';
 import { atKey, lineOf } from '../place';
 import { spanKey } from '../analysis';
-import { absolute, perServiceFacts, type Frame } from '../serviceFacts';
+import { absolute, absoluteFinding, perServiceFacts, type Frame } from '../serviceFacts';
+import { contentIdentity, type ContentIdentity } from '../../parse/incremental';
 import { contains, familyName, formatCidr, parseAddress, reservedAddresses, unmap, type Address, type Cidr, type Family } from './cidr';
 import { ipamNetworks, type IpamConfig, type IpamNetwork } from './ipamModel';
 import { pushTo } from '../../multimap';
@@ -145,7 +146,6 @@ export function checkStaticAddresses(doc: ComposeDocument): Finding[] {
   if (doc.mode === 'stack') return [];
   const findings: Finding[] = [];
   const networks = ipamNetworks(doc);
-  const byAddress = new Map<string, Placed[]>();
   // Hundreds of services take addresses from one subnet: its reserved addresses are listed once.
   const reservedByConfig = new Map<IpamConfig, Map<bigint, string>>();
   const reserved = (network: IpamNetwork | undefined, config: IpamConfig, cidr: Cidr): Map<bigint, string> => {
@@ -153,25 +153,30 @@ export function checkStaticAddresses(doc: ComposeDocument): Finding[] {
     if (!found) reservedByConfig.set(config, (found = reservedIn(network, config, cidr)));
     return found;
   };
+  const place = (fact: AddressFact, service: string, network: IpamNetwork | undefined, start: number): Placed => {
+    const { address, span, via } = fact;
+    const at = { keySpan: absolute(span, start), ...(via ? { via: absolute(via, start) } : {}) };
+    return { networkName: fact.networkName, key: fact.key, text: fact.text, ...(address ? { address } : {}), service, ...(network ? { network } : {}), at };
+  };
+  const taken = new Map<string, { fact: AddressFact; service: string; network: IpamNetwork | undefined; start: number }[]>();
   for (const { element, start, facts } of addressFacts(doc)) {
     for (const fact of facts.addresses) {
       const network = networks.get(fact.networkName);
       if (!managed(network, fact.networkName)) continue;
-      const { address, span, via, taken } = fact;
-      const at = { keySpan: absolute(span, start), ...(via ? { via: absolute(via, start) } : {}) };
-      const item: Placed = { networkName: fact.networkName, key: fact.key, text: fact.text, ...(address ? { address } : {}), service: element.name, ...(network ? { network } : {}), at };
-      const problem = check(item, reserved);
-      if (problem) findings.push(problem);
-      if (taken === undefined) continue;
-      pushTo(byAddress, taken, item);
+      const problem = checkedFact(fact, network, () => check(place(fact, element.name, network, 0), reserved));
+      if (problem) findings.push(absoluteFinding(problem, start));
+      if (fact.taken === undefined) continue;
+      pushTo(taken, fact.taken, { fact, service: element.name, network, start });
       const replicas = facts.replicas;
       if (replicas !== undefined && replicas > 1) {
+        const item = place(fact, element.name, network, start);
         findings.push(atKey(item.at, { code: 'static-ip-with-replicas', severity: 'error', message: `Service '${item.service}' runs ${replicas} replicas but sets ${item.key} ${item.text}: every replica asks for the same address, so only one can start.`, docUrl: STATIC_URL }));
       }
     }
   }
-  for (const list of byAddress.values()) {
-    if (list.length < 2) continue;
+  for (const sharing of taken.values()) {
+    if (sharing.length < 2) continue;
+    const list = sharing.map(({ fact, service, network, start }) => place(fact, service, network, start));
     for (const item of list) {
       const others = list.filter((other) => other !== item);
       const first = others[0]!;
@@ -180,6 +185,24 @@ export function checkStaticAddresses(doc: ComposeDocument): Finding[] {
   }
   return findings;
 }
+
+/**
+ * What `check` finds for an address fact on a network, kept by the fact (one object per service
+ * content, serviceFacts.ts) and the network's content identity: its finding lies on the address, with
+ * spans relative to the service, and reads nothing of the network but its content and name. At 3,750
+ * addresses this was most of the cost of a keystroke in this check.
+ */
+function checkedFact(fact: AddressFact, network: IpamNetwork | undefined, compute: () => Finding | undefined): Finding | undefined {
+  const identity = network && !network.element.via && !network.element.node.via ? contentIdentity(network.element.node) : undefined;
+  if (network && !identity) return compute();
+  const known = checkedFacts.get(fact);
+  if (known && known.network === identity) return known.problem;
+  const problem = compute();
+  checkedFacts.set(fact, { network: identity, problem });
+  return problem;
+}
+
+const checkedFacts = new WeakMap<AddressFact, { readonly network: ContentIdentity | undefined; readonly problem: Finding | undefined }>();
 
 function check(item: Placed, reserved: typeof reservedIn): Finding | undefined {
   const family: Family = item.key === 'ipv4_address' ? 4 : 6;
