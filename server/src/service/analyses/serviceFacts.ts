@@ -7,7 +7,7 @@
  * outside their service (an anchor it aliases, a merge key) are extracted again for every version.
  * Facts hold no tree nodes, so that old versions of the tree can be freed.
  */
-import { checkedElements, ElementCache } from '../parse/elementCache';
+import { checkedElements, ElementCache, memberSlot } from '../parse/elementCache';
 import type { ComposeDocument, Element } from '../parse/model';
 import { perDocument, type PerDocument } from '../perDocument';
 import type { ComposeMode, Finding, Span } from '../types';
@@ -51,22 +51,19 @@ export type ExtractFacts<T> = (service: Element, mode: ComposeMode, frame: Frame
 export function perServiceFacts<T>(extract: ExtractFacts<T>): PerDocument<readonly ServiceFacts<T>[]> {
   // Relative spans need no moving: a moved service's facts are reused as they are.
   const cache = new ElementCache<{ readonly facts: T; readonly inside: boolean }>({ move: (extracted) => extracted, within: (extracted) => extracted.inside });
-  // The last version's facts: a service an edit left alone is the same element there at the same
-  // index (model.ts), so its entry is reused as it is, without a cache lookup, unless its facts point
-  // outside it (into an anchor, which the edit may have changed).
-  let last: { readonly mode: ComposeMode; readonly all: readonly ServiceFacts<T>[]; readonly local: readonly boolean[] } | undefined;
+  // A service an edit left alone keeps its member (elementCache.ts): its entry is reused as it is,
+  // without a cache lookup, when it is at the same index and its facts lie inside it (facts that read an
+  // anchor are extracted again). Kept on the member, so nothing outlives the element's tree.
+  const slot = memberSlot();
   return perDocument((doc: ComposeDocument) => {
     const mode = doc.mode;
-    const before = last?.mode === mode ? last : undefined;
     const all: ServiceFacts<T>[] = [];
-    const local: boolean[] = [];
     for (const member of checkedElements(doc.model.services)) {
       const { element, start } = member;
       const index = all.length;
-      const same = before?.all[index];
-      if (same?.element === element && before!.local[index]) {
+      const same = member.derived[slot] as (ServiceFacts<T> & { readonly mode: ComposeMode }) | undefined;
+      if (same && same.index === index && same.mode === mode) {
         all.push(same);
-        local.push(true);
         continue;
       }
       let kept = cache.kept(member, mode);
@@ -75,10 +72,10 @@ export function perServiceFacts<T>(extract: ExtractFacts<T>): PerDocument<readon
         kept = { facts: extract(element, mode, frame), inside: frame.inside };
         cache.keep(member, kept, mode);
       }
-      all.push({ element, index, start, facts: kept.facts });
-      local.push(kept.inside && member.reusable);
+      const entry = { element, index, start, facts: kept.facts, mode };
+      if (kept.inside && member.reusable) member.derived[slot] = entry;
+      all.push(entry);
     }
-    last = { mode, all, local };
     return all;
   });
 }

@@ -72,7 +72,19 @@ let slots = 0;
 /** A named element of a section (a service, a network...) as the caches see it. */
 export interface CheckedMember extends CheckedElement {
   readonly element: Element;
+  /**
+   * What a check derived from the element as placed in a version, at the check's slot (memberSlot): an
+   * element an edit left alone is the same object in the next version (model.ts), and so is its member.
+   */
+  readonly derived: unknown[];
 }
+
+/** A slot of `CheckedMember.derived` for one check. */
+export function memberSlot(): number {
+  return memberSlots++;
+}
+
+let memberSlots = 0;
 
 /**
  * The elements of a section as the caches see them, made once per document version: one identity
@@ -86,7 +98,7 @@ export function checkedElements(section: ReadonlyMap<string, Element>): readonly
     let member = memberOf.get(element);
     if (!member) {
       const { name, keySpan, node } = element;
-      member = { element, name, start: keySpan.start, node, reusable: !element.via && !node.via, identity: contentIdentity(node) };
+      member = { element, name, start: keySpan.start, node, reusable: !element.via && !node.via, identity: contentIdentity(node), derived: [] };
       memberOf.set(element, member);
     }
     members.push(member);

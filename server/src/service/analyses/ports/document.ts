@@ -5,26 +5,34 @@
 import type { ComposeDocument } from '../../parse/model';
 import { servicePorts, type PortSpec } from '../../parse/ports';
 import { append } from '../../append';
+import { checkedElements, memberSlot } from '../../parse/elementCache';
 import { perDocument } from '../../perDocument';
 import { absolute, type ServiceFacts } from '../serviceFacts';
 import type { Binding, PortFacts, PortService } from './bindings';
 import { portFacts } from './facts';
 
-/** The last version's services and where each one's bindings were placed, reused for services an edit left alone. */
-let last: { readonly services: readonly PortService[]; readonly placed: readonly (readonly Binding[])[] } | undefined;
+/**
+ * Where a service's PortService and placed bindings are kept on its member (elementCache.ts), for the
+ * next version to reuse when the edit left the service alone.
+ */
+const SERVICE_SLOT = memberSlot();
+const BINDINGS_SLOT = memberSlot();
 
 /** Every service with its port facts, once per document version (the analysis, fixes and completion share it). */
 export const portServices = perDocument((doc): readonly PortService[] => {
   const services = portFacts(doc);
   const profiles = activationProfiles(services);
-  const before = last?.services;
-  return services.map((service, i) => {
+  const members = checkedElements(doc.model.services);
+  return services.map((service) => {
     const { element, index, start, facts } = service;
     const own = profiles.get(element.name) ?? ALWAYS;
-    // The same facts entry is the same service at the same place (serviceFacts.ts).
-    const same = before?.[i];
-    if (same && same.element === element && same.facts === facts && same.profiles === own) return same;
-    return { name: element.name, element, index, start, facts, profiles: own, replicas: facts.replicas, networkMode: facts.networkMode };
+    // The facts entries are in member order (serviceFacts.ts); the same entry is the same service at the same place.
+    const member = members[index]!;
+    const same = member.derived[SERVICE_SLOT] as PortService | undefined;
+    if (same && same.element === element && same.index === index && same.facts === facts && same.profiles === own) return same;
+    const fresh: PortService = { name: element.name, element, index, start, facts, profiles: own, replicas: facts.replicas, networkMode: facts.networkMode };
+    member.derived[SERVICE_SLOT] = fresh;
+    return fresh;
   });
 });
 
@@ -61,18 +69,18 @@ function activationProfiles(services: readonly ServiceFacts<PortFacts>[]): Map<s
 }
 
 /** Host-side bindings of every service, in document order. */
-export const portBindings = perDocument((doc: ComposeDocument): Binding[] => {
-  const services = portServices(doc);
+export const portBindings = perDocument((doc: ComposeDocument): readonly Binding[] => {
+  const members = checkedElements(doc.model.services);
   const bindings: Binding[] = [];
-  const placed: (readonly Binding[])[] = [];
-  for (const [i, service] of services.entries()) {
+  for (const service of portServices(doc)) {
     // A service the edit left alone, whose bindings start at the same rank, keeps them as they were.
-    const kept = last?.services[i] === service ? last.placed[i] : undefined;
-    if (kept && (kept.length === 0 || kept[0]!.rank === bindings.length)) {
-      append(bindings, kept);
-      placed.push(kept);
+    const member = members[service.index]!;
+    const kept = member.derived[BINDINGS_SLOT] as { readonly service: PortService; readonly rank: number; readonly placed: readonly Binding[] } | undefined;
+    if (kept?.service === service && kept.rank === bindings.length) {
+      append(bindings, kept.placed);
       continue;
     }
+    const rank = bindings.length;
     const own: Binding[] = [];
     for (const local of service.facts.bindings) {
       const binding = { ...local, service, rank: bindings.length, span: absolute(local.span, service.start) };
@@ -80,9 +88,8 @@ export const portBindings = perDocument((doc: ComposeDocument): Binding[] => {
       bindings.push(at);
       own.push(at);
     }
-    placed.push(own);
+    member.derived[BINDINGS_SLOT] = { service, rank, placed: own };
   }
-  last = { services, placed };
   return bindings;
 });
 
