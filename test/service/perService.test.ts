@@ -14,7 +14,7 @@ import { contentIdentity } from '../../server/src/service/parse/incremental';
 import { get } from '../../server/src/service/parse/tree';
 import type { Finding } from '../../server/src/service/types';
 import { below, random } from '../support/random';
-import { schemas, service } from '../support/service';
+import { projectFiles, projectService, schemas, service } from '../support/service';
 
 /** Sees each text once, parsed whole: nothing it computes comes from an earlier version. */
 const fresh = createLanguageService({ schemas });
@@ -232,6 +232,30 @@ describe('static addresses checked in an earlier version', () => {
     doc = service.parse(doc.text.replace('image: postgres', 'image: postgres:17'), 'compose', doc);
     assertSameAsFresh(doc, 'compose');
     assert.deepEqual(codes(doc), ['ip-outside-subnet']);
+  });
+});
+
+describe('what an edit leaves unread', () => {
+  it('the trees of the services it only moved stay uncopied through diagnostics and the project', () => {
+    // parse/shift.ts copies a moved service's tree when something first reads its entries: a whole-file
+    // pass that did so for every service (rather than through the per-service caches, or by key through
+    // the node's index) would make every keystroke copy the trees of all the services after the edit.
+    projectFiles.clear();
+    const path = '/work/app/compose.yaml';
+    let doc = projectService.parse(generateCompose(40), 'compose');
+    projectFiles.set(path, doc.text);
+    projectService.project(path, doc);
+    projectService.diagnostics(doc);
+    const text = doc.text.replace(/(svc-0001:\n(?:.*\n)*? {4}image: \S+)/, '$1-edited');
+    doc = projectService.parse(text, 'compose', doc);
+    projectFiles.set(path, text);
+    projectService.project(path, doc);
+    projectService.diagnostics(doc);
+    const moved = [...doc.model.services.values()].filter((element) => element.keySpan.start > text.indexOf('-edited'));
+    const unread = moved.filter((element) => (element.node as { waiting?: () => unknown }).waiting?.() !== undefined);
+    assert.ok(moved.length > 30, `${moved.length} services moved`);
+    assert.deepEqual(moved.length - unread.length, 0, 'services whose trees were copied');
+    projectFiles.clear();
   });
 });
 
