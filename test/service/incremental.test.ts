@@ -115,6 +115,53 @@ describe('incremental parsing', () => {
   });
 });
 
+describe('incremental parsing of the last element of a section', () => {
+  const node = (doc: ComposeDocument, section: 'services' | 'networks', name: string) => doc.model[section].get(name)!.node;
+  const cases: [string, string, string, string][] = [
+    ['the last service, before the next section', BASE, 'image: postgres', 'image: postgres:16'],
+    ['the last service, with comments before the next section', BASE.replace('networks:', '\n    # kept\n# about networks\n\nnetworks:'), '      - "5432:5432"', '      - "5432:5432"\n      - "8080:80"'],
+    ['the last network, at the end of the file', BASE, 'back: {}', 'back: { driver: bridge }'],
+    ['the last service, at the end of a file without a final line break', 'services:\n  a:\n    image: x\n  b:\n    image: y', 'image: y', 'image: y:1'],
+    ['the last service, with a comment at the end of the file', 'services:\n  a:\n    image: x\n  b:\n    image: y\n\n# end\n', 'image: y', 'image: y\n    restart: always'],
+  ];
+  for (const [title, text, find, replacement] of cases) {
+    it(`re-parses ${title} alone and equals a full parse`, () => {
+      const before = service.parse(text, 'compose');
+      const after = service.parse(edit(text, find, replacement), 'compose', before);
+      assert.equal(node(after, 'services', after.model.services.keys().next().value!), node(before, 'services', before.model.services.keys().next().value!));
+      assertSameAsFullParse(after);
+    });
+  }
+
+  it('equals a full parse after random small edits in the last element of each section and their undos (corpus and generated files)', function () {
+    this.timeout(120_000);
+    const rnd = random(21);
+    const files = [{ text: generateCompose(60), mode: 'compose' as const }, ...corpusFiles()];
+    let incremental = 0;
+    let edits = 0;
+    for (const file of files) {
+      let doc = service.parse(file.text, file.mode);
+      const root = doc.documents[0]?.root;
+      if (doc.syntaxFindings.length > 0 || root?.kind !== 'map') continue;
+      for (const { value } of root.entries) {
+        const last = value.kind === 'map' ? value.entries.at(-1) : undefined;
+        if (!last || last.value.span.end <= last.keySpan.end) continue;
+        for (let i = 0; i < 4; i++) {
+          const at = last.keySpan.end + 1 + below(rnd, last.value.span.end - last.keySpan.end);
+          const next = service.parse(doc.text.slice(0, at) + 'x9: "-#\n'[below(rnd, 8)] + doc.text.slice(at), file.mode, doc);
+          assertSameAsFullParse(next, file.mode);
+          edits++;
+          if (keepsSomeService(doc, next)) incremental++;
+          doc = service.parse(doc.text, file.mode, next);
+          assertSameAsFullParse(doc, file.mode);
+        }
+      }
+    }
+    // Most keystrokes there leave the file valid: they must not cost a full parse.
+    assert.ok(incremental >= edits / 3, `${incremental} of ${edits} edits were incremental`);
+  });
+});
+
 /**
  * Large files (confineErrors): a YAML error stays in the element it is in, so typing in a big file
  * with an error open costs one small parse per keystroke rather than a whole one.

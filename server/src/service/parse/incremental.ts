@@ -8,7 +8,8 @@
  * - the previous version had syntax errors (unless they are confined, see below), several documents,
  *   directives, or merged/aliased sections;
  * - the edit touches a key, crosses a block boundary, or leaves a line indented at the element's level;
- * - the element is the last of its section (its end is the section's end);
+ * - the edit in a section's last element reaches the next top-level key, or leaves the element
+ *   with a line at its indentation or less, or the block has a YAML error;
  * - the old or new block defines an anchor (aliases elsewhere may use it);
  * - the new block alone has a YAML error or is not a single entry with the same key.
  * With `confineErrors` (large files, where a full parse takes seconds on every keystroke while an
@@ -48,11 +49,14 @@ export function reparse(previous: PreviousParse, text: string, confineErrors = f
   const element = section.entries[elementIndex];
   if (!element || start <= element.keySpan.end) return undefined;
   const blockStart = lineStart(previous.text, element.keySpan.start);
-  // The last element's end is also its section's end (and perhaps the file's), which the edit may move.
   const next = section.entries[elementIndex + 1];
-  if (!next) return undefined;
-  const blockEnd = lineStart(previous.text, next.keySpan.start);
-  if (oldEnd >= blockEnd || previous.anchors.some((a) => a.start >= blockStart && a.start < blockEnd)) return undefined;
+  // The last element of a section runs to the next top-level key or to the end of the file: typing in
+  // the last service (where new services are written) must not cost a whole parse.
+  const nextTop = next ? undefined : root.entries[topIndex + 1];
+  if (nextTop && nextTop.keySpan.start < element.keySpan.start) return undefined; // a key typed at column 0 among the elements
+  const atEnd = !next && !nextTop;
+  const blockEnd = next ? lineStart(previous.text, next.keySpan.start) : nextTop ? lineStart(previous.text, nextTop.keySpan.start) : previous.text.length;
+  if (oldEnd > blockEnd || (oldEnd === blockEnd && !atEnd) || previous.anchors.some((a) => a.start >= blockStart && a.start < blockEnd)) return undefined;
   // A key at column 0 inside the block (after which pieces.ts resumed the section) is no element's.
   const lastTop = lastStartingBefore(root.entries, blockEnd - 1);
   if (lastTop !== topIndex && root.entries[lastTop]!.keySpan.start >= blockStart) return undefined;
@@ -61,17 +65,22 @@ export function reparse(previous: PreviousParse, text: string, confineErrors = f
   const indent = element.keySpan.start - blockStart;
   if (!/^ *$/.test(previous.text.slice(blockStart, element.keySpan.start))) return undefined;
   // A line that leaves the element is a YAML error pieces.ts keeps in the element, unless it starts another part.
-  if (!staysInside(block, indent) && (!confineErrors || startsAnother(block, indent))) return undefined;
+  // After the last element such a line may start a section of its own: a whole parse decides.
+  if (!staysInside(block, indent) && (!confineErrors || !next || startsAnother(block, indent))) return undefined;
   // The block is parsed exactly as pieces.ts parses an element: under its section's key line, followed
-  // by the next sibling's key line, so that YAML ends the element where it would in the file.
+  // by the next sibling's key line (or the next top-level key), so that YAML ends the element where it
+  // would in the file.
   const nextLine = blockEnd + delta;
   const nextKey = keyAt(text, nextLine);
+  const following = next ?? nextTop;
+  if (nextTop && nextKey?.key !== nextTop.key) return undefined;
   const unit: Unit = {
     header: `${top.key}:\n`,
     block,
     start: blockStart,
-    sentinel: nextKey ? text.slice(nextLine, nextKey.colonEnd) : `${text.slice(nextLine, next.keySpan.end + delta)}:`,
-    sentinelStart: next.keySpan.start + delta,
+    sentinel: !following ? '' : nextKey ? text.slice(nextLine, nextKey.colonEnd) : `${text.slice(nextLine, following.keySpan.end + delta)}:`,
+    sentinelStart: following && following.keySpan.start + delta,
+    last: !next,
     key: element.keySpan,
   };
   // The file's alias budget, less what the rest of the file expands: a block that exceeds it makes the
@@ -79,24 +88,27 @@ export function reparse(previous: PreviousParse, text: string, confineErrors = f
   const budgetLeft = (): TreeBudget => aliasBudget(previous.aliasNodes - expansionCost(element.value));
   let budget = budgetLeft();
   let parsed = parseBlock(unit, previous.anchors, budget, false);
-  if (parsed === 'ran-on' && confineErrors) parsed = parseBlock(unit, previous.anchors, (budget = budgetLeft()), true);
-  if (!parsed || parsed === 'ran-on' || (parsed.findings.length > 0 && !confineErrors)) return undefined;
+  if (parsed === 'ran-on' && confineErrors && next) parsed = parseBlock(unit, previous.anchors, (budget = budgetLeft()), true);
+  if (!parsed || parsed === 'ran-on' || (parsed.findings.length > 0 && (!confineErrors || !next))) return undefined;
   // pieces.ts cuts elements only at plain keys, so only an element between two of them keeps an error as a fresh parse does.
-  if (parsed.findings.length > 0 && (nextKey?.key !== next.key || keyAt(text, blockStart)?.key !== element.key || !isCutSection(previous.text, top, section))) return undefined;
-  const { entry } = parsed;
+  if (parsed.findings.length > 0 && (nextKey?.key !== next!.key || keyAt(text, blockStart)?.key !== element.key || !isCutSection(previous.text, top, section))) return undefined;
+  const { entry, ends } = parsed;
+  // A colon typed right after the key makes another key, which the section's index must learn from a whole parse.
+  if (entry.key !== element.key) return undefined;
 
   const shift = (span: Span): Span => shiftSpan(span, oldEnd, delta);
   const kept = keptFindings(previous.syntaxFindings, { start: blockStart, end: blockEnd }, element.keySpan, shift);
   if (!kept) return undefined;
   const elements = section.entries.map((e, i) => (i < elementIndex ? e : i === elementIndex ? entry : shiftElement(e, oldEnd, delta)));
-  const newSection: MapNode = { ...section, span: shift(section.span), entries: elements };
+  // The last element's end is its section's (and at the end of the file, the file's): as the block reads them.
+  const newSection: MapNode = { ...section, span: ends ? { start: section.span.start, end: ends.section } : shift(section.span), entries: elements };
   const entries = root.entries.map((e, i): Entry => {
     if (i < topIndex) return e;
     if (i === topIndex) return { ...e, value: newSection };
     return isSection(e.key) && e.value.kind === 'map' ? shiftSection(e, oldEnd, delta) : shiftTopLevel(e, oldEnd, delta);
   });
-  const newRoot: MapNode = { ...root, span: shift(root.span), entries };
-  const documents: YamlDocument[] = [{ root: newRoot, span: shift(document.span) }];
+  const newRoot: MapNode = { ...root, span: ends && atEnd ? { start: root.span.start, end: ends.root } : shift(root.span), entries };
+  const documents: YamlDocument[] = [{ root: newRoot, span: ends && atEnd ? { start: document.span.start, end: ends.document } : shift(document.span) }];
   const anchors = previous.anchors.map((a) => (a.start < blockStart ? a : { name: a.name, start: a.start + delta, node: shiftNode(a.node, oldEnd, delta) }));
   return { documents, syntaxFindings: [...kept, ...parsed.findings], anchors, aliasNodes: aliasNodesUsed(budget), confined: true };
 }
@@ -199,9 +211,11 @@ interface Unit {
   readonly block: string;
   /** Where the block starts in the file. */
   readonly start: number;
-  /** The next sibling's key line, up to its colon, and where its key starts in the file. */
+  /** The next sibling's key line (or the next top-level key's), up to its colon, and where its key starts in the file; none at the end of the file. */
   readonly sentinel: string;
-  readonly sentinelStart: number;
+  readonly sentinelStart: number | undefined;
+  /** The element is its section's last: the sentinel, if any, is a top-level key. */
+  readonly last: boolean;
   /** The element's key, which the edit did not touch. */
   readonly key: Span;
 }
@@ -227,6 +241,13 @@ function parseBlock(unit: Unit, anchors: readonly AnchorDefinition[], budget: Tr
   const hasError = findings.some((f) => f.code === 'yaml-syntax');
   // Read alone without an error, the block is valid YAML that only the sentinel broke (see pieces.ts).
   if (alone && !hasError) return undefined;
+  if (unit.last) {
+    // The sentinel is the next top-level key, or nothing at the end of the file.
+    const [after, ...more] = rest;
+    const ends = sentinelStart === undefined ? more.length === 0 && after === undefined : after?.keySpan.start === sentinelStart && more.length === 0;
+    if (!ends || entry?.keySpan.start !== unit.key.start || entries.length !== 1 || entry.via !== undefined || hasError) return undefined;
+    return { entry: entryOf(entry.key, entry.keySpan, entry.value, undefined), findings, ends: { section: top!.value.span.end, root: root!.span.end, document: slice.doc.range[2] + base } };
+  }
   const fits = entry?.keySpan.start === unit.key.start && (alone || (rest.length === 0 && sentinel?.keySpan.start === sentinelStart));
   if (fits && (alone || entries.length === 2) && entry.via === undefined) return { entry: entryOf(entry.key, entry.keySpan, entry.value, undefined), findings };
   return !fits && !alone && hasError ? 'ran-on' : undefined;
@@ -235,6 +256,8 @@ function parseBlock(unit: Unit, anchors: readonly AnchorDefinition[], budget: Tr
 interface Block {
   readonly entry: Entry;
   readonly findings: Finding[];
+  /** For a section's last element: where the block ends its section, the root mapping and the document. */
+  readonly ends?: { readonly section: number; readonly root: number; readonly document: number };
 }
 
 /** The node of the last anchor `name` defined before `offset`. */
