@@ -19,6 +19,8 @@ describe('line index of an edited text', () => {
     ['text added after the last line end', 'a: 1\n', 'a: 1\nb'],
     ['everything replaced', 'a\nb\nc\n', '\n\n'],
     ['a carriage return typed', 'a: 1\nb: 2\n', 'a: 1\r\nb: 2\n'],
+    ['a carriage return typed before a line end', 'a: 1\nb: 2\n', 'a: 1\n\rb: 2\n'],
+    ['the only carriage return removed', 'a: 1\r\nb: 2\n', 'a: 1\nb: 2\n'],
   ];
   for (const [title, before, after] of cases) {
     it(`equals a whole index after ${title}`, () => {
@@ -34,7 +36,9 @@ describe('line index of an edited text', () => {
     for (let i = 0; i < 500; i++) {
       const at = below(rnd, text.length + 1);
       const removed = below(rnd, 4);
-      const next = text.slice(0, at) + ['', '\n', 'x', 'a\nb', '\n\n'][below(rnd, 5)] + text.slice(at + removed);
+      // Carriage returns now and then (rarely, so that most edits index a text without one).
+      const inserted = i % 50 === 49 ? ['\r', '\r\n'][below(rnd, 2)]! : ['', '\n', 'x', 'a\nb', '\n\n'][below(rnd, 5)]!;
+      const next = text.slice(0, at) + inserted + text.slice(at + removed);
       index = LineIndex.edited(index, next, changedRange(text, next));
       text = next;
       assert.deepEqual(lines(index), lines(new LineIndex(text)), `edit ${i}`);

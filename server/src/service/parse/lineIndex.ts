@@ -8,6 +8,8 @@ export interface LineCharacter {
 
 export class LineIndex {
   private readonly lineStarts: LineStarts;
+  /** The text holds a carriage return: remembered, because looking again costs a scan of the whole text. */
+  private readonly hasCr: boolean;
 
   /** `lineStarts`: given by `edited`, which knows them from the previous version. */
   constructor(
@@ -16,7 +18,9 @@ export class LineIndex {
   ) {
     // Most files end lines with \n alone: indexOf finds those in native code, several times faster than
     // a loop over every character (which a file of megabytes would pay on every keystroke).
-    this.lineStarts = lineStarts ?? (text.includes('\r') ? lineStartsWithCr(text) : lineStartsOfLf(text));
+    // Line starts come given only for a text without a carriage return (`edited`).
+    this.hasCr = lineStarts === undefined && text.includes('\r');
+    this.lineStarts = lineStarts ?? (this.hasCr ? lineStartsWithCr(text) : lineStartsOfLf(text));
   }
 
   /**
@@ -25,7 +29,9 @@ export class LineIndex {
    * took about 10 ms per keystroke. Texts with a carriage return are indexed whole (a `\r\n` may straddle the change).
    */
   static edited(previous: LineIndex, text: string, change: TextChange): LineIndex {
-    if (previous.text.includes('\r') || text.includes('\r')) return new LineIndex(text);
+    // Into a text without one, only the changed range can bring a carriage return (looking for one in
+    // both whole texts took 29 ms per keystroke at 20,000 services).
+    if (previous.hasCr || text.slice(change.start, change.newEnd).includes('\r')) return new LineIndex(text);
     const old = previous.lineStarts;
     const delta = change.newEnd - change.oldEnd;
     // A line start is one past a line end: those ends before the change stay, those after it move.
