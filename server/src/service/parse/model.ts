@@ -5,6 +5,7 @@
 import { decideMode } from '../mode/decide';
 import type { ComposeMode, Finding, ModeChoice, ModeSource, Span } from '../types';
 import { LineIndex } from './lineIndex';
+import { Lineage } from './lineage';
 import { reparse } from './incremental';
 import { changedRange } from './textChange';
 import { parseYaml, type ParsedYaml, type YamlDocument } from './parse';
@@ -47,8 +48,13 @@ export function parseCompose(text: string, choice: ModeChoice, previous?: Compos
   const { mode, source } = decideMode(choice, text, model);
   const lineIndex = previous && change ? LineIndex.edited(previous.lineIndex, text, change) : (previous?.text === text ? previous.lineIndex : new LineIndex(text));
   const doc: ComposeDocument = { text, mode, modeSource: source, lineIndex, documents: parsed.documents, syntaxFindings: parsed.syntaxFindings, model };
-  parses.set(doc, { ...parsed, text });
+  parses.set(doc, { ...parsed, text, lineage: before?.lineage ?? new Lineage() });
   return doc;
+}
+
+/** The state a parsed file's versions hand on (lineage.ts); none for derived and project documents. */
+export function lineageOf(doc: ComposeDocument): Lineage | undefined {
+  return parses.get(doc)?.lineage;
 }
 
 /**
@@ -76,7 +82,7 @@ export function projectDocument(text: string, mode: ComposeMode, documents: read
 const LARGE_TEXT = 256 * 1024;
 
 /** What the incremental parse of the next version needs, kept out of the public document shape. */
-const parses = new WeakMap<ComposeDocument, ParsedYaml & { readonly text: string }>();
+const parses = new WeakMap<ComposeDocument, ParsedYaml & { readonly text: string; readonly lineage: Lineage }>();
 
 function buildModel(documents: readonly YamlDocument[], previous?: ComposeModel): ComposeModel {
   const sections: Record<SectionName, Map<string, Element>> = {

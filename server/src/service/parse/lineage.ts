@@ -1,0 +1,30 @@
+/**
+ * What one version of a file hands on to the next version parsed from it (model.ts): a slot for each
+ * whole-file check that can tell when its input is unchanged and then reuse its last result. A slot
+ * holds plain data and per-service facts, never a version's tree or text, so that old versions can be
+ * freed (a CLI run checks many files in one job).
+ */
+export class Lineage {
+  private readonly slots: unknown[] = [];
+
+  get<T>(slot: LineageSlot<T>): T | undefined {
+    return this.slots[slot.index] as T | undefined;
+  }
+
+  set<T>(slot: LineageSlot<T>, value: T): void {
+    this.slots[slot.index] = value;
+  }
+}
+
+/** A place in every lineage for one check's state. */
+export interface LineageSlot<T> {
+  readonly index: number;
+  /** Only ties the slot to its type. */
+  readonly type?: T;
+}
+
+let slots = 0;
+
+export function lineageSlot<T>(): LineageSlot<T> {
+  return { index: slots++ };
+}
