@@ -56,6 +56,16 @@ describe('networks: network_mode and attachments', () => {
     checkFindings('services:\n  a:\n    image: x\n    network_mode: bridge\n    links: [⟦b:db⟧, c, ext]\n  b:\n    image: x\n  c:\n    image: x\n    network_mode: bridge\n  d:\n    image: x\n    links: [b]\n', ['links-cross-network']);
   });
 
+  it('alias-shared on each of three services, named after the others in file order', () => {
+    checkFindings('services:\n  a:\n    image: x\n    networks:\n      n: {aliases: [⟦db⟧, one]}\n  b:\n    image: x\n    networks:\n      n: {aliases: [two, ⟦db⟧]}\n  c:\n    image: x\n    networks:\n      n: {aliases: [⟦db⟧]}\nnetworks:\n  n: {}\n', ['alias-shared'], {
+      messages: [
+        "Alias 'db' on network 'n' is also used by service 'b', 'c' (line 9); the name resolves to either service at random.",
+        "Alias 'db' on network 'n' is also used by service 'a', 'c' (line 5); the name resolves to either service at random.",
+        "Alias 'db' on network 'n' is also used by service 'a', 'b' (line 5); the name resolves to either service at random.",
+      ],
+    });
+  });
+
   it('alias-shared on both services, per network', () => {
     checkFindings('services:\n  a:\n    image: x\n    networks:\n      n:\n        aliases: [⟦db⟧, a1]\n  b:\n    image: x\n    networks:\n      n: {aliases: [⟦db⟧]}\n      m: {aliases: [a1]}\nnetworks:\n  n: {}\n  m: {}\n', ['alias-shared'], {
       messages: ["Alias 'db' on network 'n' is also used by service 'b' (line 10); the name resolves to either service at random.", "Alias 'db' on network 'n' is also used by service 'a' (line 6); the name resolves to either service at random."],

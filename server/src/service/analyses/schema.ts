@@ -180,9 +180,11 @@ function cachedValidation(schema: CompiledSchema, mode: ComposeMode): Validation
     const perService = services?.kind === 'map' ? services : undefined;
     const errors = [...fileErrors(root, perService)];
     for (const [name, position] of perService?.index ?? []) {
-      const { value } = perService!.entries[position]!;
+      const own = serviceErrors(perService!.entries[position]!.value);
+      // Most services have no error: their JSON pointer is not worth writing on every keystroke.
+      if (own.length === 0) continue;
       const prefix = `/services/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-      for (const error of serviceErrors(value)) errors.push({ ...error, instancePath: prefix + error.instancePath });
+      for (const error of own) errors.push({ ...error, instancePath: prefix + error.instancePath });
     }
     return errors;
   };
