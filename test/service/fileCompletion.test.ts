@@ -107,6 +107,23 @@ describe('build.target completion and build-target-missing', () => {
     assert.equal(missing(), 0);
   });
 
+  it('follows edits: a target moved by an edit above it, a target changed, a target typed in a service', () => {
+    const spans = (doc: ReturnType<typeof service.parse>) => service.project(PATH, doc)?.diagnostics.get(PATH)?.filter((f) => f.code === 'build-target-missing').map((f) => doc.text.slice(f.span.start, f.span.end) + '@' + f.span.start) ?? [];
+    const first = service.parse('services:\n  a:\n    image: x\n  web:\n    build:\n      context: app\n      target: prod\n  api:\n    image: y\n', 'compose');
+    assert.deepEqual(spans(first), ['prod@79']);
+    let doc = first;
+    for (const [find, replacement, expected] of [
+      ['image: x', 'image: xyz', ['prod@81']],
+      ['target: prod', 'target: Build', []],
+      ['image: xyz', 'image: x', []],
+      ['image: y\n', 'image: y\n    build:\n      context: app\n      target: nope\n', ['nope@149']],
+    ] as const) {
+      doc = service.parse(doc.text.replace(find, replacement), 'compose', doc);
+      assert.deepEqual(spans(doc), expected, `after '${replacement}'`);
+      assert.deepEqual(spans(doc), spans(service.parse(doc.text, 'compose')), 'as a fresh parse finds');
+    }
+  });
+
   it('names the stages in its message', () => {
     const text = 'services:\n  web:\n    build:\n      context: app\n      target: prod\n';
     const [finding] = service.project(PATH, service.parse(text, 'compose'))!.diagnostics.get(PATH)!.filter((f) => f.code === 'build-target-missing');

@@ -114,6 +114,22 @@ describe('extends across files in a project', () => {
     assert.ok(!codes(own).includes('image-or-build-missing'), JSON.stringify(own));
   });
 
+  it('reads the base file once `extends.file` is typed into a lone file, and stops once it is taken out again', () => {
+    projectFiles.clear();
+    projectFiles.set('/p/base.yaml', 'services:\n  app:\n    image: nginx\n');
+    const lone = 'services:\n  a:\n    image: x\n  web:\n    image: y\n';
+    const files = (doc: ReturnType<typeof projectService.parse>) => projectService.project('/p/compose.yaml', doc)?.files.includes('/p/base.yaml') ?? false;
+    let doc = projectService.parse(lone, 'compose');
+    assert.equal(files(doc), false);
+    doc = projectService.parse(lone.replace('    image: y\n', '    extends: { file: base.yaml, service: app }\n'), 'compose', doc);
+    assert.equal(files(doc), true);
+    // An edit above it moves the service: its answer moves with it.
+    doc = projectService.parse(doc.text.replace('image: x', 'image: xyz'), 'compose', doc);
+    assert.equal(files(doc), true);
+    doc = projectService.parse(doc.text.replace('file: base.yaml, ', ''), 'compose', doc);
+    assert.equal(files(doc), false);
+  });
+
   it('reports a cycle through another file and a missing base service on its value', () => {
     const files = {
       '/p/compose.yaml': 'services:\n  web:\n    extends: { file: other.yaml, service: base }\n  api:\n    extends: { file: other.yaml, service: nope }\n',

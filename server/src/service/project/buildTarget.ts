@@ -9,14 +9,15 @@ import type { ComposeDocument } from '../parse/model';
 import { dockerfileStages } from '../parse/dockerfile';
 import { get, isInterpolated, text, type Node } from '../parse/tree';
 import { perDocument } from '../perDocument';
-import type { Finding } from '../types';
+import { absolute, perServiceFacts } from '../analyses/serviceFacts';
+import type { Finding, Span } from '../types';
 import { readDockerfile } from '../features/localFiles';
 
 const DOCS = 'https://docs.docker.com/reference/compose-file/build/#target';
 
 export function checkBuildTargets(doc: ComposeDocument, path: string, host: FileHost): Finding[] {
   const findings: Finding[] = [];
-  for (const { build, targetNode, target } of writtenTargets(doc)) {
+  for (const { build, span, target } of writtenTargets(doc)) {
     const dockerfile = readDockerfile(build, dirname(path), host);
     if (!dockerfile) continue;
     const stages = dockerfileStages(dockerfile.text);
@@ -27,7 +28,7 @@ export function checkBuildTargets(doc: ComposeDocument, path: string, host: File
       code: 'build-target-missing',
       severity: 'warning',
       message: `No stage '${target}' in ${dockerfile.label} (${known}): the build stops with "target stage could not be found".`,
-      span: targetNode.span,
+      span,
       docUrl: DOCS,
     });
   }
@@ -36,17 +37,22 @@ export function checkBuildTargets(doc: ComposeDocument, path: string, host: File
 
 /**
  * The services' `build.target`s written as plain text, found once per version: every hover and completion
- * checks them, and finding them walks every service (issue 18). The Dockerfiles are read on each call, as
- * they change on disk without the document changing.
+ * checks them (issue 18). Each service's target is kept with its facts (serviceFacts.ts), so a version reads
+ * the tree of the services that have one, not of every service an edit moved. The Dockerfiles are read on
+ * each call, as they change on disk without the document changing.
  */
 const writtenTargets = perDocument((doc: ComposeDocument) => {
-  const targets: { readonly build: Node; readonly targetNode: Node; readonly target: string }[] = [];
-  for (const { node } of doc.model.services.values()) {
-    const build = get(node, 'build');
-    const targetNode = get(build, 'target');
-    const target = text(targetNode);
-    if (!build || !targetNode || target === undefined || isInterpolated(targetNode) || targetNode.via) continue;
-    targets.push({ build, targetNode, target });
+  const targets: { readonly build: Node; readonly span: Span; readonly target: string }[] = [];
+  for (const { element, start, facts } of targetFacts(doc)) {
+    const build = facts && get(element.node, 'build');
+    if (build) targets.push({ build, span: absolute(facts.span, start), target: facts.target });
   }
   return targets;
+});
+
+const targetFacts = perServiceFacts((service, _mode, frame) => {
+  const targetNode = get(get(service.node, 'build'), 'target');
+  const target = text(targetNode);
+  if (!targetNode || target === undefined || isInterpolated(targetNode) || targetNode.via) return undefined;
+  return { target, span: frame.span(targetNode.span) };
 });

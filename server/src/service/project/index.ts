@@ -10,6 +10,7 @@ import { parseCompose, type ComposeDocument, type Element } from '../parse/model
 import type { SectionName } from '../parse/sections';
 import { perDocument } from '../perDocument';
 import { get } from '../parse/tree';
+import { perServiceFacts } from '../analyses/serviceFacts';
 import type { Finding, RelatedSpan, Span } from '../types';
 import { explicitProject, folderProject, projectsOf, type ProjectSpec } from './discovery';
 import { effectiveProject, type EffectiveProject, type ProjectFile, type ProjectLoader } from './effective';
@@ -202,12 +203,16 @@ function envRequests(directory: string, envFiles: readonly string[] | undefined)
 
 /**
  * Whether the file reads other Compose files itself (`include`, `extends: {file}`): then it is a project even
- * alone. Once per version: every hover and completion asks, and the answer walks every service (issue 18).
+ * alone. Once per version: every hover and completion asks (issue 18). Each service's answer is kept with its
+ * facts (serviceFacts.ts), so a version does not read the tree of every service an edit moved.
  */
-const readsOtherFiles = perDocument((doc: ComposeDocument): boolean => {
-  if (doc.model.topLevel.some((entry) => entry.key === 'include')) return true;
-  for (const service of doc.model.services.values()) if (get(get(service.node, 'extends'), 'file')) return true;
-  return false;
+const readsOtherFiles = perDocument((doc: ComposeDocument): boolean => doc.model.topLevel.some((entry) => entry.key === 'include') || extendsFiles(doc).some((service) => service.facts));
+
+const extendsFiles = perServiceFacts((service, _mode, frame): boolean => {
+  const file = get(get(service.node, 'extends'), 'file');
+  // The span makes the answer found again for every version when it comes from an anchor outside the service.
+  if (file) frame.span(file.span);
+  return file !== undefined;
 });
 
 /** A finding of the merged model in the file it lies in, its related spans naming their files. */
