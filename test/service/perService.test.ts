@@ -99,6 +99,28 @@ describe('per-service facts', () => {
     assert.deepEqual(extracted, ['a', 'c']);
   });
 
+  it('before the edited service, are the last version\'s entries, except from the first one that reads outside its service', () => {
+    const extracted: string[] = [];
+    const of = perServiceFacts((element, _mode, frame) => {
+      extracted.push(element.name);
+      const image = get(element.node, 'image');
+      return image ? frame.span(image.span) : undefined;
+    });
+    const before = service.parse(TEXT, 'compose');
+    const first = of(before);
+    extracted.length = 0;
+    const after = service.parse(TEXT.replace('image: alpine', 'image: alpine:3'), 'compose', before);
+    const second = of(after);
+    assert.equal(second[0], first[0]);
+    assert.equal(second[1], first[1]);
+    assert.notEqual(second[2], first[2]);
+    assert.deepEqual(extracted, ['c', 'd']);
+    assert.deepEqual(second.map((s) => s.facts && after.text.slice(absolute(s.facts, s.start).start, absolute(s.facts, s.start).end)), ['redis', 'postgres', 'nginx', 'alpine:3']);
+    // The version after copies them again.
+    const third = of(service.parse(after.text.replace('image: alpine:3', 'image: alpine'), 'compose', after));
+    assert.equal(third[0], first[0]);
+  });
+
   it('are extracted again for every service when the mode changes', () => {
     const { facts, extracted } = imageFacts();
     const doc = service.parse(TEXT, 'compose');

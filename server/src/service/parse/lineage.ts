@@ -1,8 +1,10 @@
 /**
  * What one version of a file hands on to the next version parsed from it (model.ts): a slot for each
  * whole-file check that can tell when its input is unchanged and then reuse its last result. A slot
- * holds plain data and per-service facts, never a version's tree or text, so that old versions can be
- * freed (a CLI run checks many files in one job).
+ * holds plain data and per-service facts, or the per-service lists of the last version that filled it
+ * (the version being edited, alive anyway), never an older version's tree or text: the lineage lives
+ * as long as its file's newest version, and old versions must be freed. (Not WeakRefs: a WeakRef keeps
+ * its target until the current job ends, and a CLI run checks many files in one job.)
  */
 export class Lineage {
   private readonly slots: unknown[] = [];
