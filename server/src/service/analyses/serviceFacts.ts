@@ -8,7 +8,7 @@
  * Facts hold no tree nodes, so that old versions of the tree can be freed.
  */
 import { checkedElements, ElementCache, memberSlot, type CheckedMember } from '../parse/elementCache';
-import { lineageSlot } from '../parse/lineage';
+import { lineageSlot, unchangedPrefix } from '../parse/lineage';
 import { lineageOf, type ComposeDocument, type Element } from '../parse/model';
 import { perDocument, type PerDocument } from '../perDocument';
 import type { ComposeMode, Finding, Span } from '../types';
@@ -102,15 +102,6 @@ interface LastVersion<T> {
   readonly all: readonly ServiceFacts<T>[];
   /** Entries before this index were kept on their members: the next version may copy them. */
   readonly reusable: number;
-}
-
-/** How many leading members are the same objects in both versions, up to `limit`. */
-function unchangedPrefix(before: readonly CheckedMember[] | undefined, after: readonly CheckedMember[], limit: number): number {
-  if (!before) return 0;
-  const end = Math.min(limit, before.length, after.length);
-  let i = 0;
-  while (i < end && before[i] === after[i]) i++;
-  return i;
 }
 
 /** A span of the facts, where it is in the document version whose service key is at `start`. */

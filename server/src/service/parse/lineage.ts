@@ -30,3 +30,15 @@ let slots = 0;
 export function lineageSlot<T>(): LineageSlot<T> {
   return { index: slots++ };
 }
+
+/**
+ * How many leading items are the same objects in both arrays, up to `limit`: the part of a version's
+ * per-service list that an edit further down left as it was, which the next version copies at once.
+ */
+export function unchangedPrefix<T>(before: readonly T[] | undefined, after: readonly T[], limit = Infinity): number {
+  if (!before) return 0;
+  const end = Math.min(limit, before.length, after.length);
+  let i = 0;
+  while (i < end && before[i] === after[i]) i++;
+  return i;
+}

@@ -2,11 +2,12 @@
  * The port model of one document version, joined from the services' facts (facts.ts): services with
  * the profiles they run under, and every binding placed at its span in this version's text.
  */
-import type { ComposeDocument } from '../../parse/model';
+import { lineageOf, type ComposeDocument } from '../../parse/model';
 import { servicePorts, type PortSpec } from '../../parse/ports';
 import { append } from '../../append';
 import { checkedElements, memberSlot } from '../../parse/elementCache';
 import { perDocument } from '../../perDocument';
+import { lineageSlot, unchangedPrefix } from '../../parse/lineage';
 import { absolute, type ServiceFacts } from '../serviceFacts';
 import type { Binding, PortFacts, PortService } from './bindings';
 import { portFacts } from './facts';
@@ -23,18 +24,32 @@ export const portServices = perDocument((doc): readonly PortService[] => {
   const services = portFacts(doc);
   const profiles = activationProfiles(services);
   const members = checkedElements(doc.model.services);
-  return services.map((service) => {
-    const { element, index, start, facts } = service;
+  // Without profiles, the services before the edit are the last version's (lineage.ts).
+  const lineage = lineageOf(doc);
+  const last = profiles.size === 0 ? lineage?.get(LAST_SERVICES) : undefined;
+  const lastServices = last?.services;
+  const reused = lastServices ? unchangedPrefix(last!.facts, services) : 0;
+  const result: PortService[] = lastServices ? lastServices.slice(0, reused) : [];
+  for (let i = reused; i < services.length; i++) {
+    const { element, index, start, facts } = services[i]!;
     const own = profiles.get(element.name) ?? ALWAYS;
     // The facts entries are in member order (serviceFacts.ts); the same entry is the same service at the same place.
     const member = members[index]!;
     const same = member.derived[SERVICE_SLOT] as PortService | undefined;
-    if (same && same.element === element && same.index === index && same.facts === facts && same.profiles === own) return same;
+    if (same && same.element === element && same.index === index && same.facts === facts && same.profiles === own) {
+      result.push(same);
+      continue;
+    }
     const fresh: PortService = { name: element.name, element, index, start, facts, profiles: own, replicas: facts.replicas, networkMode: facts.networkMode };
     member.derived[SERVICE_SLOT] = fresh;
-    return fresh;
-  });
+    result.push(fresh);
+  }
+  lineage?.set(LAST_SERVICES, profiles.size === 0 ? { facts: services, services: result } : undefined);
+  return result;
 });
+
+/** What the last version's services were made from (lineage.ts); only kept while no service has profiles. */
+const LAST_SERVICES = lineageSlot<{ readonly facts: readonly ServiceFacts<PortFacts>[]; readonly services: readonly PortService[] } | undefined>();
 
 const ALWAYS: readonly string[] = [];
 
@@ -71,8 +86,19 @@ function activationProfiles(services: readonly ServiceFacts<PortFacts>[]): Map<s
 /** Host-side bindings of every service, in document order. */
 export const portBindings = perDocument((doc: ComposeDocument): readonly Binding[] => {
   const members = checkedElements(doc.model.services);
-  const bindings: Binding[] = [];
-  for (const service of portServices(doc)) {
+  const services = portServices(doc);
+  // The bindings of the services before the edit are the last version's (lineage.ts).
+  const lineage = lineageOf(doc);
+  const last = lineage?.get(LAST_BINDINGS);
+  const lastBindings = last?.bindings;
+  const reused = lastBindings ? unchangedPrefix(last!.services, services) : 0;
+  /** Where each service's bindings start, and where the last one's end. */
+  const starts = new Int32Array(services.length + 1);
+  if (reused > 0) starts.set(last!.starts.subarray(0, reused + 1));
+  const bindings: Binding[] = lastBindings ? lastBindings.slice(0, starts[reused]) : [];
+  for (let i = reused; i < services.length; i++) {
+    const service = services[i]!;
+    starts[i] = bindings.length;
     // A service the edit left alone, whose bindings start at the same rank, keeps them as they were.
     const member = members[service.index]!;
     const kept = member.derived[BINDINGS_SLOT] as { readonly service: PortService; readonly rank: number; readonly placed: readonly Binding[] } | undefined;
@@ -90,8 +116,13 @@ export const portBindings = perDocument((doc: ComposeDocument): readonly Binding
     }
     member.derived[BINDINGS_SLOT] = { service, rank, placed: own };
   }
+  starts[services.length] = bindings.length;
+  lineage?.set(LAST_BINDINGS, { services, bindings, starts });
   return bindings;
 });
+
+/** The last version's services and bindings (lineage.ts), and where each service's bindings start. */
+const LAST_BINDINGS = lineageSlot<{ readonly services: readonly PortService[]; readonly bindings: readonly Binding[]; readonly starts: Int32Array }>();
 
 /** Every parsed `ports` item of the file with its tree node, for quick fixes and refactorings (asked on demand). */
 export const portItems = perDocument((doc: ComposeDocument): readonly PortSpec[] => [...doc.model.services.values()].flatMap((element) => servicePorts(element.node)));
