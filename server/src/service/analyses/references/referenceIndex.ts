@@ -59,8 +59,8 @@ export interface Reference {
 
 export interface ReferenceIndex {
   readonly references: readonly Reference[];
-  /** References by `kind:name`. */
-  readonly byTarget: ReadonlyMap<string, readonly Reference[]>;
+  /** The networks the services name. */
+  readonly networks: ReadonlySet<string>;
   /** Services whose `networks` (or another reference list) holds a name we cannot know. */
   readonly unknowable: ReadonlySet<ReferenceKey>;
 }
@@ -84,11 +84,19 @@ export const referenceIndex = perDocument((doc): ReferenceIndex => {
     append(references, own.references);
     for (const key of own.unknowable) unknowable.add(key);
   }
+  const networks = new Set<string>();
+  for (const reference of references) if (reference.kind === 'network') networks.add(reference.name);
+  return { references, networks, unknowable };
+});
+
+/**
+ * References by `kind:name`, made when a feature asks (find references, rename, code lenses), not on
+ * every keystroke: a key string for each of 60,000 references cost some 25 ms per edit at 20,000 services.
+ */
+const referencesByTarget = perDocument((doc): ReadonlyMap<string, readonly Reference[]> => {
   const byTarget = new Map<string, Reference[]>();
-  for (const reference of references) {
-    pushTo(byTarget, targetKey(reference.kind, reference.name), reference);
-  }
-  return { references, byTarget, unknowable };
+  for (const reference of referenceIndex(doc).references) pushTo(byTarget, targetKey(reference.kind, reference.name), reference);
+  return byTarget;
 });
 
 function collectService(c: Collector, service: Node): void {
@@ -240,7 +248,7 @@ const KINDS = Object.keys(SECTION_OF) as ResourceKind[];
 export function occurrences(doc: ComposeDocument, symbol: Pick<SymbolAt, 'kind' | 'name'>): { readonly declaration?: Span; readonly references: readonly Span[] } {
   const seen = new Set<number>();
   const references: Span[] = [];
-  for (const reference of referenceIndex(doc).byTarget.get(targetKey(symbol.kind, symbol.name)) ?? []) {
+  for (const reference of referencesByTarget(doc).get(targetKey(symbol.kind, symbol.name)) ?? []) {
     // A name written in an anchor is referenced once per use; it is written once.
     if (seen.has(reference.span.start)) continue;
     seen.add(reference.span.start);

@@ -8,7 +8,7 @@ import type { ComposeDocument } from '../../parse/model';
 import { joinsDefaultNetwork } from '../../parse/compose';
 import type { Finding } from '../../types';
 import { isPartialFile } from './partialFile';
-import { referenceIndex, targetKey } from './referenceIndex';
+import { referenceIndex } from './referenceIndex';
 
 const DOC_URL = composeFileDoc('networks');
 
@@ -21,7 +21,7 @@ export function findUnusedNetworks(doc: ComposeDocument): Finding[] {
   const usesDefault = doc.model.networks.has('default') && [...doc.model.services.values()].some(({ node }) => joinsDefaultNetwork(node));
   const findings: Finding[] = [];
   for (const [name, element] of doc.model.networks) {
-    if (element.via || index.byTarget.has(targetKey('network', name)) || (name === 'default' && usesDefault)) continue;
+    if (element.via || index.networks.has(name) || (name === 'default' && usesDefault)) continue;
     findings.push({
       code: 'network-unused',
       severity: 'information',
