@@ -14,6 +14,7 @@ import { FindingSet } from './findingSet';
 import { lacksImage } from './references/partialFile';
 import { DEPENDENCY_KEYS, referenceIndex } from './references/referenceIndex';
 import { absolute, perServiceFacts } from './serviceFacts';
+import { perDocument } from '../perDocument';
 
 const DEPENDS_ON = composeFileDoc('services', 'depends_on');
 const PROFILES = 'https://docs.docker.com/compose/how-tos/profiles/';
@@ -72,10 +73,8 @@ const dependencyFacts = perServiceFacts((service, _mode, frame): DependencyFacts
   return { healthWaits, unhealthy: unhealthy(service), profiles: profilesOf(service.node) };
 });
 
-/** The facts of every service by name, for the checks that look up a dependency. */
-function factsByName(doc: ComposeDocument): Map<string, DependencyFacts> {
-  return new Map(dependencyFacts(doc).map(({ element, facts }) => [element.name, facts]));
-}
+/** The facts of every service by name, for the checks that look up a dependency: made once per version for both. */
+const factsByName = perDocument((doc: ComposeDocument): ReadonlyMap<string, DependencyFacts> => new Map(dependencyFacts(doc).map(({ element, facts }) => [element.name, facts])));
 
 function unhealthy(service: Element): DependencyFacts['unhealthy'] {
   // With `extends` or as an override entry the healthcheck may come from elsewhere.
