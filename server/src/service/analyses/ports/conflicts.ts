@@ -39,7 +39,7 @@ export function conflictFindings(doc: ComposeDocument, services: readonly PortSe
     }
   }
 
-  if (!stack) append(append(findings, poolFindings(active, line)), replicaFindings(active));
+  if (!stack) append(findings, poolFindings(active, line));
   return findings;
 }
 
@@ -241,17 +241,20 @@ function coveredCount(pool: Binding, covering: readonly Binding[]): number {
   return count;
 }
 
-/** Compose creates one container per replica, each asking for the same host ports (COMPOSE-SEMANTICS 1.6). */
-function replicaFindings(active: readonly Binding[]): Finding[] {
+/**
+ * Compose creates one container per replica, each asking for the same host ports (COMPOSE-SEMANTICS 1.6).
+ * Depends on the service alone: found with its facts, spans as its bindings have them.
+ */
+export function replicaFindings(service: string, replicas: number | undefined, bindings: readonly LocalBinding[]): Finding[] {
   const findings: Finding[] = [];
-  for (const b of active) {
-    const replicas = b.service.replicas;
-    if (b.source !== 'published' || replicas === undefined || replicas <= 1) continue;
+  if (replicas === undefined || replicas <= 1) return findings;
+  for (const b of bindings) {
+    if (b.source !== 'published') continue;
     const size = b.end - b.start + 1;
     if (b.pool && size >= replicas) continue;
     const message = b.pool
-      ? `Host port range ${b.start}-${b.end}/${b.protocol} has ${size} ports for the ${replicas} replicas of service '${b.service.name}': widen it to ${replicas} ports.`
-      : `Service '${b.service.name}' runs ${replicas} replicas, but only one container can bind host ${describePorts(b.start, b.end, b.protocol)}: use a host port range of ${replicas} ports for one container port, or leave the host port out.`;
+      ? `Host port range ${b.start}-${b.end}/${b.protocol} has ${size} ports for the ${replicas} replicas of service '${service}': widen it to ${replicas} ports.`
+      : `Service '${service}' runs ${replicas} replicas, but only one container can bind host ${describePorts(b.start, b.end, b.protocol)}: use a host port range of ${replicas} ports for one container port, or leave the host port out.`;
     findings.push({ code: 'port-conflict-replicas', severity: 'error', message, span: b.span, docUrl: DOCS.publishing });
   }
   return findings;

@@ -10,8 +10,8 @@ import { entry, get, listItems, text } from '../../parse/tree';
 import type { ComposeMode } from '../../types';
 import { perServiceFacts, type Frame } from '../serviceFacts';
 import { localBindings, type PortFacts } from './bindings';
-import { ownDuplicates } from './conflicts';
-import { ownServiceFindings } from './services';
+import { ownDuplicates, replicaFindings } from './conflicts';
+import { ownServiceFindings, swarmReserved } from './services';
 import { syntaxFindings } from './syntax';
 
 export const portFacts = perServiceFacts(extractPortFacts);
@@ -38,7 +38,12 @@ function extractPortFacts(element: Element, mode: ComposeMode, frame: Frame): Po
       const findings = syntaxFindings(spec);
       return findings.length === 0 ? [] : [{ item: frame.span(spec.node.span).start, findings: findings.map((f) => frame.finding(f)) }];
     }),
-    findings: ownServiceFindings(element, ports, networking, stack, portsEntry).map((f) => frame.finding(f)),
+    findings: [
+      ...ownServiceFindings(element, ports, networking, stack, portsEntry).map((f) => frame.finding(f)),
+      // The bindings' spans are relative already.
+      ...swarmReserved(bindings, stack ? 'error' : 'warning'),
+      ...(stack ? [] : replicaFindings(element.name, replicas, bindings)),
+    ],
     ...(publishes ? { publishing: { networks, portsKey: { keySpan: frame.span(portsEntry.keySpan), ...(portsEntry.via ? { via: frame.span(portsEntry.via) } : {}) } } } : {}),
   };
 }

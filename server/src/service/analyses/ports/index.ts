@@ -11,7 +11,7 @@ import { portBindings, portServices } from './document';
 import { conflictFindings } from './conflicts';
 import { portFixes } from './fixes';
 import { portRefactorings } from './refactor';
-import { internalNetworkFindings, swarmReserved } from './services';
+import { internalNetworkFindings } from './services';
 import { append } from '../../append';
 import { absoluteFinding } from '../serviceFacts';
 
@@ -34,7 +34,6 @@ export const portsAnalysis: Analysis = {
     }
     for (const service of services) for (const finding of service.facts.findings) findings.push(absoluteFinding(finding, service.start));
     append(findings, internalNetworkFindings(doc, services));
-    append(findings, swarmReserved(bindings, doc.mode === 'stack' ? 'error' : 'warning'));
     return append(findings, conflictFindings(doc, services, bindings));
   },
   fixes: portFixes,

@@ -10,7 +10,7 @@ import type { Finding, Severity, Span } from '../../types';
 import type { PortSpec } from '../../parse/ports';
 import { atKey } from '../place';
 import { absolute } from '../serviceFacts';
-import { describePorts, type Binding, type PortService } from './bindings';
+import { describePorts, type LocalBinding, type PortService } from './bindings';
 import { DOCS } from './docs';
 
 /** Ports Swarm itself listens on (https://docs.docker.com/engine/swarm/swarm-tutorial/#open-protocols-and-ports-between-the-hosts). */
@@ -57,7 +57,8 @@ export function internalNetworkFindings(doc: ComposeDocument, services: readonly
   return findings;
 }
 
-export function swarmReserved(bindings: readonly Binding[], severity: Severity): Finding[] {
+/** Bindings of a service that publish a port Swarm listens on; spans as the bindings have them (relative to the service, in its facts). */
+export function swarmReserved(bindings: readonly LocalBinding[], severity: Severity): Finding[] {
   const findings: Finding[] = [];
   for (const b of bindings) {
     if (b.source !== 'published' || b.pool) continue;
