@@ -217,8 +217,11 @@ class OpenDocument {
     const started = performance.now();
     await this.lsp.connection.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version }, contentChanges: [{ range: change.range, text: change.text }] });
     await published;
+    const elapsed = performance.now() - started;
+    // The benchmark's own copy of the text is kept after the clock stops: splitting and joining 19 MB
+    // took 140 ms per edit at 20,000 services, which no editor spends.
     this.text = change.apply(this.text);
-    return performance.now() - started;
+    return elapsed;
   }
 
   /** The median time of `changes`, made one after the other. */
