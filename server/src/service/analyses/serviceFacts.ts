@@ -61,12 +61,12 @@ export function perServiceFacts<T>(extract: ExtractFacts<T>): PerDocument<readon
     const mode = doc.mode;
     const members = checkedElements(doc.model.services);
     const lineage = lineageOf(doc);
-    const last = lineage?.get(previous);
-    const lastAll = last?.mode === mode ? last.all : undefined;
+    const stored = lineage?.get(previous);
+    const last = stored?.mode === mode ? stored : undefined;
     // The services before the edit are the last version's members at the same places, with the same
     // entries: copied at once instead of read one by one (each read is a cache miss at 20,000 services).
-    const reused = lastAll && last ? unchangedPrefix(last.members, members, last.reusable) : 0;
-    const all: ServiceFacts<T>[] = reused > 0 ? lastAll!.slice(0, reused) : [];
+    const reused = last ? unchangedPrefix(last.members, members, last.reusable) : 0;
+    const all: ServiceFacts<T>[] = last ? last.all.slice(0, reused) : [];
     let reusable = members.length;
     for (let index = reused; index < members.length; index++) {
       const member = members[index]!;

@@ -27,9 +27,8 @@ export const portServices = perDocument((doc): readonly PortService[] => {
   // Without profiles, the services before the edit are the last version's (lineage.ts).
   const lineage = lineageOf(doc);
   const last = profiles.size === 0 ? lineage?.get(LAST_SERVICES) : undefined;
-  const lastServices = last?.services;
-  const reused = lastServices ? unchangedPrefix(last!.facts, services) : 0;
-  const result: PortService[] = lastServices ? lastServices.slice(0, reused) : [];
+  const reused = last ? unchangedPrefix(last.facts, services) : 0;
+  const result: PortService[] = last ? last.services.slice(0, reused) : [];
   for (let i = reused; i < services.length; i++) {
     const { element, index, start, facts } = services[i]!;
     const own = profiles.get(element.name) ?? ALWAYS;
@@ -90,12 +89,11 @@ export const portBindings = perDocument((doc: ComposeDocument): readonly Binding
   // The bindings of the services before the edit are the last version's (lineage.ts).
   const lineage = lineageOf(doc);
   const last = lineage?.get(LAST_BINDINGS);
-  const lastBindings = last?.bindings;
-  const reused = lastBindings ? unchangedPrefix(last!.services, services) : 0;
+  const reused = last ? unchangedPrefix(last.services, services) : 0;
   /** Where each service's bindings start, and where the last one's end. */
   const starts = new Int32Array(services.length + 1);
-  if (reused > 0) starts.set(last!.starts.subarray(0, reused + 1));
-  const bindings: Binding[] = lastBindings ? lastBindings.slice(0, starts[reused]) : [];
+  if (last && reused > 0) starts.set(last.starts.subarray(0, reused + 1));
+  const bindings: Binding[] = last ? last.bindings.slice(0, starts[reused]) : [];
   for (let i = reused; i < services.length; i++) {
     const service = services[i]!;
     starts[i] = bindings.length;
